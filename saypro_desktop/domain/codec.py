@@ -1,0 +1,160 @@
+"""Records to JSON-compatible dicts and back, strictly.
+
+One codec serves the export file, the store's JSON columns and (later) the sync wire format, so a
+field survives every path the same way. Decoding is strict: a wrong type, an unknown field or a
+missing required field is an error naming the field, never a silent coercion; a person who
+imports a file should hear exactly what is wrong with it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import types
+import typing
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from saypro_desktop.domain.validation import label
+
+T = TypeVar("T")
+
+
+class DecodeError(ValueError):
+    """A value does not have the shape its field needs."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        super().__init__(message)
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
+    return tuple(f for f in dataclasses.fields(cls) if f.init)
+
+
+def encode_value(value: Any) -> Any:
+    """A field value as JSON-compatible data: dates as ISO 8601 text, enums as their value."""
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, datetime):
+        return format_datetime(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return encode(value)
+    if isinstance(value, list):
+        return [encode_value(v) for v in value]
+    return value
+
+
+def encode(obj: Any, *, exclude: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """A dataclass instance as a dict of JSON-compatible values."""
+    return {
+        f.name: encode_value(getattr(obj, f.name))
+        for f in _fields(type(obj))
+        if f.name not in exclude
+    }
+
+
+def format_datetime(value: datetime) -> str:
+    """UTC, millisecond precision, 'Z' suffix: sorts as text and round-trips exactly."""
+    if value.tzinfo is None:
+        raise ValueError("naive datetimes are not stored; attach a time zone")
+    value = value.astimezone(UTC)
+    return value.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
+
+
+def parse_datetime(text: str) -> datetime:
+    value = datetime.fromisoformat(text)
+    if value.tzinfo is None:
+        raise ValueError("has no time zone")
+    return value.astimezone(UTC)
+
+
+_TYPE_WORDS = {str: "text", int: "a whole number", bool: "true or false", date: "a date (YYYY-MM-DD)",
+               datetime: "a date and time with a time zone (e.g. 2026-11-23T09:30:00+02:00)"}
+
+
+def _describe(tp: Any) -> str:
+    if tp in _TYPE_WORDS:
+        return _TYPE_WORDS[tp]
+    if isinstance(tp, type) and issubclass(tp, StrEnum):
+        return "one of " + ", ".join(repr(m.value) for m in tp)
+    return "a list" if typing.get_origin(tp) is list else "an object"
+
+
+def _decode_scalar(tp: Any, value: Any, path: str) -> Any:
+    wrong = DecodeError(path, f"{path} must be {_describe(tp)}, not {value!r:.60}.")
+    if tp is bool:
+        if not isinstance(value, bool):
+            raise wrong
+        return value
+    if tp is int:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise wrong
+        return value
+    if tp is str:
+        if not isinstance(value, str):
+            raise wrong
+        return value
+    if not isinstance(value, str):
+        raise wrong
+    try:
+        if tp is datetime:
+            return parse_datetime(value)
+        if tp is date:
+            return date.fromisoformat(value)
+        if isinstance(tp, type) and issubclass(tp, StrEnum):
+            return tp(value)
+    except ValueError:
+        raise wrong from None
+    raise TypeError(f"no codec for {tp!r}")  # a programming error, not bad input
+
+
+def decode_value(tp: Any, value: Any, path: str) -> Any:
+    origin = typing.get_origin(tp)
+    if origin in (types.UnionType, typing.Union):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if value is None:
+            return None
+        return decode_value(args[0], value, path)
+    if value is None:
+        raise DecodeError(path, f"{path} must be {_describe(tp)}, not empty.")
+    if origin is list:
+        if not isinstance(value, list):
+            raise DecodeError(path, f"{path} must be a list, not {value!r:.60}.")
+        (item_type,) = typing.get_args(tp)
+        return [decode_value(item_type, item, f"{path}[{i + 1}]") for i, item in enumerate(value)]
+    if dataclasses.is_dataclass(tp):
+        return decode(typing.cast(type, tp), value, path=path)
+    return _decode_scalar(tp, value, path)
+
+
+def decode(cls: type[T], data: Any, *, path: str = "", ignore: frozenset[str] = frozenset()) -> T:
+    """Build a ``cls`` from ``data``; raise :class:`DecodeError` naming the first bad field.
+
+    ``ignore`` names keys that may appear but are not taken (bookkeeping of another device).
+    """
+    if not isinstance(data, dict):
+        raise DecodeError(path or "record", f"{path or 'A record'} must be an object, not {data!r:.60}.")
+    hints = _hints(cls)
+    known = {f.name for f in _fields(cls)}
+    unknown = sorted(set(data) - known - ignore)
+    if unknown:
+        where = f"{path}: " if path else ""
+        raise DecodeError(unknown[0], f"{where}unknown field '{unknown[0]}'.")
+    kwargs: dict[str, Any] = {}
+    for f in _fields(cls):
+        sub_path = f"{path}.{f.name}" if path else label(f.name)
+        if f.name not in data:
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                raise DecodeError(f.name, f"{sub_path} is missing.")
+            continue
+        kwargs[f.name] = decode_value(hints[f.name], data[f.name], sub_path)
+    return cls(**kwargs)

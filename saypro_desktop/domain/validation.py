@@ -1,0 +1,314 @@
+"""Checks on records before they are stored, with messages a field officer understands.
+
+Each problem names the field it belongs to, so a form can show it next to that field and an
+import can say which record and field is wrong. The rules are plain Python rather than a schema
+library: the messages are the product here (short, in the user's words, naming the label they
+see on screen), and every rule below is one or two lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from saypro_desktop.domain.ids import is_valid_id
+from saypro_desktop.domain.records import (
+    RECORD_TYPES,
+    Attachment,
+    DevelopmentGoal,
+    Feedback,
+    LearningLog,
+    Record,
+    SelfAssessment,
+    SessionNote,
+)
+
+TITLE_MAX = 200
+SHORT_TEXT_MAX = 200
+LONG_TEXT_MAX = 20_000
+NAME_MAX = 120
+LIST_MAX = 200
+TAG_MAX = 40
+TAGS_MAX = 20
+RATING_MIN, RATING_MAX = 1, 5
+EARLIEST_DATE = date(1990, 1, 1)
+#: How far ahead a date that records the past (a log, an assessment) may be: a laptop in another
+#: time zone or a slightly wrong clock should not make today's entry invalid.
+FUTURE_SLACK = timedelta(days=1)
+
+LABELS: dict[str, str] = {
+    "title": "Title",
+    "log_date": "Date",
+    "project": "Project",
+    "milestone": "Milestone",
+    "what_happened": "What happened",
+    "what_learned": "What I learned",
+    "do_differently": "What I will do differently",
+    "tags": "Tags",
+    "template_answers": "Guided questions",
+    "framework_id": "Competency framework",
+    "framework_version": "Framework version",
+    "assessed_on": "Date",
+    "ratings": "Ratings",
+    "reflections": "Reflections",
+    "gaps": "Gaps",
+    "starts_at": "Start",
+    "ends_at": "End",
+    "location": "Location",
+    "facilitators": "Facilitators",
+    "attendees": "Attendees",
+    "insights": "Insights",
+    "challenges": "Challenges",
+    "success_stories": "Success stories",
+    "action_items": "Action items",
+    "specific": "Specific",
+    "measure": "Measure",
+    "achievable_steps": "Achievable steps",
+    "relevance": "Relevance",
+    "target_date": "Target date",
+    "next_review": "Next review",
+    "progress_notes": "Progress notes",
+    "target_id": "Record",
+    "target_type": "Record type",
+    "comment": "Comment",
+    "author_name": "Mentor",
+    "filename": "File name",
+    "size": "Size",
+    "sha256": "Checksum",
+    "id": "Id",
+    "owner_id": "Owner",
+}
+
+
+def label(field_name: str) -> str:
+    return LABELS.get(field_name, field_name.replace("_", " ").capitalize())
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One problem with one field of a record."""
+
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ValidationError(ValueError):
+    """A record (or a file of them) cannot be stored as it is."""
+
+    def __init__(self, errors: Iterable[FieldError], context: str = "") -> None:
+        self.errors = list(errors)
+        self.context = context
+        text = " ".join(e.message for e in self.errors)
+        super().__init__(f"{context}: {text}" if context else text)
+
+
+class _Checker:
+    """Collects the problems of one record."""
+
+    def __init__(self, record: Record) -> None:
+        self.record = record
+        self.errors: list[FieldError] = []
+
+    def add(self, field_name: str, message: str) -> None:
+        self.errors.append(FieldError(field_name, message))
+
+    def text(self, name: str, *, required: bool = False, limit: int = LONG_TEXT_MAX) -> None:
+        value: str = getattr(self.record, name)
+        if required and not value.strip():
+            self.add(name, f"{label(name)} is required.")
+        elif len(value) > limit:
+            self.add(
+                name,
+                f"{label(name)} is too long: at most {limit:,} characters, this has {len(value):,}.",
+            )
+
+    def names(self, name: str, *, item_limit: int = NAME_MAX) -> None:
+        values: list[str] = getattr(self.record, name)
+        if len(values) > LIST_MAX:
+            self.add(name, f"{label(name)}: at most {LIST_MAX} entries, this has {len(values)}.")
+        for value in values:
+            if not value.strip():
+                self.add(name, f"{label(name)} has an empty entry.")
+            elif len(value) > item_limit:
+                self.add(name, f"{label(name)}: '{value[:30]}…' is longer than {item_limit} characters.")
+
+    def past_date(self, name: str) -> None:
+        value: date | None = getattr(self.record, name)
+        if value is None:
+            self.add(name, f"{label(name)} is required.")
+            return
+        if value < EARLIEST_DATE:
+            self.add(name, f"{label(name)} {value.isoformat()} is too far in the past.")
+        elif value > date.today() + FUTURE_SLACK:
+            self.add(name, f"{label(name)} {value.isoformat()} is in the future.")
+
+    def plausible_date(self, name: str, *, required: bool) -> None:
+        value: date | None = getattr(self.record, name)
+        if value is None:
+            if required:
+                self.add(name, f"{label(name)} is required.")
+            return
+        if not EARLIEST_DATE <= value <= date(2100, 12, 31):
+            self.add(name, f"{label(name)} {value.isoformat()} is not a date this plan can use.")
+
+    def answers(self, name: str) -> None:
+        answers = getattr(self.record, name)
+        for answer in answers:
+            if len(answer.answer) > LONG_TEXT_MAX:
+                self.add(name, f"The answer to '{answer.question[:40]}' is too long "
+                               f"(at most {LONG_TEXT_MAX:,} characters).")
+            if not answer.question_id.strip():
+                self.add(name, f"{label(name)}: an answer does not say which question it answers.")
+
+
+def _learning_log(c: _Checker) -> None:
+    log = c.record
+    assert isinstance(log, LearningLog)
+    c.text("title", required=True, limit=TITLE_MAX)
+    c.past_date("log_date")
+    for name in ("project", "milestone"):
+        c.text(name, limit=SHORT_TEXT_MAX)
+    for name in ("what_happened", "what_learned", "do_differently"):
+        c.text(name)
+    if len(log.tags) > TAGS_MAX:
+        c.add("tags", f"Tags: at most {TAGS_MAX}, this has {len(log.tags)}.")
+    for tag in log.tags:
+        if not tag.strip():
+            c.add("tags", "Tags cannot be empty.")
+        elif len(tag) > TAG_MAX:
+            c.add("tags", f"Tag '{tag[:20]}…' is longer than {TAG_MAX} characters.")
+        elif "," in tag or ";" in tag:
+            c.add("tags", f"Tag '{tag}' cannot contain a comma or semicolon.")
+    c.answers("template_answers")
+    if not (log.what_happened.strip() or log.what_learned.strip()
+            or any(a.answer.strip() for a in log.template_answers)):
+        c.add("what_learned", "Write at least what happened or what you learned.")
+
+
+def _self_assessment(c: _Checker) -> None:
+    assessment = c.record
+    assert isinstance(assessment, SelfAssessment)
+    c.text("title", required=True, limit=TITLE_MAX)
+    c.text("framework_id", required=True, limit=SHORT_TEXT_MAX)
+    if assessment.framework_version < 1:
+        c.add("framework_version", "Framework version must be 1 or more.")
+    c.past_date("assessed_on")
+    if not assessment.ratings:
+        c.add("ratings", "Rate at least one competency.")
+    seen: set[str] = set()
+    for rating in assessment.ratings:
+        if rating.competency_id in seen:
+            c.add("ratings", f"Competency '{rating.competency_id}' is rated twice.")
+        seen.add(rating.competency_id)
+        if not RATING_MIN <= rating.rating <= RATING_MAX:
+            c.add("ratings", f"Rating for '{rating.competency_id}' must be from {RATING_MIN} to "
+                             f"{RATING_MAX}, not {rating.rating}.")
+        if len(rating.evidence) > LONG_TEXT_MAX:
+            c.add("ratings", f"Evidence for '{rating.competency_id}' is too long.")
+    c.answers("reflections")
+    for gap in assessment.gaps:
+        if gap not in seen:
+            c.add("gaps", f"Gap '{gap}' is not one of the rated competencies.")
+
+
+def _session_note(c: _Checker) -> None:
+    note = c.record
+    assert isinstance(note, SessionNote)
+    c.text("title", required=True, limit=TITLE_MAX)
+    c.text("location", limit=SHORT_TEXT_MAX)
+    if note.ends_at is not None and note.ends_at < note.starts_at:
+        c.add("ends_at", "End must be after the start.")
+    elif note.ends_at is not None and note.ends_at - note.starts_at > timedelta(days=7):
+        c.add("ends_at", "A session cannot last more than a week; check the end date.")
+    if not EARLIEST_DATE <= note.starts_at.date() <= date(2100, 12, 31):
+        c.add("starts_at", "Start is not a date this form can use.")
+    c.names("facilitators")
+    c.names("attendees")
+    for name in ("insights", "challenges", "success_stories"):
+        c.text(name)
+    for number, item in enumerate(note.action_items, start=1):
+        if not item.text.strip():
+            c.add("action_items", f"Action item {number} needs a description.")
+        elif len(item.text) > 1000:
+            c.add("action_items", f"Action item {number} is too long (at most 1,000 characters).")
+        if len(item.owner) > NAME_MAX:
+            c.add("action_items", f"The owner of action item {number} is too long.")
+
+
+def _development_goal(c: _Checker) -> None:
+    goal = c.record
+    assert isinstance(goal, DevelopmentGoal)
+    c.text("title", required=True, limit=TITLE_MAX)
+    for name in ("specific", "measure", "achievable_steps", "relevance"):
+        c.text(name)
+    c.plausible_date("target_date", required=True)
+    c.plausible_date("next_review", required=False)
+    for note in goal.progress_notes:
+        if not note.text.strip():
+            c.add("progress_notes", "A progress note is empty.")
+        elif len(note.text) > LONG_TEXT_MAX:
+            c.add("progress_notes", "A progress note is too long.")
+    for name in ("linked_log_ids", "linked_assessment_ids"):
+        if any(not is_valid_id(value) for value in getattr(goal, name)):
+            c.add(name, "A linked record id is not valid.")
+
+
+def _feedback(c: _Checker) -> None:
+    feedback = c.record
+    assert isinstance(feedback, Feedback)
+    c.text("comment", required=True)
+    c.text("author_name", limit=NAME_MAX)
+    if feedback.target_type not in RECORD_TYPES:
+        c.add("target_type", f"Feedback is on an unknown kind of record '{feedback.target_type}'.")
+    if not is_valid_id(feedback.target_id):
+        c.add("target_id", "Feedback does not say which record it is about.")
+
+
+def _attachment(c: _Checker) -> None:
+    attachment = c.record
+    assert isinstance(attachment, Attachment)
+    c.text("filename", required=True, limit=255)
+    if attachment.size < 0:
+        c.add("size", "Size cannot be negative.")
+    if len(attachment.sha256) != 64 or any(ch not in "0123456789abcdef" for ch in attachment.sha256):
+        c.add("sha256", "Checksum must be 64 lower-case hexadecimal characters (sha256).")
+    if attachment.target_type not in RECORD_TYPES:
+        c.add("target_type", f"Attachment is on an unknown kind of record '{attachment.target_type}'.")
+    if not is_valid_id(attachment.target_id):
+        c.add("target_id", "Attachment does not say which record it belongs to.")
+
+
+_RULES: dict[str, Callable[[_Checker], None]] = {
+    LearningLog.record_type: _learning_log,
+    SelfAssessment.record_type: _self_assessment,
+    SessionNote.record_type: _session_note,
+    DevelopmentGoal.record_type: _development_goal,
+    Feedback.record_type: _feedback,
+    Attachment.record_type: _attachment,
+}
+
+
+def problems(record: Record) -> list[FieldError]:
+    """Every problem with ``record``; empty when it can be stored."""
+    checker = _Checker(record)
+    if not is_valid_id(record.id):
+        checker.add("id", f"Id '{record.id[:40]}' is not a valid record id.")
+    if record.revision < 0:
+        checker.add("revision", "Revision cannot be negative.")
+    for name in ("created_at", "updated_at"):
+        value: datetime = getattr(record, name)
+        if value.tzinfo is None:
+            checker.add(name, f"{label(name)} must carry a time zone.")
+    _RULES[record.record_type](checker)
+    return checker.errors
+
+
+def validate(record: Record) -> None:
+    """Raise :class:`ValidationError` listing every problem with ``record``, if it has any."""
+    errors = problems(record)
+    if errors:
+        raise ValidationError(errors)

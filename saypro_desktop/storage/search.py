@@ -1,0 +1,134 @@
+"""Full-text search over every text field of every record (SQLite FTS5).
+
+The store keeps the index current inside the same transaction as each write. ``search_docs``
+gives each record a stable integer rowid in the FTS table, so replacing a record's entry is a
+rowid lookup, not a scan.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, delete, insert, select, text
+
+from saypro_desktop.domain.records import Record
+from saypro_desktop.storage.tables import search_docs
+
+_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    record_type: str
+    record_id: str
+    title: str
+    #: A few words around the match, the matched words between ``[`` and ``]``.
+    snippet: str
+
+
+def _strings(value: Any) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            if f.name != "id":
+                yield from _strings(getattr(value, f.name))
+
+
+def index_text(record: Record) -> tuple[str, str]:
+    """The (title, body) a record is found by: every text it holds, lists included."""
+    body_fields = [name for name in record.text_fields if name != record.title_field]
+    body = "\n".join(s for name in body_fields for s in _strings(getattr(record, name)) if s)
+    return record.display_title, body
+
+
+def match_expression(query: str) -> str | None:
+    """An FTS5 query for what a person typed: every word must appear, each as a prefix.
+
+    Words are quoted, so FTS5 operators a user might type (AND, NEAR, quotes, '-') are plain text.
+    """
+    tokens = _TOKEN_RE.findall(query)
+    if not tokens:
+        return None
+    return " ".join(f'"{token}"*' for token in tokens)
+
+
+def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start:start + _CHUNK]
+
+
+def remove(connection: Connection, record_ids: Sequence[str]) -> None:
+    for chunk in _chunks(record_ids):
+        connection.execute(
+            text("DELETE FROM search_index WHERE rowid IN "
+                 "(SELECT rowid FROM search_docs WHERE record_id IN :ids)").bindparams(
+                bindparam("ids", expanding=True)),
+            {"ids": list(chunk)},
+        )
+        connection.execute(delete(search_docs).where(search_docs.c.record_id.in_(chunk)))
+
+
+def put(connection: Connection, records: Sequence[Record]) -> None:
+    """Index ``records``, replacing what was indexed for them before."""
+    for chunk in _chunks(records):
+        ids = [r.id for r in chunk]
+        rowids = dict(connection.execute(
+            select(search_docs.c.record_id, search_docs.c.rowid).where(search_docs.c.record_id.in_(ids))
+        ).tuples().all())
+        missing = [{"record_type": r.record_type, "record_id": r.id} for r in chunk if r.id not in rowids]
+        if missing:
+            connection.execute(insert(search_docs), missing)
+            rowids.update(connection.execute(
+                select(search_docs.c.record_id, search_docs.c.rowid)
+                .where(search_docs.c.record_id.in_([m["record_id"] for m in missing]))
+            ).tuples().all())
+        connection.execute(
+            text("DELETE FROM search_index WHERE rowid IN :rowids").bindparams(
+                bindparam("rowids", expanding=True)),
+            {"rowids": [rowids[i] for i in ids]},
+        )
+        rows = []
+        for record in chunk:
+            title, body = index_text(record)
+            rows.append({"rowid": rowids[record.id], "title": title, "body": body})
+        connection.execute(
+            text("INSERT INTO search_index (rowid, title, body) VALUES (:rowid, :title, :body)"), rows
+        )
+
+
+def clear(connection: Connection) -> None:
+    connection.execute(text("DELETE FROM search_index"))
+    connection.execute(delete(search_docs))
+
+
+def query(connection: Connection, query_text: str, *, limit: int = 50,
+          record_types: Sequence[str] | None = None) -> list[SearchHit]:
+    """The best matches for what a person typed, best first (BM25, titles weighted up)."""
+    expression = match_expression(query_text)
+    if expression is None:
+        return []
+    type_filter = ""
+    params: dict[str, Any] = {"expression": expression, "limit": limit}
+    statement = (
+        "SELECT d.record_type, d.record_id, s.title, "
+        "snippet(search_index, 1, '[', ']', '…', 12) "
+        "FROM search_index AS s JOIN search_docs AS d ON d.rowid = s.rowid "
+        "WHERE search_index MATCH :expression{type_filter} "
+        "ORDER BY bm25(search_index, 4.0, 1.0) LIMIT :limit"
+    )
+    if record_types:
+        type_filter = " AND d.record_type IN :types"
+        params["types"] = list(record_types)
+    sql = text(statement.format(type_filter=type_filter))
+    if record_types:
+        sql = sql.bindparams(bindparam("types", expanding=True))
+    return [SearchHit(*row) for row in connection.execute(sql, params).tuples()]

@@ -1,0 +1,300 @@
+"""The local store: records in, records out, with the outbox and the search index kept in step.
+
+Every write goes through :meth:`RecordStore._write`, which in ONE transaction validates the
+records, upserts their rows, appends an outbox entry per change and updates the full-text index.
+If any step fails, none of it happened. The UI and the sync engine use this class; neither
+writes the tables directly.
+
+The store is safe to use from several threads: each call takes its own connection from the pool
+and hands back plain dataclasses, never rows bound to a connection.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from saypro_desktop.domain.clock import HybridLogicalClock, Stamp
+from saypro_desktop.domain.codec import decode, encode, format_datetime
+from saypro_desktop.domain.ids import new_id
+from saypro_desktop.domain.records import (
+    BOOKKEEPING_FIELDS,
+    RECORD_TYPES,
+    Record,
+    SyncState,
+    utc_now,
+)
+from saypro_desktop.domain.validation import ValidationError, problems
+from saypro_desktop.storage import outbox as outbox_ops
+from saypro_desktop.storage import search
+from saypro_desktop.storage.database import create_sqlite_engine
+from saypro_desktop.storage.migrate import migrate
+from saypro_desktop.storage.tables import RECORD_TABLES, meta
+
+log = logging.getLogger(__name__)
+
+R = TypeVar("R", bound=Record)
+
+#: Bookkeeping fields that travel with a change (the rest is local or derived).
+_SYNCED_BOOKKEEPING = ("visibility", "deleted")
+_CHUNK = 500
+
+
+class RecordNotFound(LookupError):
+    pass
+
+
+def record_to_row(record: Record, hlc: str) -> dict[str, Any]:
+    row = encode(record)
+    row["hlc"] = hlc
+    return row
+
+
+def row_to_record(cls: type[R], row: Any) -> R:
+    data = dict(row)
+    data.pop("hlc", None)
+    return decode(cls, data)
+
+
+def changed_fields(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any]:
+    """The encoded fields of ``new`` that differ from ``old`` (all content fields when new)."""
+    keys = [k for k in new if k not in BOOKKEEPING_FIELDS or k in _SYNCED_BOOKKEEPING]
+    if old is None:
+        return {k: new[k] for k in keys}
+    return {k: new[k] for k in keys if old.get(k) != new[k]}
+
+
+class RecordStore:
+    """One profile's records. Open with :meth:`open`; close with :meth:`close`."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._clock_lock = threading.Lock()
+        with self.engine.begin() as connection:
+            self.device_id = self._meta(connection, "device_id") or self._create_device_id(connection)
+            last = self._meta(connection, "hlc_last")
+            self._clock = HybridLogicalClock(self.device_id, Stamp.parse(last) if last else None)
+            if self._meta(connection, "search_index_stale") == "1":
+                self._rebuild_search_index(connection)
+
+    @classmethod
+    def open(cls, path: Path) -> RecordStore:
+        """Check, back up and migrate the database at ``path``, then open it."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        migrate(path)
+        return cls(create_sqlite_engine(path))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- reading -------------------------------------------------------------------------
+
+    def get(self, cls: type[R], record_id: str) -> R | None:
+        table = RECORD_TABLES[cls.record_type]
+        with self.engine.connect() as connection:
+            row = connection.execute(select(table).where(table.c.id == record_id)).mappings().first()
+        return None if row is None else row_to_record(cls, row)
+
+    def require(self, cls: type[R], record_id: str) -> R:
+        record = self.get(cls, record_id)
+        if record is None:
+            raise RecordNotFound(f"No {cls.record_type.replace('_', ' ')} with id {record_id}.")
+        return record
+
+    def list(self, cls: type[R], *, order_by: str = "updated_at", descending: bool = True,
+             limit: int | None = None, offset: int = 0, include_deleted: bool = False) -> list[R]:
+        """Records of one type, a page at a time (``limit``/``offset``), newest first by default."""
+        table = RECORD_TABLES[cls.record_type]
+        column = table.c[order_by]
+        statement = select(table).order_by(column.desc() if descending else column, table.c.id)
+        if not include_deleted:
+            statement = statement.where(table.c.deleted.is_(False))
+        statement = statement.limit(limit).offset(offset)
+        with self.engine.connect() as connection:
+            return [row_to_record(cls, row) for row in connection.execute(statement).mappings()]
+
+    def iter_all(self, cls: type[R], *, include_deleted: bool = False) -> Iterator[R]:
+        """Every record of one type in id (= creation) order, read in pages."""
+        table = RECORD_TABLES[cls.record_type]
+        last_id = ""
+        while True:
+            statement = select(table).where(table.c.id > last_id).order_by(table.c.id).limit(_CHUNK)
+            if not include_deleted:
+                statement = statement.where(table.c.deleted.is_(False))
+            with self.engine.connect() as connection:
+                rows = connection.execute(statement).mappings().all()
+            if not rows:
+                return
+            for row in rows:
+                yield row_to_record(cls, row)
+            last_id = rows[-1]["id"]
+
+    def count(self, cls: type[Record], *, include_deleted: bool = False) -> int:
+        table = RECORD_TABLES[cls.record_type]
+        statement = select(func.count()).select_from(table)
+        if not include_deleted:
+            statement = statement.where(table.c.deleted.is_(False))
+        with self.engine.connect() as connection:
+            return int(connection.execute(statement).scalar_one())
+
+    def search(self, query_text: str, *, limit: int = 50,
+               record_types: Sequence[str] | None = None) -> list[search.SearchHit]:
+        with self.engine.connect() as connection:
+            return search.query(connection, query_text, limit=limit, record_types=record_types)
+
+    def pending_changes(self, limit: int = 500, after_seq: int = 0) -> list[outbox_ops.OutboxEntry]:
+        with self.engine.connect() as connection:
+            return outbox_ops.pending(connection, limit, after_seq)
+
+    def outbox_summary(self) -> outbox_ops.OutboxSummary:
+        with self.engine.connect() as connection:
+            return outbox_ops.summary(connection)
+
+    # -- writing -------------------------------------------------------------------------
+
+    def save(self, record: R) -> R:
+        """Store a new or edited record; returns it with its new revision and timestamps.
+
+        Raises :class:`ValidationError` (and stores nothing) if the record is not valid. Saving a
+        record that did not change is a no-op.
+        """
+        return self.save_many([record])[0]
+
+    def save_many(self, records: Sequence[R], *, keep_metadata: bool = False) -> list[R]:
+        """Store several records in one transaction: all of them, or (on any error) none.
+
+        ``keep_metadata`` stores ids, timestamps and revisions exactly as given (an import that
+        must reproduce an export); otherwise the store stamps the change itself.
+        """
+        invalid = [(i, errors) for i, r in enumerate(records) if (errors := problems(r))]
+        if invalid:
+            index, errors = invalid[0]
+            raise ValidationError(errors, context=f"{records[index].display_title[:60]!r}")
+        with self.engine.begin() as connection:
+            return self._write(connection, records, keep_metadata=keep_metadata)
+
+    def delete(self, cls: type[R], record_id: str) -> R:
+        """Mark a record deleted (a tombstone that syncs); :meth:`restore` undoes it."""
+        return self.save(dataclasses.replace(self.require(cls, record_id), deleted=True))
+
+    def restore(self, cls: type[R], record_id: str) -> R:
+        return self.save(dataclasses.replace(self.require(cls, record_id), deleted=False))
+
+    def _write(self, connection: Connection, records: Sequence[R], *, keep_metadata: bool) -> list[R]:
+        now = utc_now()
+        stored: list[R] = []
+        by_type: dict[str, list[int]] = {}
+        for index, record in enumerate(records):
+            by_type.setdefault(record.record_type, []).append(index)
+        result: list[R | None] = [None] * len(records)
+        changes: list[dict[str, Any]] = []
+        for record_type, indexes in by_type.items():
+            table = RECORD_TABLES[record_type]
+            existing = self._existing_rows(connection, record_type, [records[i].id for i in indexes])
+            rows: list[dict[str, Any]] = []
+            for i in indexes:
+                record = records[i]
+                old = existing.get(record.id)
+                if old is not None and not keep_metadata:
+                    candidate = dataclasses.replace(
+                        record, created_at=row_to_record(type(record), old).created_at)
+                else:
+                    candidate = record
+                fields = changed_fields(old, encode(candidate))
+                if old is not None and not fields:
+                    result[i] = row_to_record(type(record), old)
+                    continue
+                stamp = str(self._next_stamp())
+                old_revision = int(old["revision"]) if old is not None else 0
+                if not keep_metadata:
+                    candidate = dataclasses.replace(
+                        candidate, revision=old_revision + 1, updated_at=now,
+                        created_at=candidate.created_at if old is not None else now)
+                candidate = dataclasses.replace(candidate, sync_state=SyncState.WAITING, sync_error="")
+                rows.append(record_to_row(candidate, stamp))
+                changes.append({
+                    "change_id": new_id(),
+                    "record_type": record_type,
+                    "record_id": candidate.id,
+                    "op": "delete" if fields.get("deleted") is True else "upsert",
+                    "fields": fields,
+                    "base_revision": old_revision,
+                    "revision": candidate.revision,
+                    "hlc": stamp,
+                    "created_at": format_datetime(now),
+                    "size": outbox_ops.entry_size(fields),
+                })
+                result[i] = candidate
+                stored.append(candidate)
+            if rows:
+                upsert = sqlite_insert(table)
+                upsert = upsert.on_conflict_do_update(
+                    index_elements=[table.c.id],
+                    set_={c.name: upsert.excluded[c.name] for c in table.c if c.name != "id"},
+                )
+                connection.execute(upsert, rows)
+        outbox_ops.append(connection, changes)
+        search.remove(connection, [r.id for r in stored if r.deleted])
+        search.put(connection, [r for r in stored if not r.deleted])
+        if changes:
+            self._set_meta(connection, "hlc_last", changes[-1]["hlc"])
+        assert all(r is not None for r in result)
+        return [r for r in result if r is not None]
+
+    def _existing_rows(self, connection: Connection, record_type: str,
+                       ids: Sequence[str]) -> dict[str, Any]:
+        table = RECORD_TABLES[record_type]
+        found: dict[str, Any] = {}
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start:start + _CHUNK]
+            for row in connection.execute(select(table).where(table.c.id.in_(chunk))).mappings():
+                found[row["id"]] = row
+        return found
+
+    # -- bookkeeping ---------------------------------------------------------------------
+
+    def _next_stamp(self) -> Stamp:
+        with self._clock_lock:
+            return self._clock.now()
+
+    @staticmethod
+    def _meta(connection: Connection, key: str) -> str | None:
+        value = connection.execute(select(meta.c.value).where(meta.c.key == key)).scalar()
+        return None if value is None else str(value)
+
+    @staticmethod
+    def _set_meta(connection: Connection, key: str, value: str) -> None:
+        statement = sqlite_insert(meta).values(key=key, value=value)
+        connection.execute(statement.on_conflict_do_update(index_elements=[meta.c.key],
+                                                           set_={"value": value}))
+
+    def _create_device_id(self, connection: Connection) -> str:
+        device_id = new_id()
+        connection.execute(insert(meta).values(key="device_id", value=device_id))
+        return device_id
+
+    def _rebuild_search_index(self, connection: Connection) -> None:
+        search.clear(connection)
+        total = 0
+        for record_type, cls in RECORD_TYPES.items():
+            table = RECORD_TABLES[record_type]
+            rows = connection.execute(select(table).where(table.c.deleted.is_(False))).mappings().all()
+            batch: list[Record] = []
+            for row in rows:
+                batch.append(row_to_record(cls, row))
+                if len(batch) >= _CHUNK:
+                    search.put(connection, batch)
+                    total += len(batch)
+                    batch = []
+            search.put(connection, batch)
+            total += len(batch)
+        connection.execute(update(meta).where(meta.c.key == "search_index_stale").values(value="0"))
+        log.info("rebuilt the search index (%d records)", total)

@@ -1,0 +1,157 @@
+"""The local database schema (SQLAlchemy Core).
+
+Record tables are derived from the domain dataclasses, so the schema cannot drift from the
+records: every field is a column holding the codec's encoding of its value (ISO text for dates
+and times, which sorts correctly; JSON text for lists). ``alembic check`` in the test suite
+fails if this file and the migrations in ``migrations/`` disagree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Dialect,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+)
+
+from saypro_desktop.domain.records import RECORD_TYPES, Record
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+class JSONText(TypeDecorator[Any]):
+    """JSON stored as compact text (SQLite has no JSON type; ``json_each`` reads it all the same)."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Any:
+        return None if value is None else json.loads(value)
+
+
+def _column_for(name: str, tp: Any) -> Column[Any]:
+    nullable = False
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        tp = next(a for a in typing.get_args(tp) if a is not type(None))
+        nullable = True
+    column_type: Any
+    if typing.get_origin(tp) is list:
+        column_type = JSONText()
+    elif tp is bool:
+        column_type = Boolean()
+    elif tp is int:
+        column_type = Integer()
+    elif tp is datetime:
+        column_type = String(24)  # 2026-11-23T08:18:05.123Z
+    elif tp is date:
+        column_type = String(10)
+    elif isinstance(tp, type) and issubclass(tp, StrEnum):
+        column_type = String(32)
+    elif name == "id":
+        column_type = String(36)
+    elif tp is str:
+        column_type = Text()
+    else:  # pragma: no cover - a new field type needs a decision here
+        raise TypeError(f"no column type for {name}: {tp!r}")
+    return Column(name, column_type, primary_key=name == "id", nullable=nullable)
+
+
+def _record_table(cls: type[Record], *indexes: tuple[str, ...]) -> Table:
+    hints = typing.get_type_hints(cls)
+    columns = [_column_for(f.name, hints[f.name]) for f in dataclasses.fields(cls)]
+    # The stamp of the last change on this device (see domain.clock); not part of the record.
+    columns.append(Column("hlc", String(64), nullable=False, server_default=""))
+    table = Table(cls.record_type, metadata, *columns)
+    for cols in (("deleted", "updated_at"), ("sync_state",), *indexes):
+        Index(None, *(table.c[c] for c in cols))
+    return table
+
+
+learning_log = _record_table(RECORD_TYPES["learning_log"], ("log_date",), ("project",))
+self_assessment = _record_table(RECORD_TYPES["self_assessment"], ("assessed_on",))
+session_note = _record_table(RECORD_TYPES["session_note"], ("starts_at",))
+development_goal = _record_table(RECORD_TYPES["development_goal"], ("target_date",))
+feedback = _record_table(RECORD_TYPES["feedback"], ("target_type", "target_id"))
+attachment = _record_table(RECORD_TYPES["attachment"], ("target_type", "target_id"), ("sha256",))
+
+RECORD_TABLES: dict[str, Table] = {
+    name: metadata.tables[name] for name in RECORD_TYPES
+}
+
+#: Small facts about this profile: device id, the clock's last stamp, flags for maintenance.
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+#: Changes waiting for the server, oldest first. Written in the same transaction as the record.
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("change_id", String(36), nullable=False, unique=True),
+    Column("record_type", String(32), nullable=False),
+    Column("record_id", String(36), nullable=False),
+    Column("op", String(8), nullable=False),  # "upsert" or "delete"
+    Column("fields", JSONText, nullable=False),  # the changed fields, codec-encoded
+    Column("base_revision", Integer, nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("hlc", String(64), nullable=False),
+    Column("created_at", String(24), nullable=False),
+    Column("size", Integer, nullable=False),  # bytes of `fields` as JSON, for "MB waiting"
+    Index(None, "record_type", "record_id"),
+)
+
+#: Maps each indexed record to the integer rowid of its row in the FTS5 table ``search_index``
+#: (created by a migration: SQLAlchemy cannot describe a virtual table), so an update can
+#: replace a record's entry by rowid instead of scanning the index.
+search_docs = Table(
+    "search_docs",
+    metadata,
+    Column("rowid", Integer, primary_key=True, autoincrement=True),
+    Column("record_type", String(32), nullable=False),
+    Column("record_id", String(36), nullable=False, unique=True),
+)
+
+#: Reference data (frameworks, templates, session types) from the server, cached for offline use.
+reference_cache = Table(
+    "reference_cache",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("body", JSONText, nullable=False),
+    Column("fetched_at", String(24), nullable=False),
+)
+
+#: Tables SQLite's FTS5 creates for ``search_index``; migrations and ``alembic check`` skip them.
+FTS_TABLES = frozenset(
+    {"search_index", "search_index_data", "search_index_idx", "search_index_content",
+     "search_index_docsize", "search_index_config"}
+)
