@@ -214,7 +214,10 @@ class RecordStore:
                     continue
                 stamp = str(self._next_stamp())
                 old_revision = int(old["revision"]) if old is not None else 0
-                if not keep_metadata:
+                if keep_metadata:
+                    candidate = dataclasses.replace(
+                        candidate, revision=max(candidate.revision, old_revision + 1))
+                else:
                     candidate = dataclasses.replace(
                         candidate, revision=old_revision + 1, updated_at=now,
                         created_at=candidate.created_at if old is not None else now)

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# The developer's entry point. On a fresh Debian/Ubuntu machine with Python 3.11+ it installs
+# what is missing (system libraries Qt needs, the virtual environment from requirements.lock),
+# then does what it is asked:
+#
+#   build_scripts/dev.sh app [ARGS]    start SayPro Field Learning (ARGS go to saypro-desktop)
+#   build_scripts/dev.sh test [ARGS]   ruff, mypy and the whole test suite (ARGS go to pytest)
+#   build_scripts/dev.sh setup         only install
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$PWD
+VENV=$ROOT/.venv
+PYTHON=${PYTHON:-python3}
+
+# Qt's libraries for offscreen and X11 (xcb) windows, fonts, Xvfb for the real-window tests.
+APT_PACKAGES=(
+  libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0
+  libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0
+  libxcb-xfixes0 libxcb-xkb1 libxcb-sync1 libx11-xcb1 libglib2.0-0 fonts-dejavu-core xvfb xauth
+)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+check_python() {
+  if ! command -v "$PYTHON" >/dev/null; then
+    echo "Python 3.11 or newer is needed: install it with 'sudo apt-get install python3 python3-venv'." >&2
+    exit 1
+  fi
+  if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+    echo "Python 3.11 or newer is needed; $PYTHON is $("$PYTHON" --version 2>&1)." >&2
+    exit 1
+  fi
+  if ! "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null; then
+    APT_PACKAGES+=(python3-venv)
+  fi
+}
+
+install_system_packages() {
+  command -v dpkg-query >/dev/null || return 0  # not Debian/Ubuntu: the README lists what to install
+  local missing=()
+  for package in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "installing system packages: ${missing[*]}"
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+setup_venv() {
+  local stamp=$VENV/.installed
+  if [ -f "$stamp" ] && [ "$stamp" -nt requirements.lock ] && [ "$stamp" -nt pyproject.toml ]; then
+    return 0
+  fi
+  say "creating the virtual environment in .venv (from requirements.lock)"
+  [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check uv
+  "$VENV/bin/uv" pip sync -q --python "$VENV/bin/python" requirements.lock
+  "$VENV/bin/uv" pip install -q --python "$VENV/bin/python" --no-deps -e .
+  touch "$stamp"
+}
+
+setup() {
+  check_python
+  install_system_packages
+  setup_venv
+}
+
+run_tests() {
+  say "ruff"
+  "$VENV/bin/ruff" check .
+  say "mypy"
+  "$VENV/bin/mypy"
+  say "pytest"
+  "$VENV/bin/pytest" "$@"
+}
+
+command=${1:-}
+[ $# -gt 0 ] && shift
+case "$command" in
+  setup) setup ;;
+  app) setup; exec "$VENV/bin/saypro-desktop" "$@" ;;
+  test) setup; run_tests "$@" ;;
+  *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac

@@ -1,0 +1,134 @@
+"""The ``saypro-desktop`` command line: start the app, or run a scripted task.
+
+Start-up order (STYLE.md): paths, logging, database (backup, migrate), then Qt. Scripted tasks
+(``export``, ``import``) never import Qt, so they run on a server without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO
+
+from saypro_desktop import APP_NAME, __version__
+from saypro_desktop.app_logging import setup_logging
+from saypro_desktop.domain.validation import ValidationError
+from saypro_desktop.paths import DEFAULT_PROFILE, DataPaths
+from saypro_desktop.storage.migrate import DatabaseOpenError
+from saypro_desktop.storage.store import RecordStore
+from saypro_desktop.transfer import (
+    SECTIONS,
+    ImportRejected,
+    export_json,
+    export_learning_logs_csv,
+    import_file,
+)
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="saypro-desktop",
+        description=f"{APP_NAME}: learning logs, self-assessments, session notes and development "
+                    "plans that work offline. With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="where profiles are kept (default: the platform's user data folder)")
+    parser.add_argument("--profile", default=DEFAULT_PROFILE, help=argparse.SUPPRESS)
+    parser.add_argument("--server", metavar="URL", help="the sync server (default: work offline)")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="start, migrate, build the main window and exit 0 (checks an install)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug details to stderr")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    export = commands.add_parser("export", help="write records to a JSON (or CSV) file")
+    export.add_argument("--format", choices=("json", "csv"), default="json",
+                        help="json: every record type; csv: learning logs only")
+    export.add_argument("--type", dest="record_type", choices=sorted(SECTIONS),
+                        help="only this record type")
+    export.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
+
+    importer = commands.add_parser(
+        "import", help="add records from a JSON export or a CSV of learning logs (all or nothing)")
+    importer.add_argument("file", metavar="FILE")
+    importer.add_argument("--format", choices=("json", "csv"),
+                          help="file format (default: by extension, .csv or JSON)")
+    return parser
+
+
+@contextlib.contextmanager
+def open_output(path: str | None) -> Iterator[IO[str]]:
+    if path is None or path == "-":
+        yield sys.stdout
+        return
+    target = Path(path)
+    partial = target.with_name(target.name + ".partial")
+    with partial.open("w", encoding="utf-8", newline="") as out:
+        yield out
+    partial.replace(target)  # never leave a half-written export under the real name
+
+
+def run_export(store: RecordStore, args: argparse.Namespace) -> int:
+    if args.format == "csv":
+        if args.record_type not in (None, "learning_log"):
+            print("saypro-desktop: error: CSV export holds learning logs only; use --format json "
+                  f"for {args.record_type}.", file=sys.stderr)
+            return EXIT_USAGE
+        with open_output(args.output) as out:
+            count = export_learning_logs_csv(store, out)
+    else:
+        types = [args.record_type] if args.record_type else None
+        with open_output(args.output) as out:
+            count = export_json(store, out, types)
+    if args.output and args.output != "-":
+        print(f"Exported {count} record{'s' if count != 1 else ''} to {args.output}.")
+    return EXIT_OK
+
+
+def run_import(store: RecordStore, args: argparse.Namespace) -> int:
+    try:
+        report = import_file(store, Path(args.file), args.format)
+    except (ImportRejected, ValidationError) as exc:
+        print(f"saypro-desktop: import refused, nothing was changed: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(report.summary())
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        paths = DataPaths.resolve(args.data_dir)
+        paths.ensure(args.profile)
+    except (OSError, ValueError) as exc:
+        print(f"saypro-desktop: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    setup_logging(paths.logs_dir, verbose=args.verbose)
+    log.info("%s %s starting; data in %s", APP_NAME, __version__, paths.root)
+    try:
+        store = RecordStore.open(paths.database(args.profile))
+    except DatabaseOpenError as exc:
+        print(f"saypro-desktop: cannot open the profile: {exc}", file=sys.stderr)
+        if args.command is None:
+            from saypro_desktop.ui.app import show_fatal_error
+
+            show_fatal_error(str(exc))
+        return EXIT_FAILED
+    try:
+        if args.command == "export":
+            return run_export(store, args)
+        if args.command == "import":
+            return run_import(store, args)
+        from saypro_desktop.ui.app import run_gui
+
+        return run_gui(store, paths, server_url=args.server, smoke_test=args.smoke_test)
+    finally:
+        store.close()

@@ -1,0 +1,64 @@
+"""Qt start-up: the QApplication and the main window, after the database is ready (cli.py)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from saypro_desktop import APP_NAME, APP_SLUG, ORGANISATION, __version__
+from saypro_desktop.paths import DataPaths
+from saypro_desktop.storage.store import RecordStore
+from saypro_desktop.ui.main_window import MainWindow
+
+
+def _headless() -> bool:
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and sys.platform.startswith(
+        "linux")
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APP_SLUG)
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationDisplayName(APP_NAME)
+    return app
+
+
+def run_gui(store: RecordStore, paths: DataPaths, *, server_url: str | None, smoke_test: bool) -> int:
+    if smoke_test and _headless():
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = make_application()
+    window = MainWindow(store, paths, server_url=server_url)
+    window.show()
+    if smoke_test:
+        shown: list[bool] = []
+
+        def check_and_quit() -> None:
+            # Checked from inside the event loop: Qt hides the windows once quit() returns.
+            shown.append(window.isVisible())
+            app.quit()
+
+        QTimer.singleShot(0, check_and_quit)
+        app.exec()
+        if shown != [True]:
+            print("smoke test FAILED: the main window was not shown", file=sys.stderr)
+            return 1
+        print(f"smoke test ok: {APP_NAME} {__version__}, main window shown, "
+              f"{window.record_total()} records in the profile")
+        return 0
+    return app.exec()
+
+
+def show_fatal_error(message: str) -> None:
+    """Tell a person who started the app from a menu why it cannot open (no terminal to read)."""
+    if _headless() and not os.environ.get("QT_QPA_PLATFORM"):
+        return
+    make_application()
+    QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open your profile"), message)
