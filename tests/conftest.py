@@ -1,0 +1,37 @@
+"""Shared fixtures: Qt headless unless a display is set, a profile on a temporary data dir."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from saypro_desktop.paths import DATA_DIR_ENV, DataPaths  # noqa: E402
+from saypro_desktop.storage.store import RecordStore  # noqa: E402
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _no_real_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing a test runs may touch the developer's real profile."""
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path_factory.mktemp("default-data-dir")))
+
+
+@pytest.fixture
+def data_paths(tmp_path: Path) -> DataPaths:
+    paths = DataPaths.resolve(tmp_path / "data")
+    paths.ensure()
+    return paths
+
+
+@pytest.fixture
+def store(data_paths: DataPaths) -> Iterator[RecordStore]:
+    opened = RecordStore.open(data_paths.database())
+    yield opened
+    opened.close()
