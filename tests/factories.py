@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from saypro_desktop.domain.ids import new_id
+from saypro_desktop.domain.ids import new_id  # noqa: F401 - used by tests
 from saypro_desktop.domain.records import (
     ActionItem,
     Attachment,

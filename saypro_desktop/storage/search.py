@@ -83,14 +83,14 @@ def put(connection: Connection, records: Sequence[Record]) -> None:
         ids = [r.id for r in chunk]
         rowids = dict(connection.execute(
             select(search_docs.c.record_id, search_docs.c.rowid).where(search_docs.c.record_id.in_(ids))
-        ).tuples().all())
+        ).all())
         missing = [{"record_type": r.record_type, "record_id": r.id} for r in chunk if r.id not in rowids]
         if missing:
             connection.execute(insert(search_docs), missing)
             rowids.update(connection.execute(
                 select(search_docs.c.record_id, search_docs.c.rowid)
                 .where(search_docs.c.record_id.in_([m["record_id"] for m in missing]))
-            ).tuples().all())
+            ).all())
         connection.execute(
             text("DELETE FROM search_index WHERE rowid IN :rowids").bindparams(
                 bindparam("rowids", expanding=True)),
@@ -131,4 +131,4 @@ def query(connection: Connection, query_text: str, *, limit: int = 50,
     sql = text(statement.format(type_filter=type_filter))
     if record_types:
         sql = sql.bindparams(bindparam("types", expanding=True))
-    return [SearchHit(*row) for row in connection.execute(sql, params).tuples()]
+    return [SearchHit(*row) for row in connection.execute(sql, params)]
