@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from alembic import context
+from alembic.autogenerate.api import AutogenContext
 
 from saypro_desktop.storage.tables import FTS_TABLES, JSONText, metadata
 
@@ -15,7 +16,7 @@ def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
     return not (type_ == "table" and name in FTS_TABLES)
 
 
-def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
+def render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str | Literal[False]:
     # Migration scripts stay free of app imports: JSON columns are plain TEXT in the file.
     if type_ == "type" and isinstance(obj, JSONText):
         return "sa.Text()"

@@ -16,8 +16,8 @@ def setup_logging(logs_dir: Path, *, verbose: bool = False) -> None:
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     for handler in list(root.handlers):
-        if getattr(handler, "_saypro", False):
-            root.removeHandler(handler)
+        if (handler.name or "").startswith("saypro-"):
+            root.removeHandler(handler)  # set up again (tests call main() more than once)
     to_file = logging.handlers.RotatingFileHandler(
         logs_dir / "saypro.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
     )
@@ -25,6 +25,6 @@ def setup_logging(logs_dir: Path, *, verbose: bool = False) -> None:
     to_stderr = logging.StreamHandler(sys.stderr)
     to_stderr.setLevel(logging.DEBUG if verbose else logging.WARNING)
     to_stderr.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    for handler in (to_file, to_stderr):
-        handler._saypro = True  # type: ignore[attr-defined]
-        root.addHandler(handler)
+    to_file.name, to_stderr.name = "saypro-file", "saypro-stderr"
+    root.addHandler(to_file)
+    root.addHandler(to_stderr)

@@ -117,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         store = RecordStore.open(paths.database(args.profile))
     except DatabaseOpenError as exc:
         print(f"saypro-desktop: cannot open the profile: {exc}", file=sys.stderr)
-        if args.command is None:
+        if args.command is None and not args.smoke_test:
             from saypro_desktop.ui.app import show_fatal_error
 
             show_fatal_error(str(exc))

@@ -263,25 +263,30 @@ def _csv_row_to_log(row: dict[str, str]) -> LearningLog:
     return decode(LearningLog, data)
 
 
+def _csv_header(reader: Any, name: str) -> list[str | None]:
+    """The field each column holds (None for an unnamed, ignored column)."""
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ImportRejected(f"{name} is empty: expected a header row naming the columns.") from None
+    except csv.Error as exc:
+        raise ImportRejected(f"{name}, line 1: {exc}.") from None
+    columns = [_csv_column(h) for h in header]
+    unknown = [h for h, c in zip(header, columns, strict=True) if c is None and h.strip()]
+    if unknown:
+        raise ImportRejected(f"{name}, line 1: unknown column '{unknown[0]}'. Columns: {', '.join(CSV_COLUMNS)}.")
+    for required in ("title", "log_date"):
+        if required not in columns:
+            raise ImportRejected(f"{name}, line 1: the column '{required}' is missing.")
+    return columns
+
+
 def read_learning_logs_csv(path: Path) -> list[Record]:
     text = _read_text(path)
     if "\x00" in text:
         raise ImportRejected(f"{path.name} is not a CSV file (it holds binary data).")
     reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise ImportRejected(f"{path.name} is empty: expected a header row naming the columns.") from None
-    except csv.Error as exc:
-        raise ImportRejected(f"{path.name}, line 1: {exc}.") from None
-    columns = [_csv_column(h) for h in header]
-    unknown = [h for h, c in zip(header, columns, strict=True) if c is None and h.strip()]
-    if unknown:
-        raise ImportRejected(
-            f"{path.name}, line 1: unknown column '{unknown[0]}'. Columns: {', '.join(CSV_COLUMNS)}.")
-    for required in ("title", "log_date"):
-        if required not in columns:
-            raise ImportRejected(f"{path.name}, line 1: the column '{required}' is missing.")
+    columns = _csv_header(reader, path.name)
 
     def decoded() -> Iterable[tuple[str, Record]]:
         try:

@@ -143,7 +143,7 @@ def decode(cls: type[T], data: Any, *, path: str = "", ignore: frozenset[str] = 
     """
     if not isinstance(data, dict):
         raise DecodeError(path or "record", f"{path or 'A record'} must be an object, not {data!r:.60}.")
-    hints = _hints(cls)
+    hints = _hints(typing.cast(type, cls))
     known = {f.name for f in _fields(cls)}
     unknown = sorted(set(data) - known - ignore)
     if unknown:

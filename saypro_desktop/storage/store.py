@@ -15,7 +15,6 @@ import dataclasses
 import logging
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -109,7 +108,7 @@ class RecordStore:
             raise RecordNotFound(f"No {cls.record_type.replace('_', ' ')} with id {record_id}.")
         return record
 
-    def list(self, cls: type[R], *, order_by: str = "updated_at", descending: bool = True,
+    def records(self, cls: type[R], *, order_by: str = "updated_at", descending: bool = True,
              limit: int | None = None, offset: int = 0, include_deleted: bool = False) -> list[R]:
         """Records of one type, a page at a time (``limit``/``offset``), newest first by default."""
         table = RECORD_TABLES[cls.record_type]

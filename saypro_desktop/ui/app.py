@@ -58,7 +58,7 @@ def run_gui(store: RecordStore, paths: DataPaths, *, server_url: str | None, smo
 
 def show_fatal_error(message: str) -> None:
     """Tell a person who started the app from a menu why it cannot open (no terminal to read)."""
-    if _headless() and not os.environ.get("QT_QPA_PLATFORM"):
-        return
+    if _headless() or os.environ.get("QT_QPA_PLATFORM") in ("offscreen", "minimal"):
+        return  # nobody could see or close the dialog
     make_application()
     QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open your profile"), message)

@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         store = self._store
         month_start = date.today().replace(day=1)
         logs_this_month = sum(
-            1 for log in store.list(LearningLog, order_by="log_date", limit=500)
+            1 for log in store.records(LearningLog, order_by="log_date", limit=500)
             if log.log_date >= month_start
         )
         home = EmptyStatePage(

@@ -72,13 +72,13 @@ def test_delete_leaves_a_tombstone_that_syncs_and_can_be_undone(store: RecordSto
     log = store.save(factories.learning_log())
     deleted = store.delete(LearningLog, log.id)
     assert deleted.deleted
-    assert store.list(LearningLog) == []
+    assert store.records(LearningLog) == []
     assert store.count(LearningLog, include_deleted=True) == 1
     assert store.search("Polokwane") == []
     assert store.pending_changes()[-1].op == "delete"
     assert store.pending_changes()[-1].fields == {"deleted": True}
     store.restore(LearningLog, log.id)
-    assert [r.id for r in store.list(LearningLog)] == [log.id]
+    assert [r.id for r in store.records(LearningLog)] == [log.id]
     assert [h.record_id for h in store.search("Polokwane")] == [log.id]
 
 
@@ -106,7 +106,7 @@ def test_a_failure_mid_transaction_leaves_neither_record_nor_outbox(
         store.save_many([factories.learning_log(title="Lost in the failure"),
                          dataclasses.replace(kept, title="Edited in the failure")])
     monkeypatch.undo()
-    assert [r.title for r in store.list(LearningLog)] == ["Kept before the failure"]
+    assert [r.title for r in store.records(LearningLog)] == ["Kept before the failure"]
     assert store.outbox_summary().changes == 1
     assert store.search("failure") and store.search("Edited") == []
 
@@ -199,7 +199,7 @@ def test_list_pages_and_orders(store: RecordStore) -> None:
                                     starts_at=factories.CREATED.replace(day=n + 1), ends_at=None)
              for n in range(5)]
     store.save_many(notes)
-    page = store.list(SessionNote, order_by="starts_at", descending=False, limit=2, offset=1)
+    page = store.records(SessionNote, order_by="starts_at", descending=False, limit=2, offset=1)
     assert [n.title for n in page] == ["Session 1", "Session 2"]
     assert sorted(r.id for r in store.iter_all(SessionNote)) == sorted(n.id for n in notes)
 
@@ -220,3 +220,11 @@ def test_every_record_type_has_a_table() -> None:
     from saypro_desktop.storage.tables import RECORD_TABLES
 
     assert set(RECORD_TABLES) == set(RECORD_TYPES)
+
+
+def test_only_the_newest_matches_are_ranked(store: RecordStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search, "RANK_WINDOW", 3)
+    logs = [store.save(factories.learning_log(id=factories.new_id(), title=f"Visit {n}",
+                                              what_learned="clinic queues")) for n in range(5)]
+    hits = store.search("clinic")
+    assert {h.record_id for h in hits} == {log.id for log in logs[2:]}
