@@ -136,9 +136,11 @@ class MainWindow(QMainWindow):
             where = self.tr("Server: {url}").format(url=self._server_url)
         else:
             where = self.tr("Working offline (no server set up)")
-        self.statusBar().showMessage(
-            self.tr("{where} · {n} changes saved on this laptop, waiting to sync").format(
-                where=where, n=waiting.changes))
+        if waiting.changes:
+            pending = self.tr("{n} changes saved on this laptop, waiting to sync").format(n=waiting.changes)
+        else:
+            pending = self.tr("nothing waiting to sync")
+        self.statusBar().showMessage(f"{where} · {pending}")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         event.accept()
