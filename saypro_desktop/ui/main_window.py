@@ -81,9 +81,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.navigation)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        # Ctrl+1..7 open the sections in list order.
+        self._section_shortcuts = []
         for row in range(self.navigation.count()):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self)
             shortcut.activated.connect(lambda r=row: self.navigation.setCurrentRow(r))
+            self._section_shortcuts.append(shortcut)
         self.refresh_status()
 
     def _build_pages(self, paths: DataPaths) -> list[tuple[str, QWidget]]:

@@ -15,8 +15,9 @@ def make_window(qtbot: QtBot, store: RecordStore, data_paths: DataPaths) -> Main
     window = MainWindow(store, data_paths)
     qtbot.addWidget(window)
     window.show()
-    window.activateWindow()
-    qtbot.waitActive(window)
+    qtbot.waitExposed(window)
+    window.windowHandle().requestActivate()  # shortcuts reach the active window only
+    qtbot.waitUntil(window.isActiveWindow)
     return window
 
 
