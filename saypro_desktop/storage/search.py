@@ -51,14 +51,17 @@ def index_text(record: Record) -> tuple[str, str]:
 
 
 def match_expression(query: str) -> str | None:
-    """An FTS5 query for what a person typed: every word must appear, each as a prefix.
+    """An FTS5 query for what a person typed: every word must appear; the last may be unfinished.
 
-    Words are quoted, so FTS5 operators a user might type (AND, NEAR, quotes, '-') are plain text.
+    Only the last word matches as a prefix (search as you type): a prefix costs a merge of every
+    indexed word it starts, which for a common word in a large profile is most of the time a
+    search takes. Words are quoted, so FTS5 operators a user might type (AND, NEAR, quotes, '-')
+    are plain text.
     """
     tokens = _TOKEN_RE.findall(query)
     if not tokens:
         return None
-    return " ".join(f'"{token}"*' for token in tokens)
+    return " ".join([*(f'"{token}"' for token in tokens[:-1]), f'"{tokens[-1]}"*'])
 
 
 def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
@@ -132,10 +135,10 @@ def query(connection: Connection, query_text: str, *, limit: int = 50,
     if record_types:
         type_filter = " AND d.record_type IN :types"
         params["types"] = list(record_types)
+    join = " JOIN search_docs AS d ON d.rowid = s.rowid" if record_types else ""
     floor = connection.execute(
         _with_types(text(
-            "SELECT s.rowid FROM search_index AS s JOIN search_docs AS d ON d.rowid = s.rowid "
-            f"WHERE search_index MATCH :expression{type_filter} "
+            f"SELECT s.rowid FROM search_index AS s{join} WHERE search_index MATCH :expression{type_filter} "
             "ORDER BY s.rowid DESC LIMIT 1 OFFSET :window"), record_types),
         params,
     ).scalar()
