@@ -31,6 +31,7 @@ def run_migrations() -> None:
         connection=connection,
         target_metadata=metadata,
         render_as_batch=True,  # SQLite can only ALTER by copying a table; batch mode does that
+        transactional_ddl=True,  # SQLite DDL is transactional: a failed upgrade leaves nothing behind
         include_name=include_name,
         compare_type=True,
         render_item=render_item,

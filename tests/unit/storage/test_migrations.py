@@ -70,6 +70,29 @@ def test_upgrade_from_the_first_revision_keeps_every_row(tmp_path: Path) -> None
         store.close()
 
 
+def test_a_failed_upgrade_leaves_the_database_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "saypro.sqlite"
+    engine = create_sqlite_engine(path)
+    upgrade(engine, FIRST_REVISION)
+    log = factories.learning_log()
+    with engine.begin() as connection:
+        connection.execute(insert(RECORD_TABLES["learning_log"]), [record_to_row(log, "")])
+        # A table in the way makes the second migration fail after its first statement.
+        connection.execute(text("CREATE TABLE search_docs (x INTEGER)"))
+    engine.dispose()
+
+    with pytest.raises(Exception, match="already exists"):
+        migrate(path)
+
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (FIRST_REVISION,)
+        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert connection.execute("SELECT id FROM learning_log").fetchall() == [(log.id,)]
+    connection.close()
+    assert "reference_cache" not in tables  # created by the failed migration, rolled back
+    assert len(list((tmp_path / "backups").iterdir())) == 1
+
+
 def test_migrating_an_up_to_date_database_changes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "saypro.sqlite"
     migrate(path)
