@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import insert, text
 
 from saypro_desktop.domain.records import LearningLog, SessionNote
 from saypro_desktop.storage.database import create_sqlite_engine
@@ -22,11 +21,9 @@ from saypro_desktop.storage.migrate import (
     migrate,
     upgrade,
 )
-from saypro_desktop.storage.store import RecordStore, record_to_row
-from saypro_desktop.storage.tables import RECORD_TABLES
+from saypro_desktop.storage.store import RecordStore
 from tests import factories
-
-FIRST_REVISION = "0001_initial"
+from tests.old_profiles import FIRST_REVISION, write_old_profile
 
 
 def digest(path: Path) -> str:
@@ -44,16 +41,12 @@ def test_models_and_migrations_agree(tmp_path: Path) -> None:
 
 def test_upgrade_from_the_first_revision_keeps_every_row(tmp_path: Path) -> None:
     path = tmp_path / "saypro.sqlite"
-    engine = create_sqlite_engine(path)
-    upgrade(engine, FIRST_REVISION)
     logs = [factories.learning_log(id=factories.new_id(), title=f"Old log {n}") for n in range(30)]
     notes = [factories.session_note(id=factories.new_id()) for _ in range(5)]
-    with engine.begin() as connection:
-        connection.execute(insert(RECORD_TABLES["learning_log"]), [record_to_row(r, "") for r in logs])
-        connection.execute(insert(RECORD_TABLES["session_note"]), [record_to_row(r, "") for r in notes])
-        tables_before = {row[0] for row in connection.execute(
-            text("SELECT name FROM sqlite_master WHERE type='table'"))}
-    engine.dispose()
+    write_old_profile(path, [*logs, *notes])
+    with sqlite3.connect(path) as connection:
+        tables_before = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    connection.close()
     assert "search_docs" not in tables_before
 
     report = migrate(path)
@@ -72,14 +65,12 @@ def test_upgrade_from_the_first_revision_keeps_every_row(tmp_path: Path) -> None
 
 def test_a_failed_upgrade_leaves_the_database_as_it_was(tmp_path: Path) -> None:
     path = tmp_path / "saypro.sqlite"
-    engine = create_sqlite_engine(path)
-    upgrade(engine, FIRST_REVISION)
     log = factories.learning_log()
-    with engine.begin() as connection:
-        connection.execute(insert(RECORD_TABLES["learning_log"]), [record_to_row(log, "")])
+    write_old_profile(path, [log])
+    with sqlite3.connect(path) as connection:
         # A table in the way makes the second migration fail after its first statement.
-        connection.execute(text("CREATE TABLE search_docs (x INTEGER)"))
-    engine.dispose()
+        connection.execute("CREATE TABLE search_docs (x INTEGER)")
+    connection.close()
 
     with pytest.raises(Exception, match="already exists"):
         migrate(path)

@@ -1,0 +1,29 @@
+"""Profiles as an earlier version of the app left them: a database at an old schema revision."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from sqlalchemy import insert
+
+from saypro_desktop.domain.records import Record
+from saypro_desktop.storage.database import create_sqlite_engine
+from saypro_desktop.storage.migrate import upgrade
+from saypro_desktop.storage.store import record_to_row
+from saypro_desktop.storage.tables import RECORD_TABLES
+
+FIRST_REVISION = "0001_initial"
+
+
+def write_old_profile(path: Path, records: Sequence[Record], revision: str = FIRST_REVISION) -> None:
+    """A database at ``revision`` holding ``records``, written the way that schema stored them."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_sqlite_engine(path)
+    try:
+        upgrade(engine, revision)
+        with engine.begin() as connection:
+            for record in records:
+                connection.execute(insert(RECORD_TABLES[record.record_type]), [record_to_row(record, "")])
+    finally:
+        engine.dispose()
