@@ -5,6 +5,8 @@
 #
 #   build_scripts/dev.sh app [ARGS]    start SayPro Field Learning (ARGS go to saypro-desktop)
 #   build_scripts/dev.sh test [ARGS]   ruff, mypy and the whole test suite (ARGS go to pytest)
+#   build_scripts/dev.sh build [ARGS]  the executable, smoke- and end-to-end tested (ARGS go to
+#                                      build_scripts/build_executable.py, e.g. --mode both --package)
 #   build_scripts/dev.sh setup         only install
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -17,6 +19,7 @@ APT_PACKAGES=(
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0
   libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0
   libxcb-xfixes0 libxcb-xkb1 libxcb-sync1 libx11-xcb1 libglib2.0-0 fonts-dejavu-core xvfb xauth
+  binutils  # PyInstaller strips and inspects the libraries it bundles
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -83,5 +86,6 @@ case "$command" in
   setup) setup ;;
   app) setup; exec "$VENV/bin/saypro-desktop" "$@" ;;
   test) setup; run_tests "$@" ;;
-  *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  build) setup; "$VENV/bin/python" build_scripts/build_executable.py "$@" ;;
+  *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

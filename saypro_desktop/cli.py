@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--server", metavar="URL", help="the sync server (default: work offline)")
     parser.add_argument("--smoke-test", action="store_true",
                         help="start, migrate, build the main window and exit 0 (checks an install)")
+    parser.add_argument("--minimized", action="store_true", help="open with the window minimized")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details to stderr")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -61,7 +62,23 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("file", metavar="FILE")
     importer.add_argument("--format", choices=("json", "csv"),
                           help="file format (default: by extension, .csv or JSON)")
+
+    login_start = commands.add_parser("autostart", help="start the app when you log in (off by default)")
+    login_start.add_argument("state", choices=("on", "off", "status"))
     return parser
+
+
+def run_autostart(state: str) -> int:
+    from saypro_desktop import autostart
+
+    if state == "on":
+        print(f"{APP_NAME} will start when you log in ({autostart.enable()}).")
+    elif state == "off":
+        autostart.disable()
+        print(f"{APP_NAME} will not start when you log in.")
+    else:
+        print("on" if autostart.is_enabled() else "off")
+    return EXIT_OK
 
 
 @contextlib.contextmanager
@@ -105,6 +122,8 @@ def run_import(store: RecordStore, args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "autostart":
+        return run_autostart(args.state)
     try:
         paths = DataPaths.resolve(args.data_dir)
         paths.ensure(args.profile)
@@ -129,6 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_import(store, args)
         from saypro_desktop.ui.app import run_gui
 
-        return run_gui(store, paths, server_url=args.server, smoke_test=args.smoke_test)
+        return run_gui(store, paths, server_url=args.server, smoke_test=args.smoke_test,
+                       minimized=args.minimized)
     finally:
         store.close()

@@ -6,10 +6,12 @@ import os
 import sys
 
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from saypro_desktop import APP_NAME, APP_SLUG, ORGANISATION, __version__
 from saypro_desktop.paths import DataPaths
+from saypro_desktop.resources import resource_path
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.ui.main_window import MainWindow
 
@@ -28,15 +30,21 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationDisplayName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "saypro.png"))))
+    app.setDesktopFileName(APP_SLUG)
     return app
 
 
-def run_gui(store: RecordStore, paths: DataPaths, *, server_url: str | None, smoke_test: bool) -> int:
+def run_gui(store: RecordStore, paths: DataPaths, *, server_url: str | None, smoke_test: bool,
+            minimized: bool = False) -> int:
     if smoke_test and _headless():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application()
     window = MainWindow(store, paths, server_url=server_url)
-    window.show()
+    if minimized and not smoke_test:
+        window.showMinimized()
+    else:
+        window.show()
     if smoke_test:
         shown: list[bool] = []
 
