@@ -20,6 +20,7 @@ APT_PACKAGES=(
   libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0
   libxcb-xfixes0 libxcb-xkb1 libxcb-sync1 libx11-xcb1 libglib2.0-0 fonts-dejavu-core xvfb xauth
   binutils  # PyInstaller strips and inspects the libraries it bundles
+  postgresql  # the server's tests run against a real PostgreSQL as well as SQLite
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -71,11 +72,33 @@ setup() {
   setup_venv
 }
 
+# A throw-away PostgreSQL cluster for the server tests, on a free loopback port, stopped on exit.
+PG_DIR=$ROOT/.pgtest
+start_postgres() {
+  local pgbin port owner=() 
+  pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  if [ -z "$pgbin" ]; then
+    echo "PostgreSQL is not installed (apt-get install postgresql); its tests will be skipped." >&2
+    return 0
+  fi
+  port=$("$VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  [ "$(id -u)" -eq 0 ] && owner=(su postgres -s /bin/sh -c)
+  run_pg() { if [ ${#owner[@]} -gt 0 ]; then "${owner[@]}" "$*"; else sh -c "$*"; fi; }
+  rm -rf "$PG_DIR" && mkdir -p "$PG_DIR"
+  [ ${#owner[@]} -gt 0 ] && chown postgres "$PG_DIR"
+  say "starting PostgreSQL on 127.0.0.1:$port"
+  run_pg "'$pgbin/initdb' -D '$PG_DIR/data' --auth=trust -U postgres -E UTF8 >'$PG_DIR/initdb.log' 2>&1"
+  run_pg "'$pgbin/pg_ctl' -D '$PG_DIR/data' -l '$PG_DIR/server.log' -w -o \"-p $port -k '$PG_DIR' -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200\" start >/dev/null"
+  trap "run_pg \"'$pgbin/pg_ctl' -D '$PG_DIR/data' -m fast stop\" >/dev/null 2>&1 || true" EXIT
+  export SAYPRO_TEST_POSTGRES_URL="postgresql+psycopg://postgres@127.0.0.1:$port/postgres"
+}
+
 run_tests() {
   say "ruff"
   "$VENV/bin/ruff" check .
   say "mypy"
   "$VENV/bin/mypy"
+  start_postgres
   say "pytest"
   "$VENV/bin/pytest" "$@"
 }

@@ -1,0 +1,121 @@
+"""The sync wire format, shared by the desktop and the server (no Qt, no web framework).
+
+One request per batch carries both directions (DESIGN.md, "Few round trips"): the device sends
+its changes and its pull cursor; the server answers with an acknowledgement per change, the
+records changed since the cursor that the user may see, the new cursor and whether more is
+waiting. Bodies travel gzip-compressed. Field names are short because on a 2G link every byte
+is time: ``ch`` changes, ``ack`` acknowledgements, ``cur`` cursor, ``f`` fields, ``h`` hybrid
+logical clock stamp, ``b`` the server revision an edit was based on.
+
+A record's fields are the codec's encoding (``saypro_desktop.domain.codec``) of the content
+fields of its dataclass plus ``visibility`` and ``deleted``; a change carries only the fields
+it changed.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Final, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from saypro_desktop.domain.records import RECORD_TYPES
+
+PROTOCOL_VERSION: Final = 1
+#: Most changes one request may carry, and most records one response returns.
+MAX_BATCH_CHANGES = 500
+#: Largest request body, compressed and after decompression (a decompression bomb stops here).
+MAX_BODY_BYTES = 4 * 1024 * 1024
+MAX_INFLATED_BYTES = 16 * 1024 * 1024
+#: Largest single change (its fields as JSON): a learning log with every field at its limit fits.
+MAX_CHANGE_BYTES = 256 * 1024
+
+UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+HLC_PATTERN = r"^[0-9]{13}-[0-9]{5}-[0-9a-zA-Z-]{1,64}$"
+
+Uuid = Annotated[str, Field(pattern=UUID_PATTERN, min_length=36, max_length=36)]
+Stamp = Annotated[str, Field(pattern=HLC_PATTERN, max_length=90)]
+RecordType = Literal["learning_log", "self_assessment", "session_note", "development_goal", "feedback", "attachment"]
+assert set(RecordType.__args__) == set(RECORD_TYPES)  # type: ignore[attr-defined]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Change(_Strict):
+    """One change made on a device: create/update (``u``) or delete (``d``) of one record."""
+
+    id: Uuid = Field(description="Unique id of this change; a repeated id is applied once.")
+    t: RecordType = Field(description="Record type.")
+    r: Uuid = Field(description="Record id.")
+    op: Literal["u", "d"]
+    f: dict[str, Any] = Field(default_factory=dict, description="The changed fields, codec-encoded.")
+    b: int = Field(ge=0, description="Server revision this edit was based on (0 for a new record).")
+    h: Stamp = Field(description="Hybrid logical clock stamp of the change.")
+
+
+class SyncRequest(_Strict):
+    v: Literal[1] = 1
+    dev: Uuid = Field(description="The device's id.")
+    cur: int = Field(default=0, ge=0, description="Feed position the device has pulled up to.")
+    ch: list[Change] = Field(default_factory=list, max_length=MAX_BATCH_CHANGES)
+    lim: int = Field(default=MAX_BATCH_CHANGES, ge=1, le=MAX_BATCH_CHANGES, description="Most records to pull.")
+    ref: int = Field(default=0, ge=0, description="Version of the reference data the device holds.")
+
+
+class Ack(_Strict):
+    """What became of one pushed change."""
+
+    id: Uuid
+    s: Literal["ok", "merged", "rejected"] = Field(
+        description="ok: applied; merged: applied, but a field edited elsewhere too was decided by the clock "
+                    "(see the conflicts); rejected: not applied, `err` says why.")
+    rev: int = Field(ge=0, description="The record's server revision after the change (0 if rejected).")
+    err: str = ""
+
+
+class RecordOut(_Strict):
+    """The whole current state of a record the user may see."""
+
+    t: RecordType
+    r: Uuid
+    rev: int
+    o: str = Field(description="Owner's user id.")
+    f: dict[str, Any]
+    h: str = Field(description="Stamp of the last change.")
+    at: str = Field(description="When the server stored the last change (UTC).")
+
+
+class ConflictOut(_Strict):
+    """A field edited on two devices: the value kept, and the other value, kept for the user."""
+
+    id: Uuid
+    t: RecordType
+    r: Uuid
+    field: str
+    kept: Any
+    lost: Any
+    kept_h: str
+    lost_h: str
+    lost_by: str = Field(description="Device whose value was not kept.")
+    at: str
+    res: bool = Field(default=False, description="Resolved by the user.")
+
+
+class ReferenceOut(_Strict):
+    version: int
+    data: dict[str, Any]
+
+
+class SyncResponse(_Strict):
+    v: Literal[1] = 1
+    ack: list[Ack] = Field(default_factory=list)
+    ch: list[RecordOut] = Field(default_factory=list)
+    cur: int = Field(ge=0)
+    more: bool = False
+    cf: list[ConflictOut] = Field(default_factory=list)
+    ref: ReferenceOut | None = None
+
+
+class ErrorOut(BaseModel):
+    detail: str

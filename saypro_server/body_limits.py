@@ -1,0 +1,101 @@
+"""ASGI middleware: request body size limits and gzip-compressed request bodies.
+
+Runs before FastAPI parses a body, so an oversized or corrupt upload is answered with a clear
+4xx without being parsed, and a gzip bomb stops at the inflated limit.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+class RequestBodyMiddleware:
+    def __init__(self, app: ASGIApp, *, max_body: int, max_inflated: int) -> None:
+        self.app = app
+        self.max_body = max_body
+        self.max_inflated = max_inflated
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        declared = headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > self.max_body:
+            await _error(send, 413, f"The request body is larger than {self.max_body // 1024} KB.")
+            return
+        try:
+            body = await _read(receive, self.max_body)
+        except BodyTooLarge:
+            await _error(send, 413, f"The request body is larger than {self.max_body // 1024} KB.")
+            return
+        encoding = headers.get("content-encoding", "identity").strip().lower()
+        if encoding == "gzip":
+            try:
+                body = _gunzip(body, self.max_inflated)
+            except BodyTooLarge:
+                await _error(send, 413, f"The request body inflates past {self.max_inflated // 1024} KB.")
+                return
+            except (zlib.error, EOFError):
+                await _error(send, 400, "The request body is not valid gzip (cut short or corrupt?).")
+                return
+        elif encoding not in ("identity", ""):
+            await _error(send, 415, f"Content-Encoding '{encoding}' is not supported; use gzip.")
+            return
+        new_headers = [(k, v) for k, v in scope["headers"] if k.lower() not in (b"content-encoding", b"content-length")]
+        new_headers.append((b"content-length", str(len(body)).encode()))
+        sent = False
+
+        async def replay() -> Message:
+            nonlocal sent
+            if sent:
+                return await receive()
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        await self.app({**scope, "headers": new_headers}, replay, send)
+
+
+async def _read(receive: Receive, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            break
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            raise BodyTooLarge
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def _gunzip(data: bytes, limit: int) -> bytes:
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    out = inflater.decompress(data, limit + 1)
+    if len(out) > limit or inflater.unconsumed_tail:
+        raise BodyTooLarge
+    out += inflater.flush()
+    if not inflater.eof:
+        raise EOFError("truncated gzip stream")
+    if len(out) > limit:
+        raise BodyTooLarge
+    return out
+
+
+async def _error(send: Send, status_code: int, detail: str) -> None:
+    payload: Any = json.dumps({"detail": detail}).encode()
+    await send({"type": "http.response.start", "status": status_code,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]})
+    await send({"type": "http.response.body", "body": payload})

@@ -1,0 +1,178 @@
+"""``saypro-server``: run the sync server and administer it.
+
+    saypro-server serve [--host H] [--port P] [--data-dir D | --database-url URL]
+    saypro-server migrate
+    saypro-server users create NAME [--display-name T] [--role R] [--team T] [--password-stdin]
+    saypro-server users list | disable NAME | enable NAME | set-role NAME ROLE | reset-password NAME
+    saypro-server users revoke-devices NAME
+    saypro-server teams create NAME [--supervisor USER] | add-member TEAM USER | set-supervisor TEAM USER | list
+    saypro-server reference load FILE
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from saypro_server import __version__, admin
+from saypro_server.db import make_engine, make_session_factory
+from saypro_server.migrate import migrate
+from saypro_server.settings import Settings
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="saypro-server", description="SayPro Field Learning sync server.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--data-dir", help="folder for the SQLite database (the default store)")
+    parser.add_argument("--database-url", help="e.g. postgresql+psycopg://saypro@db/saypro (production)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve = commands.add_parser("serve", help="migrate, then serve the API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--workers", type=int, default=1, help="worker processes (PostgreSQL only)")
+    commands.add_parser("migrate", help="bring the database to the current schema")
+
+    users = commands.add_parser("users", help="user accounts").add_subparsers(dest="action", required=True)
+    create = users.add_parser("create")
+    create.add_argument("username")
+    create.add_argument("--display-name", default="")
+    create.add_argument("--role", choices=admin.ROLES, default="staff")
+    create.add_argument("--team")
+    create.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    users.add_parser("list")
+    for action in ("disable", "enable", "revoke-devices"):
+        users.add_parser(action).add_argument("username")
+    role = users.add_parser("set-role")
+    role.add_argument("username")
+    role.add_argument("role", choices=admin.ROLES)
+    reset = users.add_parser("reset-password")
+    reset.add_argument("username")
+    reset.add_argument("--password-stdin", action="store_true")
+
+    teams = commands.add_parser("teams", help="teams and supervisors").add_subparsers(dest="action", required=True)
+    team_create = teams.add_parser("create")
+    team_create.add_argument("name")
+    team_create.add_argument("--supervisor")
+    for action in ("add-member", "set-supervisor"):
+        sub = teams.add_parser(action)
+        sub.add_argument("team")
+        sub.add_argument("username")
+    teams.add_parser("list")
+
+    reference = commands.add_parser("reference", help="reference data").add_subparsers(dest="action", required=True)
+    reference.add_parser("load").add_argument("file", type=Path)
+    return parser
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("Password: ")
+    if first != getpass.getpass("Again: "):
+        raise admin.AdminError("The passwords do not match.")
+    return first
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides: dict[str, object] = {}
+    if args.data_dir:
+        overrides["data_dir"] = Path(args.data_dir)
+    if args.database_url:
+        overrides["database_url"] = args.database_url
+    return Settings(**overrides)  # type: ignore[arg-type]
+
+
+def _serve(settings: Settings, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from saypro_server.app import create_app
+
+    if args.workers > 1:
+        print("saypro-server: several workers need `uvicorn saypro_server.asgi:app --workers N` with "
+              "SAYPRO_SERVER_DATABASE_URL set (see the README).", file=sys.stderr)
+        return 2
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info",
+                proxy_headers=True, forwarded_allow_ips="*")
+    return 0
+
+
+def _users(session: object, args: argparse.Namespace) -> None:
+    from sqlalchemy.orm import Session
+
+    assert isinstance(session, Session)
+    if args.action == "create":
+        user = admin.create_user(session, args.username, _password(args.password_stdin),
+                                 display_name=args.display_name, role=args.role, team=args.team)
+        print(f"Created {user.role} '{user.username}'.")
+    elif args.action == "list":
+        for user in admin.list_users(session):
+            state = " (disabled)" if user.disabled else ""
+            print(f"{user.username}\t{user.role}\t{user.display_name}{state}")
+    elif args.action in ("disable", "enable"):
+        admin.set_disabled(session, args.username, args.action == "disable")
+        print(f"{args.action.capitalize()}d '{args.username}'.")
+    elif args.action == "set-role":
+        admin.set_role(session, args.username, args.role)
+        print(f"'{args.username}' is now {args.role}.")
+    elif args.action == "reset-password":
+        admin.reset_password(session, args.username, _password(args.password_stdin))
+        print(f"Password of '{args.username}' reset; every device must sign in again.")
+    elif args.action == "revoke-devices":
+        print(f"Signed out {admin.revoke_devices(session, args.username)} devices of '{args.username}'.")
+
+
+def _teams(session: object, args: argparse.Namespace) -> None:
+    from sqlalchemy.orm import Session
+
+    assert isinstance(session, Session)
+    if args.action == "create":
+        admin.create_team(session, args.name, args.supervisor)
+        print(f"Created team '{args.name}'.")
+    elif args.action == "add-member":
+        admin.add_member(session, args.team, args.username)
+        print(f"'{args.username}' is in team '{args.team}'.")
+    elif args.action == "set-supervisor":
+        admin.set_supervisor(session, args.team, args.username)
+        print(f"'{args.username}' supervises team '{args.team}'.")
+    else:
+        for team, members in admin.list_teams(session):
+            print(f"{team.name}\t{', '.join(members) or '(no members)'}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings = _settings(args)
+    engine = make_engine(settings.resolved_database_url())
+    migrate(engine)
+    if args.command == "migrate":
+        print("The server database is up to date.")
+        return 0
+    if args.command == "serve":
+        engine.dispose()
+        return _serve(settings, args)
+    session_factory = make_session_factory(engine)
+    try:
+        with session_factory() as session:
+            if args.command == "users":
+                _users(session, args)
+            elif args.command == "teams":
+                _teams(session, args)
+            else:
+                version = admin.load_reference(session, args.file)
+                print(f"Loaded reference data version {version}.")
+    except admin.AdminError as exc:
+        print(f"saypro-server: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

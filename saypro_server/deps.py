@@ -1,0 +1,75 @@
+"""Dependencies the routes receive: a database session and the signed-in principal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Annotated
+
+import jwt
+from fastapi import Depends, HTTPException, Request, status
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from saypro_server.security import read_access_token, signing_key
+from saypro_server.settings import Settings
+from saypro_server.sync_service import Principal
+from saypro_server.tables import Device, Team, User
+
+_bearer = HTTPBearer(auto_error=False)
+
+
+def get_db(request: Request) -> Iterator[Session]:
+    with request.app.state.session_factory() as session:
+        yield session
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+DbSession = Annotated[Session, Depends(get_db)]
+AppSettings = Annotated[Settings, Depends(get_settings)]
+
+
+def _unauthorized(detail: str) -> HTTPException:
+    return HTTPException(status.HTTP_401_UNAUTHORIZED, detail=detail, headers={"WWW-Authenticate": "Bearer"})
+
+
+def principal_for(session: Session, user: User, device_id: str) -> Principal:
+    supervised = tuple(session.scalars(select(Team.id).where(Team.supervisor_id == user.id)))
+    return Principal(user.id, device_id, user.role, user.team_id, supervised)
+
+
+def get_principal(
+    session: DbSession, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> Principal:
+    """The user and device behind the access token; disabled users and revoked devices at once refused."""
+    if credentials is None:
+        raise _unauthorized("Sign in first: this needs an access token.")
+    try:
+        claims = read_access_token(signing_key(session), credentials.credentials)
+    except jwt.ExpiredSignatureError:
+        raise _unauthorized("The access token has expired; refresh it.") from None
+    except jwt.InvalidTokenError:
+        raise _unauthorized("The access token is not valid.") from None
+    user = session.get(User, claims.user_id)
+    device = session.get(Device, claims.device_id)
+    if user is None or user.disabled:
+        raise _unauthorized("This account is disabled.")
+    if device is None or device.revoked or device.user_id != user.id:
+        raise _unauthorized("This device was signed out; sign in again.")
+    device.last_seen = datetime.now(UTC)
+    session.commit()
+    return principal_for(session, user, device.id)
+
+
+CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
+
+
+def require_supervisor(principal: CurrentPrincipal) -> Principal:
+    if principal.role not in ("supervisor", "admin"):
+        raise HTTPException(status.HTTP_403_FORBIDDEN, detail="Only supervisors can see team reports.")
+    return principal

@@ -1,0 +1,317 @@
+"""Applying pushed changes and serving the change feed: the guarantees of DESIGN.md, "Sync".
+
+- Retries are safe: each change id is recorded with its acknowledgement in the transaction that
+  applies it; a repeat (also a concurrent one) gets the stored acknowledgement and changes nothing.
+- No edit is lost to a conflict: a field changed on the server since the revision the device
+  based its edit on, to a different value, is decided by the hybrid logical clock (the stamp ends
+  with the device id, so ties are impossible); the value not kept is stored as a conflict the
+  user resolves. Delete against edit: the edit wins, and the delete is the conflict.
+- The feed cannot skip a change (the trap in DESIGN.md): feed positions come from one counter
+  row updated as the LAST step of a push transaction, so its row lock makes positions follow
+  commit order; a pull reads the counter FIRST and serves only positions up to it.
+- Scoped: a pull returns the user's own records, records shared with them by visibility and
+  team, and feedback about their records; a push may only change the pusher's own records.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from saypro_desktop.domain.codec import DecodeError, decode, encode, format_datetime
+from saypro_desktop.domain.ids import new_id
+from saypro_desktop.domain.records import BOOKKEEPING_FIELDS, RECORD_TYPES, Record
+from saypro_desktop.domain.validation import problems
+from saypro_desktop.sync.wire import (
+    MAX_CHANGE_BYTES,
+    Ack,
+    Change,
+    ConflictOut,
+    RecordOut,
+)
+from saypro_server.tables import AppliedChange, Conflict, FeedCounter, StoredRecord
+
+#: Fields a change may carry besides the record type's own content fields.
+SYNCED_BOOKKEEPING = frozenset({"visibility", "deleted"})
+MENTOR_ROLES = frozenset({"supervisor", "admin"})
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is syncing: the user, their device, and the teams whose records they may see."""
+
+    user_id: str
+    device_id: str
+    role: str
+    team_id: str | None
+    supervised_team_ids: tuple[str, ...] = ()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def allowed_fields(record_type: str) -> frozenset[str]:
+    cls = RECORD_TYPES[record_type]
+    return frozenset(f.name for f in dataclasses.fields(cls) if f.name not in BOOKKEEPING_FIELDS) | SYNCED_BOOKKEEPING
+
+
+def visible_to(principal: Principal) -> ColumnElement[bool]:
+    """The records a user may read."""
+    conditions: list[ColumnElement[bool]] = [
+        StoredRecord.owner_id == principal.user_id,
+        StoredRecord.subject_id == principal.user_id,
+        StoredRecord.visibility == "organisation",
+    ]
+    if principal.team_id:
+        conditions.append(and_(StoredRecord.visibility == "team", StoredRecord.team_id == principal.team_id))
+    if principal.supervised_team_ids:
+        conditions.append(and_(StoredRecord.visibility.in_(("team", "supervisor")),
+                               StoredRecord.team_id.in_(principal.supervised_team_ids)))
+    return or_(*conditions)
+
+
+def _claim_change_id(session: Session, change: Change, principal: Principal) -> bool:
+    """Record the change id; False if it was applied before (by this or a concurrent request)."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = insert(AppliedChange).values(
+        change_id=change.id, user_id=principal.user_id, ack={}, created_at=_now()
+    ).on_conflict_do_nothing(index_elements=["change_id"]).returning(AppliedChange.change_id)
+    return session.execute(statement).first() is not None
+
+
+def _reject(change: Change, reason: str) -> Ack:
+    return Ack(id=change.id, s="rejected", rev=0, err=reason)
+
+
+class _Rejected(Exception):
+    pass
+
+
+def _check_fields(change: Change) -> None:
+    if len(json.dumps(change.f, separators=(",", ":"))) > MAX_CHANGE_BYTES:
+        raise _Rejected(f"The change is larger than {MAX_CHANGE_BYTES // 1024} KB.")
+    unknown = sorted(set(change.f) - allowed_fields(change.t))
+    if unknown:
+        raise _Rejected(f"Unknown field '{unknown[0]}' for a {change.t.replace('_', ' ')}.")
+    if change.op == "d" and change.f.get("deleted") is not True:
+        raise _Rejected("A delete must set deleted to true.")
+
+
+def _canonical(change: Change, owner_id: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """The merged fields as the domain record would encode them, or _Rejected saying why not."""
+    cls = RECORD_TYPES[change.t]
+    try:
+        record: Record = decode(cls, {**fields, "id": change.r, "owner_id": owner_id})
+    except DecodeError as exc:
+        raise _Rejected(str(exc)) from None
+    errors = problems(record)
+    if errors:
+        raise _Rejected(f"{errors[0].field}: {errors[0].message}")
+    encoded = encode(record)
+    return {k: v for k, v in encoded.items() if k in allowed_fields(change.t)}
+
+
+def _target_of(session: Session, fields: dict[str, Any]) -> StoredRecord | None:
+    target_id = fields.get("target_id")
+    return session.get(StoredRecord, target_id) if isinstance(target_id, str) else None
+
+
+def _check_rights(session: Session, principal: Principal, change: Change,
+                  existing: StoredRecord | None, fields: dict[str, Any]) -> str | None:
+    """Whom the record is about (feedback), after checking the pusher may write it."""
+    if existing is not None and existing.owner_id != principal.user_id:
+        raise _Rejected("You cannot change a record that belongs to someone else.")
+    if existing is not None and existing.type != change.t:
+        raise _Rejected("That id belongs to a record of another type.")
+    if change.t not in ("feedback", "attachment"):
+        return None
+    target = _target_of(session, fields)
+    if target is None or target.type != fields.get("target_type"):
+        raise _Rejected("The record this refers to is not on the server.")
+    if change.t == "attachment":
+        if target.owner_id != principal.user_id:
+            raise _Rejected("You can only attach files to your own records.")
+        return None
+    if principal.role not in MENTOR_ROLES:
+        raise _Rejected("Only supervisors and mentors can give feedback.")
+    readable = session.scalar(select(StoredRecord.id).where(StoredRecord.id == target.id, visible_to(principal)))
+    if readable is None:
+        raise _Rejected("You cannot give feedback on a record that is not shared with you.")
+    return target.owner_id
+
+
+@dataclass
+class _Merge:
+    fields: dict[str, Any]
+    changed: set[str]
+    stamps: dict[str, str]
+    conflicts: list[tuple[str, Any, Any, str, str]]  # field, kept, lost, kept stamp, lost stamp
+
+
+def _merge(existing: StoredRecord | None, change: Change) -> _Merge:
+    if existing is None:
+        return _Merge(dict(change.f), set(change.f), dict.fromkeys(change.f, change.h), [])
+    fields = dict(existing.fields)
+    stamps = dict(existing.field_stamps)
+    merge = _Merge(fields, set(), stamps, [])
+    concurrent_content = any(
+        rev > change.b for name, rev in existing.field_revisions.items() if name != "deleted")
+    for name, value in change.f.items():
+        current = fields.get(name)
+        if name == "deleted":
+            if value is True and concurrent_content:
+                # Delete against an edit this device had not seen: the edit wins.
+                merge.conflicts.append((name, False, True, existing.stamp, change.h))
+                continue
+        elif existing.field_revisions.get(name, 0) > change.b and current != value:
+            server_stamp = str(stamps.get(name, ""))
+            if change.h > server_stamp:
+                merge.conflicts.append((name, value, current, change.h, server_stamp))
+            else:
+                merge.conflicts.append((name, current, value, server_stamp, change.h))
+                continue
+        if current != value or name not in fields:
+            fields[name] = value
+            merge.changed.add(name)
+        stamps[name] = max(change.h, str(stamps.get(name, "")))
+    if existing.deleted and change.op == "u" and existing.field_revisions.get("deleted", 0) > change.b and (
+            merge.changed - {"deleted"}):
+        # Edited on a device that had not seen the delete: the edit wins and undeletes.
+        fields["deleted"] = False
+        merge.changed.add("deleted")
+        merge.conflicts.append(("deleted", False, True, change.h, existing.stamp))
+    return merge
+
+
+def _apply(session: Session, principal: Principal, change: Change, touched: list[StoredRecord],
+           new_conflicts: list[Conflict]) -> Ack:
+    _check_fields(change)
+    existing = session.scalars(
+        select(StoredRecord).where(StoredRecord.id == change.r).with_for_update()).first()
+    if existing is None and change.op == "d":
+        return Ack(id=change.id, s="ok", rev=0)  # made and deleted before it ever synced
+    merge = _merge(existing, change)
+    subject = _check_rights(session, principal, change, existing, merge.fields)
+    canonical = _canonical(change, principal.user_id, merge.fields)
+    if existing is not None and not merge.changed and not merge.conflicts:
+        return Ack(id=change.id, s="ok", rev=existing.revision)
+    now = _now()
+    revision = (existing.revision if existing else 0) + 1
+    if existing is None:
+        existing = StoredRecord(id=change.r, type=change.t, owner_id=principal.user_id, revision=0,
+                                fields={}, field_revisions={}, field_stamps={}, stamp=change.h)
+        session.add(existing)
+        merge.changed = set(canonical)
+        merge.stamps = dict.fromkeys(canonical, change.h)
+    up_to_date = existing.revision == change.b
+    existing.field_revisions = {**existing.field_revisions, **dict.fromkeys(merge.changed, revision)}
+    existing.fields = canonical
+    existing.field_stamps = merge.stamps
+    existing.revision = revision
+    existing.visibility = canonical["visibility"]
+    existing.deleted = canonical["deleted"]
+    existing.team_id = principal.team_id
+    existing.subject_id = subject
+    existing.stamp = max(existing.stamp, change.h)
+    existing.updated_at = now
+    existing.clean_device = principal.device_id if up_to_date and not merge.conflicts else None
+    touched.append(existing)
+    for name, kept, lost, kept_stamp, lost_stamp in merge.conflicts:
+        conflict = Conflict(
+            id=new_id(), record_id=change.r, record_type=change.t, field=name, kept={"v": kept},
+            lost={"v": lost}, kept_stamp=kept_stamp, lost_stamp=lost_stamp,
+            lost_by=lost_stamp.split("-", 2)[-1], owner_id=existing.owner_id, created_at=now)
+        session.add(conflict)
+        new_conflicts.append(conflict)
+    return Ack(id=change.id, s="merged" if merge.conflicts else "ok", rev=revision)
+
+
+def push(session: Session, principal: Principal, changes: Sequence[Change]) -> list[Ack]:
+    """Apply ``changes`` in the caller's transaction; the caller commits."""
+    acks: list[Ack] = []
+    touched: list[StoredRecord] = []
+    new_conflicts: list[Conflict] = []
+    for change in changes:
+        if not _claim_change_id(session, change, principal):
+            stored = session.get(AppliedChange, change.id)
+            if stored is None or stored.user_id != principal.user_id or not stored.ack:
+                acks.append(_reject(change, "This change id was already used."))
+            else:
+                acks.append(Ack.model_validate(stored.ack))
+            continue
+        try:
+            with session.begin_nested():
+                ack = _apply(session, principal, change, touched, new_conflicts)
+        except _Rejected as exc:
+            ack = _reject(change, str(exc))
+        session.execute(update(AppliedChange).where(AppliedChange.change_id == change.id)
+                        .values(ack=ack.model_dump()))
+        acks.append(ack)
+    _assign_feed_positions(session, touched, new_conflicts)
+    return acks
+
+
+def _assign_feed_positions(session: Session, records: list[StoredRecord], conflicts: list[Conflict]) -> None:
+    """The last statement of a push: take positions from the counter (its lock is held to commit)."""
+    unique = list({id(r): r for r in records}.values())
+    items: list[StoredRecord | Conflict] = [*unique, *conflicts]
+    if not items:
+        return
+    session.flush()
+    last = session.execute(
+        update(FeedCounter).where(FeedCounter.id == 1)
+        .values(position=FeedCounter.position + len(items)).returning(FeedCounter.position)
+    ).scalar_one()
+    for offset, item in enumerate(items):
+        item.feed_position = last - len(items) + 1 + offset
+
+
+def record_out(record: StoredRecord) -> RecordOut:
+    return RecordOut(t=record.type, r=record.id, rev=record.revision, o=record.owner_id,  # type: ignore[arg-type]
+                     f=record.fields, h=record.stamp, at=format_datetime(record.updated_at))
+
+
+def conflict_out(conflict: Conflict) -> ConflictOut:
+    return ConflictOut(id=conflict.id, t=conflict.record_type, r=conflict.record_id,  # type: ignore[arg-type]
+                       field=conflict.field, kept=conflict.kept["v"], lost=conflict.lost["v"],
+                       kept_h=conflict.kept_stamp, lost_h=conflict.lost_stamp, lost_by=conflict.lost_by,
+                       at=format_datetime(conflict.created_at), res=conflict.resolved)
+
+
+@dataclass
+class PullResult:
+    records: list[RecordOut]
+    conflicts: list[ConflictOut]
+    cursor: int
+    more: bool
+
+
+def pull(session: Session, principal: Principal, cursor: int, limit: int) -> PullResult:
+    """Records and conflicts after ``cursor`` that the user may see, oldest first."""
+    # Read the counter first: every position up to it belongs to a committed push.
+    high = session.scalar(select(FeedCounter.position).where(FeedCounter.id == 1)) or 0
+    rows = session.scalars(
+        select(StoredRecord)
+        .where(StoredRecord.feed_position > cursor, StoredRecord.feed_position <= high, visible_to(principal))
+        .order_by(StoredRecord.feed_position).limit(limit + 1)
+    ).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    new_cursor = rows[-1].feed_position if more else high
+    conflicts = session.scalars(
+        select(Conflict).where(Conflict.owner_id == principal.user_id, Conflict.feed_position > cursor,
+                               Conflict.feed_position <= new_cursor).order_by(Conflict.feed_position)
+    ).all()
+    records = [record_out(r) for r in rows if r.clean_device != principal.device_id]
+    return PullResult(records, [conflict_out(c) for c in conflicts], new_cursor, more)

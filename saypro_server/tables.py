@@ -1,0 +1,198 @@
+"""The server's tables (SQLAlchemy ORM). Wire schemas live apart, in saypro_desktop.sync.wire."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+JsonValue = JSON().with_variant(JSONB(), "postgresql")
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on both databases (SQLite hands back naive ones otherwise)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JsonValue, datetime: UtcDateTime()}
+
+
+class Team(Base):
+    __tablename__ = "teams"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    #: A users.id; no foreign key, as users refer to teams (a cycle PostgreSQL cannot create in one go).
+    supervisor_id: Mapped[str | None] = mapped_column(String(36), index=True)
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(120))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16))  # staff, supervisor, admin
+    team_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("teams.id"))
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime]
+
+
+class Device(Base):
+    __tablename__ = "devices"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(36), ForeignKey("users.id"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime]
+    last_seen: Mapped[datetime]
+
+
+class RefreshToken(Base):
+    __tablename__ = "refresh_tokens"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(36), ForeignKey("users.id"), index=True)
+    device_id: Mapped[str] = mapped_column(String(36), ForeignKey("devices.id"), index=True)
+    expires_at: Mapped[datetime]
+    used: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class LoginFailure(Base):
+    __tablename__ = "login_failures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime]
+
+
+class StoredRecord(Base):
+    """The server's copy of a synced record: its fields plus what merging and the feed need."""
+
+    __tablename__ = "records"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    type: Mapped[str] = mapped_column(String(32))
+    owner_id: Mapped[str] = mapped_column(String(36), ForeignKey("users.id"))
+    #: The owner's team when last written, for team and supervisor visibility.
+    team_id: Mapped[str | None] = mapped_column(String(36))
+    #: Whom a feedback record is about (the target record's owner), who must receive it.
+    subject_id: Mapped[str | None] = mapped_column(String(36))
+    visibility: Mapped[str] = mapped_column(String(16))
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    revision: Mapped[int] = mapped_column(Integer)
+    fields: Mapped[dict[str, Any]]
+    #: Per field: the revision that last changed it and the stamp of that change.
+    field_revisions: Mapped[dict[str, Any]]
+    field_stamps: Mapped[dict[str, Any]]
+    stamp: Mapped[str] = mapped_column(String(90))
+    updated_at: Mapped[datetime]
+    #: The device whose change produced exactly this state from the state it had seen (so it
+    #: need not pull it back); NULL when any device must pull it.
+    clean_device: Mapped[str | None] = mapped_column(String(36))
+    feed_position: Mapped[int] = mapped_column(BigInteger, default=0)
+
+    __table_args__ = (
+        Index("ix_records_feed_position", "feed_position"),
+        Index("ix_records_owner_id", "owner_id"),
+        Index("ix_records_team_id_visibility", "team_id", "visibility"),
+        Index("ix_records_subject_id", "subject_id"),
+    )
+
+
+class FeedCounter(Base):
+    """One row: the last feed position handed out. Its row lock orders positions by commit."""
+
+    __tablename__ = "feed_counter"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    position: Mapped[int] = mapped_column(BigInteger)
+
+
+class AppliedChange(Base):
+    """Every change applied, with the acknowledgement sent: a repeated change gets it again."""
+
+    __tablename__ = "applied_changes"
+    change_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(36))
+    ack: Mapped[dict[str, Any]]
+    created_at: Mapped[datetime]
+
+
+class Conflict(Base):
+    __tablename__ = "conflicts"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    record_type: Mapped[str] = mapped_column(String(32))
+    field: Mapped[str] = mapped_column(String(64))
+    kept: Mapped[dict[str, Any]]  # {"v": value}
+    lost: Mapped[dict[str, Any]]
+    kept_stamp: Mapped[str] = mapped_column(String(90))
+    lost_stamp: Mapped[str] = mapped_column(String(90))
+    lost_by: Mapped[str] = mapped_column(String(36))
+    owner_id: Mapped[str] = mapped_column(String(36), index=True)
+    created_at: Mapped[datetime]
+    resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Conflicts travel in the same feed as records (positions from the same counter).
+    feed_position: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
+
+
+class ReferenceData(Base):
+    __tablename__ = "reference_data"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    body: Mapped[dict[str, Any]]
+    updated_at: Mapped[datetime]
+
+
+class ServerSecret(Base):
+    """Secrets every app server behind the load balancer must share (the token signing key)."""
+
+    __tablename__ = "server_secrets"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class AttachmentBlob(Base):
+    """An attachment's bytes, addressed by sha256, uploaded in resumable chunks."""
+
+    __tablename__ = "attachment_blobs"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    owner_id: Mapped[str] = mapped_column(String(36), index=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    received: Mapped[int] = mapped_column(BigInteger, default=0)
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime]
+
+
+class AttachmentChunk(Base):
+    __tablename__ = "attachment_chunks"
+    sha256: Mapped[str] = mapped_column(String(64), ForeignKey("attachment_blobs.sha256"), primary_key=True)
+    offset: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)

@@ -1,0 +1,132 @@
+"""Server fixtures: the real app on SQLite and on a real PostgreSQL (started by build_scripts/dev.sh).
+
+Every server test runs against both databases. PostgreSQL comes from SAYPRO_TEST_POSTGRES_URL;
+without it the PostgreSQL half is skipped (dev.sh always sets it; CI fails if it is missing).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, delete, text
+from sqlalchemy.orm import Session
+
+from saypro_desktop.domain.ids import new_id
+from saypro_server import admin
+from saypro_server.app import create_app
+from saypro_server.db import make_engine, make_session_factory
+from saypro_server.migrate import migrate
+from saypro_server.settings import Settings
+from saypro_server.tables import Base, FeedCounter
+
+POSTGRES_URL = os.environ.get("SAYPRO_TEST_POSTGRES_URL")
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(scope="session")
+def _postgres_engine() -> Iterator[Engine]:
+    if not POSTGRES_URL:
+        if os.environ.get("CI"):
+            pytest.fail("SAYPRO_TEST_POSTGRES_URL is not set: run the tests through build_scripts/dev.sh test")
+        pytest.skip("no PostgreSQL (SAYPRO_TEST_POSTGRES_URL): run the tests through build_scripts/dev.sh test")
+    engine = make_engine(POSTGRES_URL)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    migrate(engine)
+    yield engine
+    engine.dispose()
+
+
+def _empty(engine: Engine) -> None:
+    """Every table back to what `migrate` leaves (keeps the schema and the signing key)."""
+    with engine.begin() as connection:
+        for table in reversed(Base.metadata.sorted_tables):
+            if table.name != "server_secrets":
+                connection.execute(delete(table))
+        connection.execute(FeedCounter.__table__.insert().values(id=1, position=0))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        url = f"sqlite+pysqlite:///{tmp_path / 'server.sqlite'}"
+        engine = make_engine(url)
+        migrate(engine)
+        engine.dispose()
+        return url
+    engine: Engine = request.getfixturevalue("_postgres_engine")
+    _empty(engine)
+    assert POSTGRES_URL
+    return POSTGRES_URL
+
+
+@dataclass
+class Account:
+    username: str
+    user_id: str
+    device_id: str
+    access_token: str
+    refresh_token: str
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.access_token}"}
+
+
+class Server:
+    """The app on a test client, plus the admin operations a test needs."""
+
+    def __init__(self, url: str) -> None:
+        self.settings = Settings(database_url=url)
+        self.app = create_app(self.settings)
+        self.client = TestClient(self.app)
+        self.session_factory = make_session_factory(self.app.state.engine)
+
+    def session(self) -> Session:
+        return self.session_factory()
+
+    def user(self, username: str, *, role: str = "staff", team: str | None = None) -> str:
+        with self.session() as session:
+            return admin.create_user(session, username, PASSWORD, role=role, team=team).id
+
+    def team(self, name: str, supervisor: str | None = None) -> None:
+        with self.session() as session:
+            admin.create_team(session, name, supervisor)
+
+    def login(self, username: str, device_id: str | None = None) -> Account:
+        device_id = device_id or new_id()
+        response = self.client.post("/api/v1/auth/login", json={
+            "username": username, "password": PASSWORD, "device_id": device_id})
+        assert response.status_code == 200, response.text
+        body = response.json()
+        return Account(username, body["user"]["id"], device_id, body["access_token"], body["refresh_token"])
+
+    def sync(self, account: Account, changes: list[dict[str, Any]] | None = None, cursor: int = 0,
+             *, expect: int = 200, **extra: Any) -> dict[str, Any]:
+        payload = {"v": 1, "dev": account.device_id, "cur": cursor, "ch": changes or [], **extra}
+        response = self.client.post(
+            "/api/v1/sync", content=gzip.compress(json.dumps(payload).encode()),
+            headers={**account.headers, "Content-Encoding": "gzip", "Content-Type": "application/json"})
+        assert response.status_code == expect, response.text
+        result: dict[str, Any] = response.json()
+        return result
+
+    def close(self) -> None:
+        self.client.close()
+        self.app.state.engine.dispose()
+
+
+@pytest.fixture
+def server(database_url: str) -> Iterator[Server]:
+    running = Server(database_url)
+    yield running
+    running.close()

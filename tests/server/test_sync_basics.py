@@ -1,0 +1,87 @@
+"""Push and pull through the real app, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from tests import factories
+from tests.server.conftest import Server
+from tests.server.helpers import change
+
+
+def test_health_needs_no_token(server: Server) -> None:
+    response = server.client.get("/api/v1/health")
+    assert response.status_code == 200 and response.json()["ok"] is True
+
+
+def test_push_then_pull_on_another_device(server: Server) -> None:
+    server.user("thandi")
+    laptop, tablet = server.login("thandi"), server.login("thandi")
+    log = factories.learning_log(id=factories.new_id())
+
+    pushed = server.sync(laptop, [change(log, laptop.device_id)])
+
+    assert [a["s"] for a in pushed["ack"]] == ["ok"]
+    assert pushed["ack"][0]["rev"] == 1
+    assert pushed["ch"] == []  # the laptop already has what it sent
+    pulled = server.sync(tablet)
+    assert [(r["r"], r["rev"], r["f"]["title"]) for r in pulled["ch"]] == [(log.id, 1, log.title)]
+    assert pulled["cur"] == pushed["cur"] > 0
+    assert server.sync(tablet, cursor=pulled["cur"])["ch"] == []
+
+
+def test_field_level_merge_and_conflict(server: Server) -> None:
+    server.user("thandi")
+    laptop, tablet = server.login("thandi"), server.login("thandi")
+    log = factories.learning_log(id=factories.new_id())
+    server.sync(laptop, [change(log, laptop.device_id)])
+    # Both edit offline from revision 1: different fields merge, the same field conflicts.
+    server.sync(laptop, [change(log, laptop.device_id, base=1, fields={"project": "Laptop project",
+                                                                      "what_learned": "Laptop lesson"})])
+    result = server.sync(tablet, [change(log, tablet.device_id, base=1, fields={"milestone": "Tablet milestone",
+                                                                                 "what_learned": "Tablet lesson"})])
+    assert result["ack"][0]["s"] == "merged"
+    record = next(r for r in result["ch"] if r["r"] == log.id)
+    assert record["f"]["project"] == "Laptop project"
+    assert record["f"]["milestone"] == "Tablet milestone"
+    assert record["f"]["what_learned"] == "Tablet lesson"  # the later stamp wins
+    assert [(c["field"], c["kept"], c["lost"]) for c in result["cf"]] == [
+        ("what_learned", "Tablet lesson", "Laptop lesson")]
+    assert result["cf"][0]["lost_by"] == laptop.device_id
+    laptop_view = server.sync(laptop, cursor=0)
+    assert [c["id"] for c in laptop_view["cf"]] == [result["cf"][0]["id"]]
+
+
+def test_edit_wins_over_delete(server: Server) -> None:
+    server.user("thandi")
+    laptop, tablet = server.login("thandi"), server.login("thandi")
+    log = factories.learning_log(id=factories.new_id())
+    server.sync(laptop, [change(log, laptop.device_id)])
+    server.sync(laptop, [change(log, laptop.device_id, base=1, fields={"title": "Edited on the laptop"})])
+    result = server.sync(tablet, [change(log, tablet.device_id, base=1, op="d", fields={"deleted": True})])
+    assert result["ack"][0]["s"] == "merged"
+    record = next(r for r in result["ch"] if r["r"] == log.id)
+    assert record["f"]["deleted"] is False and record["f"]["title"] == "Edited on the laptop"
+    assert [(c["field"], c["kept"], c["lost"]) for c in result["cf"]] == [("deleted", False, True)]
+
+
+def test_replayed_change_is_applied_once(server: Server) -> None:
+    server.user("thandi")
+    laptop = server.login("thandi")
+    log = factories.learning_log(id=factories.new_id())
+    first = change(log, laptop.device_id)
+    once = server.sync(laptop, [first])
+    twice = server.sync(laptop, [first])
+    assert once["ack"] == twice["ack"]
+    with server.session() as session:
+        from saypro_server.tables import StoredRecord
+
+        assert session.get(StoredRecord, log.id).revision == 1  # type: ignore[union-attr]
+
+
+def test_invalid_record_is_rejected_with_a_reason(server: Server) -> None:
+    server.user("thandi")
+    laptop = server.login("thandi")
+    log = factories.learning_log(id=factories.new_id(), title="")
+    result = server.sync(laptop, [change(log, laptop.device_id)])
+    assert result["ack"][0]["s"] == "rejected"
+    assert result["ack"][0]["err"] == "title: Title is required."
+    assert server.sync(server.login("thandi"))["ch"] == []
