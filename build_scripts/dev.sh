@@ -74,22 +74,28 @@ setup() {
 
 # A throw-away PostgreSQL cluster for the server tests, on a free loopback port, stopped on exit.
 PG_DIR=$ROOT/.pgtest
+PG_BIN=
+as_postgres() {  # PostgreSQL refuses to run as root: use its own account when we are root
+  if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$1"; else sh -c "$1"; fi
+}
+stop_postgres() {
+  [ -n "$PG_BIN" ] && as_postgres "'$PG_BIN/pg_ctl' -D '$PG_DIR/data' -m fast stop" >/dev/null 2>&1 || true
+}
 start_postgres() {
-  local pgbin port owner=() 
-  pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-  if [ -z "$pgbin" ]; then
+  local port
+  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  if [ -z "$PG_BIN" ]; then
     echo "PostgreSQL is not installed (apt-get install postgresql); its tests will be skipped." >&2
     return 0
   fi
   port=$("$VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  [ "$(id -u)" -eq 0 ] && owner=(su postgres -s /bin/sh -c)
-  run_pg() { if [ ${#owner[@]} -gt 0 ]; then "${owner[@]}" "$*"; else sh -c "$*"; fi; }
   rm -rf "$PG_DIR" && mkdir -p "$PG_DIR"
-  [ ${#owner[@]} -gt 0 ] && chown postgres "$PG_DIR"
+  [ "$(id -u)" -eq 0 ] && chown postgres "$PG_DIR"
   say "starting PostgreSQL on 127.0.0.1:$port"
-  run_pg "'$pgbin/initdb' -D '$PG_DIR/data' --auth=trust -U postgres -E UTF8 >'$PG_DIR/initdb.log' 2>&1"
-  run_pg "'$pgbin/pg_ctl' -D '$PG_DIR/data' -l '$PG_DIR/server.log' -w -o \"-p $port -k '$PG_DIR' -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200\" start >/dev/null"
-  trap "run_pg \"'$pgbin/pg_ctl' -D '$PG_DIR/data' -m fast stop\" >/dev/null 2>&1 || true" EXIT
+  as_postgres "'$PG_BIN/initdb' -D '$PG_DIR/data' --auth=trust -U postgres -E UTF8 >'$PG_DIR/initdb.log' 2>&1"
+  trap stop_postgres EXIT
+  as_postgres "'$PG_BIN/pg_ctl' -D '$PG_DIR/data' -l '$PG_DIR/server.log' -w -o \"-p $port -k '$PG_DIR' \
+    -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200\" start >/dev/null"
   export SAYPRO_TEST_POSTGRES_URL="postgresql+psycopg://postgres@127.0.0.1:$port/postgres"
 }
 

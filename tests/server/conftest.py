@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, delete, text
 from sqlalchemy.orm import Session
 
 from saypro_desktop.domain.ids import new_id
-from saypro_server import admin
+from saypro_server import admin, security
 from saypro_server.app import create_app
 from saypro_server.db import make_engine, make_session_factory
 from saypro_server.migrate import migrate
@@ -29,6 +30,13 @@ from saypro_server.tables import Base, FeedCounter
 
 POSTGRES_URL = os.environ.get("SAYPRO_TEST_POSTGRES_URL")
 PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(autouse=True)
+def _quick_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Still argon2, at its cheapest cost: the production cost (~100 ms a hash) is the point of it
+    in the field and only slows the hundreds of sign-ins these tests make."""
+    monkeypatch.setattr(security, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
 @pytest.fixture(scope="session")
