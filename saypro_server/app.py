@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 from fastapi import FastAPI, Request, Response
 from fastapi.middleware.gzip import GZipMiddleware
 
-from saypro_desktop.sync.wire import MAX_BODY_BYTES, MAX_INFLATED_BYTES
+from saypro_desktop.sync.wire import MAX_BODY_BYTES, MAX_INFLATED_BYTES, ErrorOut
 from saypro_server import __version__
 from saypro_server.body_limits import RequestBodyMiddleware
 from saypro_server.db import make_engine, make_session_factory
@@ -23,6 +23,11 @@ request_log = logging.getLogger("saypro_server.requests")
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     app = FastAPI(
+        responses={
+            400: {"model": ErrorOut, "description": "The body could not be read (not UTF-8, not valid gzip)"},
+            413: {"model": ErrorOut, "description": "The body is too large"},
+            415: {"model": ErrorOut, "description": "Unsupported Content-Encoding"},
+        },
         title="SayPro Field Learning sync server",
         version=__version__,
         description="Sync for the SayPro Field Learning desktop app: one request per batch pushes the "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 import jwt
 from fastapi import Depends, HTTPException, Request, status
@@ -12,12 +12,17 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from saypro_desktop.sync.wire import ErrorOut
 from saypro_server.security import read_access_token, signing_key
 from saypro_server.settings import Settings
 from saypro_server.sync_service import Principal
 from saypro_server.tables import Device, Team, User
 
 _bearer = HTTPBearer(auto_error=False)
+#: For routers whose routes all need a signed-in device.
+NEEDS_TOKEN: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorOut, "description": "No valid access token, or the account or device was withdrawn"},
+}
 
 
 def get_db(request: Request) -> Iterator[Session]:

@@ -39,7 +39,7 @@ assert set(RecordType.__args__) == set(RECORD_TYPES)  # type: ignore[attr-define
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class Change(_Strict):

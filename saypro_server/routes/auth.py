@@ -8,8 +8,8 @@ from fastapi import APIRouter, HTTPException, status
 from pydantic import BaseModel, Field
 from sqlalchemy import delete, func, select, update
 
-from saypro_desktop.sync.wire import UUID_PATTERN
-from saypro_server.deps import AppSettings, CurrentPrincipal, DbSession
+from saypro_desktop.sync.wire import UUID_PATTERN, ErrorOut
+from saypro_server.deps import NEEDS_TOKEN, AppSettings, CurrentPrincipal, DbSession
 from saypro_server.security import (
     hash_refresh_token,
     make_access_token,
@@ -66,8 +66,10 @@ def _issue(session: DbSession, settings: AppSettings, user: User, device: Device
                      user=_user_out(session, user))
 
 
-@router.post("/login", response_model=TokensOut,
-             responses={401: {"description": "Wrong user name or password"}, 429: {"description": "Too many attempts"}})
+@router.post("/login", response_model=TokensOut, responses={
+    401: {"model": ErrorOut, "description": "Wrong user name or password, or a disabled account"},
+    409: {"model": ErrorOut, "description": "The device id belongs to another account"},
+    429: {"model": ErrorOut, "description": "Too many failed attempts"}})
 def login(body: LoginIn, session: DbSession, settings: AppSettings) -> TokensOut:
     now = datetime.now(UTC)
     window_start = now - timedelta(minutes=settings.login_window_minutes)
@@ -96,7 +98,8 @@ def login(body: LoginIn, session: DbSession, settings: AppSettings) -> TokensOut
     return _issue(session, settings, user, device)
 
 
-@router.post("/refresh", response_model=TokensOut, responses={401: {"description": "Sign in again"}})
+@router.post("/refresh", response_model=TokensOut,
+             responses={401: {"model": ErrorOut, "description": "Sign in again"}})
 def refresh(body: RefreshIn, session: DbSession, settings: AppSettings) -> TokensOut:
     stored = session.get(RefreshToken, hash_refresh_token(body.refresh_token))
     if stored is None or stored.used or stored.expires_at < datetime.now(UTC):
@@ -109,7 +112,7 @@ def refresh(body: RefreshIn, session: DbSession, settings: AppSettings) -> Token
     return _issue(session, settings, user, device)
 
 
-@router.post("/logout", status_code=204)
+@router.post("/logout", status_code=204, responses=NEEDS_TOKEN)
 def logout(principal: CurrentPrincipal, session: DbSession) -> None:
     """Sign this device out: its refresh tokens stop working and its access tokens are refused."""
     session.execute(update(Device).where(Device.id == principal.device_id).values(revoked=True))
@@ -117,7 +120,7 @@ def logout(principal: CurrentPrincipal, session: DbSession) -> None:
     session.commit()
 
 
-@router.get("/me", response_model=UserOut)
+@router.get("/me", response_model=UserOut, responses=NEEDS_TOKEN)
 def me(principal: CurrentPrincipal, session: DbSession) -> UserOut:
     user = session.get(User, principal.user_id)
     assert user is not None

@@ -7,23 +7,22 @@ from datetime import UTC, datetime
 from fastapi import APIRouter, HTTPException, status
 from sqlalchemy import select, update
 
-from saypro_desktop.sync.wire import ReferenceOut, SyncRequest, SyncResponse
+from saypro_desktop.sync.wire import ErrorOut, ReferenceOut, SyncRequest, SyncResponse
 from saypro_server import sync_service
-from saypro_server.deps import CurrentPrincipal, DbSession
+from saypro_server.deps import NEEDS_TOKEN, CurrentPrincipal, DbSession
 from saypro_server.tables import Conflict, FeedCounter, ReferenceData
 
-router = APIRouter(prefix="/api/v1", tags=["sync"])
+router = APIRouter(prefix="/api/v1", tags=["sync"], responses=NEEDS_TOKEN)
 
 
-@router.post("/sync", response_model=SyncResponse, response_model_exclude_defaults=False,
-             responses={413: {"description": "Body too large"}, 400: {"description": "Body is not valid gzip"}})
+@router.post("/sync", response_model=SyncResponse)
 def sync(body: SyncRequest, principal: CurrentPrincipal, session: DbSession) -> SyncResponse:
     """Apply the device's changes, then return what changed since its cursor.
 
     The request body may be gzip-compressed (`Content-Encoding: gzip`); so is the answer when
     the device sends `Accept-Encoding: gzip`.
     """
-    if body.dev != principal.device_id:
+    if body.dev != principal.device_id:  # documented as 400 at the app level
         raise HTTPException(status.HTTP_400_BAD_REQUEST, detail="The device id does not match the signed-in device.")
     acks = sync_service.push(session, principal, body.ch) if body.ch else []
     session.commit()
@@ -38,7 +37,7 @@ def sync(body: SyncRequest, principal: CurrentPrincipal, session: DbSession) -> 
 
 
 @router.post("/conflicts/{conflict_id}/resolve", status_code=204,
-             responses={404: {"description": "No such conflict of yours"}})
+             responses={404: {"model": ErrorOut, "description": "No such conflict of yours"}})
 def resolve_conflict(conflict_id: str, principal: CurrentPrincipal, session: DbSession) -> None:
     """Mark a conflict resolved (the chosen value syncs as an ordinary change); every device hears of it."""
     conflict = session.scalar(select(Conflict).where(Conflict.id == conflict_id,
