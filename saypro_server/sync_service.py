@@ -80,14 +80,20 @@ def visible_to(principal: Principal) -> ColumnElement[bool]:
     return or_(*conditions)
 
 
-def _claim_change_id(session: Session, change: Change, principal: Principal) -> bool:
-    """Record the change id; False if it was applied before (by this or a concurrent request)."""
+def _claim_change_ids(session: Session, changes: Sequence[Change], principal: Principal) -> set[str]:
+    """Record the change ids; return those not applied before (by this or a concurrent request).
+
+    A concurrent request claiming the same id waits on the row until this transaction ends, then
+    finds it taken: a change is applied once however often it is sent.
+    """
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(AppliedChange).values(
-        change_id=change.id, user_id=principal.user_id, ack={}, created_at=_now()
-    ).on_conflict_do_nothing(index_elements=["change_id"]).returning(AppliedChange.change_id)
-    return session.execute(statement).first() is not None
+    now = _now()
+    rows = [{"change_id": c.id, "user_id": principal.user_id, "ack": {}, "created_at": now}
+            for c in {c.id: c for c in changes}.values()]
+    statement = insert(AppliedChange).values(rows).on_conflict_do_nothing(
+        index_elements=["change_id"]).returning(AppliedChange.change_id)
+    return set(session.scalars(statement))
 
 
 def _reject(change: Change, reason: str) -> Ack:
@@ -194,11 +200,11 @@ def _merge(existing: StoredRecord | None, change: Change) -> _Merge:
     return merge
 
 
-def _apply(session: Session, principal: Principal, change: Change, touched: list[StoredRecord],
-           new_conflicts: list[Conflict]) -> Ack:
+def _apply(session: Session, principal: Principal, change: Change, records: dict[str, StoredRecord],
+           touched: list[StoredRecord], new_conflicts: list[Conflict]) -> Ack:
+    """Apply one change; every check comes before the first write, so a rejection changes nothing."""
     _check_fields(change)
-    existing = session.scalars(
-        select(StoredRecord).where(StoredRecord.id == change.r).with_for_update()).first()
+    existing = records.get(change.r)
     if existing is None and change.op == "d":
         return Ack(id=change.id, s="ok", rev=0)  # made and deleted before it ever synced
     merge = _merge(existing, change)
@@ -212,6 +218,7 @@ def _apply(session: Session, principal: Principal, change: Change, touched: list
         existing = StoredRecord(id=change.r, type=change.t, owner_id=principal.user_id, revision=0,
                                 fields={}, field_revisions={}, field_stamps={}, stamp=change.h)
         session.add(existing)
+        records[change.r] = existing
         merge.changed = set(canonical)
         merge.stamps = dict.fromkeys(canonical, change.h)
     up_to_date = existing.revision == change.b
@@ -238,28 +245,37 @@ def _apply(session: Session, principal: Principal, change: Change, touched: list
 
 
 def push(session: Session, principal: Principal, changes: Sequence[Change]) -> list[Ack]:
-    """Apply ``changes`` in the caller's transaction; the caller commits."""
-    acks: list[Ack] = []
+    """Apply ``changes`` in the caller's transaction, in order; the caller commits."""
+    claimed = _claim_change_ids(session, changes, principal)
+    earlier = {a.change_id: a for a in session.scalars(
+        select(AppliedChange).where(AppliedChange.change_id.in_({c.id for c in changes} - claimed)))}
+    # Lock the records in id order, so two pushes touching the same records cannot deadlock.
+    records = {r.id: r for r in session.scalars(
+        select(StoredRecord).where(StoredRecord.id.in_({c.r for c in changes if c.id in claimed}))
+        .order_by(StoredRecord.id).with_for_update())}
+    acks: dict[str, Ack] = {}
     touched: list[StoredRecord] = []
     new_conflicts: list[Conflict] = []
     for change in changes:
-        if not _claim_change_id(session, change, principal):
-            stored = session.get(AppliedChange, change.id)
+        if change.id in acks:
+            continue  # the same change twice in one batch
+        if change.id not in claimed:
+            stored = earlier.get(change.id)
             if stored is None or stored.user_id != principal.user_id or not stored.ack:
-                acks.append(_reject(change, "This change id was already used."))
+                acks[change.id] = _reject(change, "This change id was already used.")
             else:
-                acks.append(Ack.model_validate(stored.ack))
+                acks[change.id] = Ack.model_validate(stored.ack)
             continue
         try:
-            with session.begin_nested():
-                ack = _apply(session, principal, change, touched, new_conflicts)
+            acks[change.id] = _apply(session, principal, change, records, touched, new_conflicts)
         except _Rejected as exc:
-            ack = _reject(change, str(exc))
-        session.execute(update(AppliedChange).where(AppliedChange.change_id == change.id)
-                        .values(ack=ack.model_dump()))
-        acks.append(ack)
+            acks[change.id] = _reject(change, str(exc))
+    session.flush()
+    if claimed:
+        session.execute(update(AppliedChange), [
+            {"change_id": change_id, "ack": acks[change_id].model_dump()} for change_id in claimed])
     _assign_feed_positions(session, touched, new_conflicts)
-    return acks
+    return [acks[c.id] for c in changes]
 
 
 def _assign_feed_positions(session: Session, records: list[StoredRecord], conflicts: list[Conflict]) -> None:

@@ -29,6 +29,10 @@ MAX_INFLATED_BYTES = 16 * 1024 * 1024
 #: Largest single change (its fields as JSON): a learning log with every field at its limit fits.
 MAX_CHANGE_BYTES = 256 * 1024
 
+#: Largest feed position and revision the databases store (BIGINT and INTEGER).
+MAX_POSITION = 2**63 - 1
+MAX_REVISION = 2**31 - 1
+
 UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 HLC_PATTERN = r"^[0-9]{13}-[0-9]{5}-[0-9a-zA-Z-]{1,64}$"
 
@@ -50,17 +54,17 @@ class Change(_Strict):
     r: Uuid = Field(description="Record id.")
     op: Literal["u", "d"]
     f: dict[str, Any] = Field(default_factory=dict, description="The changed fields, codec-encoded.")
-    b: int = Field(ge=0, description="Server revision this edit was based on (0 for a new record).")
+    b: int = Field(ge=0, le=MAX_REVISION, description="Server revision this edit was based on (0 for a new record).")
     h: Stamp = Field(description="Hybrid logical clock stamp of the change.")
 
 
 class SyncRequest(_Strict):
     v: Literal[1] = 1
     dev: Uuid = Field(description="The device's id.")
-    cur: int = Field(default=0, ge=0, description="Feed position the device has pulled up to.")
+    cur: int = Field(default=0, ge=0, le=MAX_POSITION, description="Feed position the device has pulled up to.")
     ch: list[Change] = Field(default_factory=list, max_length=MAX_BATCH_CHANGES)
     lim: int = Field(default=MAX_BATCH_CHANGES, ge=1, le=MAX_BATCH_CHANGES, description="Most records to pull.")
-    ref: int = Field(default=0, ge=0, description="Version of the reference data the device holds.")
+    ref: int = Field(default=0, ge=0, le=MAX_REVISION, description="Version of the reference data the device holds.")
 
 
 class Ack(_Strict):

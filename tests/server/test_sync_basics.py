@@ -85,3 +85,38 @@ def test_invalid_record_is_rejected_with_a_reason(server: Server) -> None:
     assert result["ack"][0]["s"] == "rejected"
     assert result["ack"][0]["err"] == "title: Title is required."
     assert server.sync(server.login("thandi"))["ch"] == []
+
+
+def test_a_push_replayed_concurrently_is_applied_once(server: Server) -> None:
+    import threading
+
+    from sqlalchemy import func, select
+
+    from saypro_server.tables import AppliedChange, StoredRecord
+
+    server.user("thandi")
+    laptop = server.login("thandi")
+    batch = [change(factories.learning_log(id=factories.new_id(), title=f"Log {n}"), laptop.device_id)
+             for n in range(20)]
+    batch.append(change(factories.learning_log(id=batch[0]["r"], title="Edited in the same batch"),
+                        laptop.device_id, base=1, fields={"title": "Edited in the same batch"}))
+    answers: list[list[dict[str, object]]] = []
+    barrier = threading.Barrier(4)
+
+    def replay() -> None:
+        barrier.wait()
+        answers.append(server.sync(laptop, batch)["ack"])
+
+    threads = [threading.Thread(target=replay) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(answers) == 4 and all(a == answers[0] for a in answers)
+    assert answers[0][-1] == {"id": batch[-1]["id"], "s": "ok", "rev": 2, "err": ""}
+    with server.session() as session:
+        assert session.scalar(select(func.count()).select_from(StoredRecord)) == 20
+        assert session.scalar(select(func.max(StoredRecord.revision))) == 2
+        assert session.scalar(select(func.count()).select_from(AppliedChange)) == 21
+    pulled = server.sync(server.login("thandi"))["ch"]
+    assert sorted(r["r"] for r in pulled) == sorted({c["r"] for c in batch})
