@@ -7,14 +7,15 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable
 
-from fastapi import FastAPI, Request, Response
+from fastapi import Depends, FastAPI, Request, Response
 from fastapi.middleware.gzip import GZipMiddleware
 
 from saypro_desktop.sync.wire import MAX_BODY_BYTES, MAX_INFLATED_BYTES, ErrorOut
 from saypro_server import __version__
 from saypro_server.body_limits import RequestBodyMiddleware
 from saypro_server.db import make_engine, make_session_factory
-from saypro_server.routes import auth, health, sync
+from saypro_server.deps import reject_unknown_query
+from saypro_server.routes import attachments, auth, health, reports, sync
 from saypro_server.settings import Settings
 
 request_log = logging.getLogger("saypro_server.requests")
@@ -23,6 +24,7 @@ request_log = logging.getLogger("saypro_server.requests")
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     app = FastAPI(
+        dependencies=[Depends(reject_unknown_query)],
         responses={
             400: {"model": ErrorOut, "description": "The body could not be read (not UTF-8, not valid gzip)"},
             413: {"model": ErrorOut, "description": "The body is too large"},
@@ -40,6 +42,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(auth.router)
     app.include_router(sync.router)
+    app.include_router(attachments.router)
+    app.include_router(reports.router)
     app.add_middleware(GZipMiddleware, minimum_size=512)
     app.add_middleware(RequestBodyMiddleware, max_body=MAX_BODY_BYTES, max_inflated=MAX_INFLATED_BYTES)
 

@@ -8,7 +8,9 @@ from typing import Annotated, Any
 
 import jwt
 from fastapi import Depends, HTTPException, Request, status
+from fastapi.exceptions import RequestValidationError
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, ConfigDict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -19,10 +21,38 @@ from saypro_server.sync_service import Principal
 from saypro_server.tables import Device, Team, User
 
 _bearer = HTTPBearer(auto_error=False)
+
+
+class StrictInput(BaseModel):
+    """Request bodies: no unknown keys, no coercion (`false` is not 0, "3" is not 3)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
 #: For routers whose routes all need a signed-in device.
 NEEDS_TOKEN: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorOut, "description": "No valid access token, or the account or device was withdrawn"},
 }
+
+
+def _query_names(dependant: Any) -> set[str]:
+    names = {p.alias for p in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+def reject_unknown_query(request: Request) -> None:
+    """A query parameter the route does not take is an error, not silently ignored (a typo such as
+    `?mont=2026-11` would otherwise answer for the wrong month)."""
+    route = request.scope.get("route")
+    if route is None or not request.query_params:
+        return
+    known = _query_names(route.dependant)
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        raise RequestValidationError([{"type": "extra_forbidden", "loc": ("query", unknown[0]),
+                                       "msg": "Unknown query parameter", "input": request.query_params[unknown[0]]}])
 
 
 def get_db(request: Request) -> Iterator[Session]:

@@ -12,6 +12,7 @@ from sqlalchemy import (
     DateTime,
     Dialect,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     LargeBinary,
@@ -180,11 +181,15 @@ class ServerSecret(Base):
 
 
 class AttachmentBlob(Base):
-    """An attachment's bytes, addressed by sha256, uploaded in resumable chunks."""
+    """An attachment's bytes, addressed by its owner and sha256, uploaded in resumable chunks.
+
+    Blobs are per owner, not shared across users with the same hash: knowing a file's sha256 must
+    not be a way to read someone else's file.
+    """
 
     __tablename__ = "attachment_blobs"
+    owner_id: Mapped[str] = mapped_column(String(36), ForeignKey("users.id"), primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
-    owner_id: Mapped[str] = mapped_column(String(36), index=True)
     size: Mapped[int] = mapped_column(BigInteger)
     received: Mapped[int] = mapped_column(BigInteger, default=0)
     complete: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -193,6 +198,11 @@ class AttachmentBlob(Base):
 
 class AttachmentChunk(Base):
     __tablename__ = "attachment_chunks"
-    sha256: Mapped[str] = mapped_column(String(64), ForeignKey("attachment_blobs.sha256"), primary_key=True)
+    owner_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     offset: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     data: Mapped[bytes] = mapped_column(LargeBinary)
+
+    __table_args__ = (
+        ForeignKeyConstraint(["owner_id", "sha256"], ["attachment_blobs.owner_id", "attachment_blobs.sha256"]),
+    )

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import delete, func, select, update
 
 from saypro_desktop.sync.wire import UUID_PATTERN, ErrorOut
-from saypro_server.deps import NEEDS_TOKEN, AppSettings, CurrentPrincipal, DbSession
+from saypro_server.deps import NEEDS_TOKEN, AppSettings, CurrentPrincipal, DbSession, StrictInput
 from saypro_server.security import (
     hash_refresh_token,
     make_access_token,
@@ -22,14 +22,14 @@ from saypro_server.tables import Device, LoginFailure, RefreshToken, Team, User
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
 
 
-class LoginIn(BaseModel):
+class LoginIn(StrictInput):
     username: str = Field(min_length=1, max_length=64)
     password: str = Field(min_length=1, max_length=256)
     device_id: str = Field(pattern=UUID_PATTERN)
     device_name: str = Field(default="laptop", max_length=120)
 
 
-class RefreshIn(BaseModel):
+class RefreshIn(StrictInput):
     refresh_token: str = Field(min_length=10, max_length=200)
 
 

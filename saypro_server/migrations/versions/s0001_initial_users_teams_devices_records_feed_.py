@@ -1,4 +1,4 @@
-"""users, teams, devices, records, feed
+"""users, teams, devices, records, feed, attachments
 
 Revision ID: s0001_initial
 Revises: -
@@ -25,18 +25,6 @@ def upgrade() -> None:
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('change_id')
     )
-    op.create_table('attachment_blobs',
-    sa.Column('sha256', sa.String(length=64), nullable=False),
-    sa.Column('owner_id', sa.String(length=36), nullable=False),
-    sa.Column('size', sa.BigInteger(), nullable=False),
-    sa.Column('received', sa.BigInteger(), nullable=False),
-    sa.Column('complete', sa.Boolean(), nullable=False),
-    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
-    sa.PrimaryKeyConstraint('sha256')
-    )
-    with op.batch_alter_table('attachment_blobs', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_attachment_blobs_owner_id'), ['owner_id'], unique=False)
-
     op.create_table('conflicts',
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('record_id', sa.String(length=36), nullable=False),
@@ -94,13 +82,6 @@ def upgrade() -> None:
     with op.batch_alter_table('teams', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_teams_supervisor_id'), ['supervisor_id'], unique=False)
 
-    op.create_table('attachment_chunks',
-    sa.Column('sha256', sa.String(length=64), nullable=False),
-    sa.Column('offset', sa.BigInteger(), nullable=False),
-    sa.Column('data', sa.LargeBinary(), nullable=False),
-    sa.ForeignKeyConstraint(['sha256'], ['attachment_blobs.sha256'], ),
-    sa.PrimaryKeyConstraint('sha256', 'offset')
-    )
     op.create_table('users',
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('username', sa.String(length=64), nullable=False),
@@ -113,6 +94,16 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['team_id'], ['teams.id'], ),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('username')
+    )
+    op.create_table('attachment_blobs',
+    sa.Column('owner_id', sa.String(length=36), nullable=False),
+    sa.Column('sha256', sa.String(length=64), nullable=False),
+    sa.Column('size', sa.BigInteger(), nullable=False),
+    sa.Column('received', sa.BigInteger(), nullable=False),
+    sa.Column('complete', sa.Boolean(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['owner_id'], ['users.id'], ),
+    sa.PrimaryKeyConstraint('owner_id', 'sha256')
     )
     op.create_table('devices',
     sa.Column('id', sa.String(length=36), nullable=False),
@@ -152,6 +143,14 @@ def upgrade() -> None:
         batch_op.create_index('ix_records_subject_id', ['subject_id'], unique=False)
         batch_op.create_index('ix_records_team_id_visibility', ['team_id', 'visibility'], unique=False)
 
+    op.create_table('attachment_chunks',
+    sa.Column('owner_id', sa.String(length=36), nullable=False),
+    sa.Column('sha256', sa.String(length=64), nullable=False),
+    sa.Column('offset', sa.BigInteger(), nullable=False),
+    sa.Column('data', sa.LargeBinary(), nullable=False),
+    sa.ForeignKeyConstraint(['owner_id', 'sha256'], ['attachment_blobs.owner_id', 'attachment_blobs.sha256'], ),
+    sa.PrimaryKeyConstraint('owner_id', 'sha256', 'offset')
+    )
     op.create_table('refresh_tokens',
     sa.Column('token_hash', sa.String(length=64), nullable=False),
     sa.Column('user_id', sa.String(length=36), nullable=False),
@@ -174,6 +173,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_refresh_tokens_device_id'))
 
     op.drop_table('refresh_tokens')
+    op.drop_table('attachment_chunks')
     with op.batch_alter_table('records', schema=None) as batch_op:
         batch_op.drop_index('ix_records_team_id_visibility')
         batch_op.drop_index('ix_records_subject_id')
@@ -185,8 +185,8 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_devices_user_id'))
 
     op.drop_table('devices')
+    op.drop_table('attachment_blobs')
     op.drop_table('users')
-    op.drop_table('attachment_chunks')
     with op.batch_alter_table('teams', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_teams_supervisor_id'))
 
@@ -204,8 +204,4 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_conflicts_feed_position'))
 
     op.drop_table('conflicts')
-    with op.batch_alter_table('attachment_blobs', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_attachment_blobs_owner_id'))
-
-    op.drop_table('attachment_blobs')
     op.drop_table('applied_changes')
