@@ -91,12 +91,14 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
     from saypro_server.app import create_app
+    from saypro_server.request_logging import setup_json_logging
 
     if args.workers > 1:
         print("saypro-server: several workers need `uvicorn saypro_server.asgi:app --workers N` with "
               "SAYPRO_SERVER_DATABASE_URL set (see the README).", file=sys.stderr)
         return 2
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info",
+    setup_json_logging()
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_config=None, access_log=False,
                 proxy_headers=True, forwarded_allow_ips="*")
     return 0
 
@@ -146,7 +148,9 @@ def _teams(session: object, args: argparse.Namespace) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # Admin commands print their own one-line answers; only problems are logged.
+    logging.basicConfig(level=logging.WARNING if args.command != "serve" else logging.INFO,
+                        format="%(levelname)s %(name)s: %(message)s")
     settings = _settings(args)
     engine = make_engine(settings.resolved_database_url())
     migrate(engine)

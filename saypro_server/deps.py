@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
 import jwt
@@ -73,31 +73,50 @@ def _unauthorized(detail: str) -> HTTPException:
     return HTTPException(status.HTTP_401_UNAUTHORIZED, detail=detail, headers={"WWW-Authenticate": "Bearer"})
 
 
+#: How stale a device's "last seen" may get before a request writes it (a write per request would
+#: make every no-change sync a write transaction).
+LAST_SEEN_RESOLUTION = timedelta(minutes=5)
+
+
 def principal_for(session: Session, user: User, device_id: str) -> Principal:
-    supervised = tuple(session.scalars(select(Team.id).where(Team.supervisor_id == user.id)))
+    supervised: tuple[str, ...] = ()
+    if user.role != "staff":
+        supervised = tuple(session.scalars(select(Team.id).where(Team.supervisor_id == user.id)))
     return Principal(user.id, device_id, user.role, user.team_id, supervised)
 
 
+def _signing_key(request: Request, session: Session) -> str:
+    """The token key, read once per app: it never changes while servers run."""
+    key: str | None = getattr(request.app.state, "signing_key", None)
+    if key is None:
+        key = request.app.state.signing_key = signing_key(session)
+    return key
+
+
 def get_principal(
-    session: DbSession, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+    request: Request, session: DbSession,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
     """The user and device behind the access token; disabled users and revoked devices at once refused."""
     if credentials is None:
         raise _unauthorized("Sign in first: this needs an access token.")
     try:
-        claims = read_access_token(signing_key(session), credentials.credentials)
+        claims = read_access_token(_signing_key(request, session), credentials.credentials)
     except jwt.ExpiredSignatureError:
         raise _unauthorized("The access token has expired; refresh it.") from None
     except jwt.InvalidTokenError:
         raise _unauthorized("The access token is not valid.") from None
-    user = session.get(User, claims.user_id)
-    device = session.get(Device, claims.device_id)
-    if user is None or user.disabled:
+    row = session.execute(select(User, Device).outerjoin(
+        Device, (Device.id == claims.device_id) & (Device.user_id == User.id)).where(User.id == claims.user_id)).first()
+    if row is None or row[0].disabled:
         raise _unauthorized("This account is disabled.")
-    if device is None or device.revoked or device.user_id != user.id:
+    user, device = row
+    if device is None or device.revoked:
         raise _unauthorized("This device was signed out; sign in again.")
-    device.last_seen = datetime.now(UTC)
-    session.commit()
+    now = datetime.now(UTC)
+    if device.last_seen < now - LAST_SEEN_RESOLUTION:
+        device.last_seen = now
+        session.commit()
     return principal_for(session, user, device.id)
 
 

@@ -317,6 +317,8 @@ def pull(session: Session, principal: Principal, cursor: int, limit: int) -> Pul
     """Records and conflicts after ``cursor`` that the user may see, oldest first."""
     # Read the counter first: every position up to it belongs to a committed push.
     high = session.scalar(select(FeedCounter.position).where(FeedCounter.id == 1)) or 0
+    if cursor >= high:
+        return PullResult([], [], cursor, False)  # the common case: nothing new, one cheap query
     rows = session.scalars(
         select(StoredRecord)
         .where(StoredRecord.feed_position > cursor, StoredRecord.feed_position <= high, visible_to(principal))

@@ -27,13 +27,14 @@ def sync(body: SyncRequest, principal: CurrentPrincipal, session: DbSession) -> 
     acks = sync_service.push(session, principal, body.ch) if body.ch else []
     session.commit()
     pulled = sync_service.pull(session, principal, body.cur, body.lim)
-    reference = session.get(ReferenceData, 1)
+    reference = None
+    if session.scalar(select(ReferenceData.version).where(ReferenceData.id == 1, ReferenceData.version > body.ref)):
+        stored = session.get(ReferenceData, 1)
+        assert stored is not None
+        reference = ReferenceOut(version=stored.version, data=stored.body)
     session.commit()
-    return SyncResponse(
-        ack=acks, ch=pulled.records, cur=pulled.cursor, more=pulled.more, cf=pulled.conflicts,
-        ref=ReferenceOut(version=reference.version, data=reference.body)
-        if reference is not None and reference.version > body.ref else None,
-    )
+    return SyncResponse(ack=acks, ch=pulled.records, cur=pulled.cursor, more=pulled.more, cf=pulled.conflicts,
+                        ref=reference)
 
 
 @router.post("/conflicts/{conflict_id}/resolve", status_code=204,
