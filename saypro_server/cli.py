@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -34,7 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="migrate, then serve the API")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
-    serve.add_argument("--workers", type=int, default=1, help="worker processes (PostgreSQL only)")
+    serve.add_argument("--workers", type=int, default=1,
+                       help="worker processes (gunicorn with uvicorn workers; best with PostgreSQL)")
     commands.add_parser("migrate", help="bring the database to the current schema")
 
     users = commands.add_parser("users", help="user accounts").add_subparsers(dest="action", required=True)
@@ -88,15 +90,19 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
+    if args.workers > 1:
+        # Several processes: gunicorn supervises uvicorn workers, each importing saypro_server.asgi with
+        # the same settings through the environment.
+        os.environ["SAYPRO_SERVER_DATABASE_URL"] = settings.resolved_database_url()
+        os.execvp(sys.executable, [
+            sys.executable, "-m", "gunicorn", "saypro_server.asgi:app", "--worker-class",
+            "uvicorn_worker.UvicornWorker", "--workers", str(args.workers), "--bind", f"{args.host}:{args.port}",
+            "--forwarded-allow-ips", "*", "--graceful-timeout", "20"])
     import uvicorn
 
     from saypro_server.app import create_app
     from saypro_server.request_logging import setup_json_logging
 
-    if args.workers > 1:
-        print("saypro-server: several workers need `uvicorn saypro_server.asgi:app --workers N` with "
-              "SAYPRO_SERVER_DATABASE_URL set (see the README).", file=sys.stderr)
-        return 2
     setup_json_logging()
     uvicorn.run(create_app(settings), host=args.host, port=args.port, log_config=None, access_log=False,
                 proxy_headers=True, forwarded_allow_ips="*")

@@ -24,13 +24,19 @@ def _sqlite_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, autocommit: bool = False) -> Engine:
+    """An engine for ``url``. ``autocommit``: every statement on its own, for the read path (its own
+    pool, so no connection switches isolation level, which costs a round trip each time)."""
+    options: dict[str, Any] = {"isolation_level": "AUTOCOMMIT"} if autocommit else {}
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False}, pool_size=8, max_overflow=8)
+        engine = create_engine(url, connect_args={"check_same_thread": False}, pool_size=8, max_overflow=8,
+                               **options)
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _sqlite_begin)
+        if not autocommit:
+            event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    # No pre-ping: it would cost a round trip on every request; recycling covers idle disconnects.
+    return create_engine(url, pool_size=10, max_overflow=20, pool_recycle=1800, **options)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

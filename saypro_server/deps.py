@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
 import jwt
-from fastapi import Depends, HTTPException, Request, status
+from fastapi import Depends, FastAPI, HTTPException, Request, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from saypro_desktop.sync.wire import ErrorOut
 from saypro_server.security import read_access_token, signing_key
 from saypro_server.settings import Settings
-from saypro_server.sync_service import Principal
+from saypro_server.sync_service import FeedState, Principal, feed_state_columns
 from saypro_server.tables import Device, Team, User
 
 _bearer = HTTPBearer(auto_error=False)
@@ -42,7 +43,7 @@ def _query_names(dependant: Any) -> set[str]:
     return names
 
 
-def reject_unknown_query(request: Request) -> None:
+async def reject_unknown_query(request: Request) -> None:  # async: no thread hop for a dict check
     """A query parameter the route does not take is an error, not silently ignored (a typo such as
     `?mont=2026-11` would otherwise answer for the wrong month)."""
     route = request.scope.get("route")
@@ -60,12 +61,27 @@ def get_db(request: Request) -> Iterator[Session]:
         yield session
 
 
+@contextmanager
+def read_session(app: FastAPI) -> Iterator[Session]:
+    """A session whose statements each run on their own (no BEGIN/COMMIT round trips): for checking
+    a token and serving the feed, the work of almost every request. Writes needing a transaction
+    open one with `app.state.session_factory.begin()`."""
+    with Session(bind=app.state.read_engine, expire_on_commit=False) as session:
+        yield session
+
+
+def get_read_db(request: Request) -> Iterator[Session]:
+    with read_session(request.app) as session:
+        yield session
+
+
 def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
 DbSession = Annotated[Session, Depends(get_db)]
+ReadSession = Annotated[Session, Depends(get_read_db)]
 AppSettings = Annotated[Settings, Depends(get_settings)]
 
 
@@ -93,11 +109,38 @@ def _signing_key(request: Request, session: Session) -> str:
     return key
 
 
-def get_principal(
-    request: Request, session: DbSession,
+async def _require_bearer(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> Principal:
+) -> HTTPAuthorizationCredentials:
+    """A token must be present before anything else about the request is looked at (no thread hop)."""
+    if credentials is None:
+        raise _unauthorized("Sign in first: this needs an access token.")
+    return credentials
+
+
+BearerToken = Annotated[HTTPAuthorizationCredentials, Depends(_require_bearer)]
+
+
+def get_principal(request: Request, session: ReadSession, credentials: BearerToken) -> Principal:
+    return authenticate(request, session, credentials)
+
+
+def authenticate(request: Request, session: Session, credentials: HTTPAuthorizationCredentials | None) -> Principal:
     """The user and device behind the access token; disabled users and revoked devices at once refused."""
+    return _authenticate(request, session, credentials, with_feed_state=False)[0]
+
+
+def authenticate_for_sync(request: Request, session: Session,
+                          credentials: HTTPAuthorizationCredentials | None) -> tuple[Principal, FeedState]:
+    """`authenticate`, plus the feed state read in the same round trip (a no-change sync is then one
+    statement: the request almost every device sends every few minutes)."""
+    principal, state = _authenticate(request, session, credentials, with_feed_state=True)
+    assert state is not None
+    return principal, state
+
+
+def _authenticate(request: Request, session: Session, credentials: HTTPAuthorizationCredentials | None, *,
+                  with_feed_state: bool) -> tuple[Principal, FeedState | None]:
     if credentials is None:
         raise _unauthorized("Sign in first: this needs an access token.")
     try:
@@ -106,18 +149,24 @@ def get_principal(
         raise _unauthorized("The access token has expired; refresh it.") from None
     except jwt.InvalidTokenError:
         raise _unauthorized("The access token is not valid.") from None
-    row = session.execute(select(User, Device).outerjoin(
-        Device, (Device.id == claims.device_id) & (Device.user_id == User.id)).where(User.id == claims.user_id)).first()
-    if row is None or row[0].disabled:
+    extra = feed_state_columns() if with_feed_state else ()
+    # One Core round trip (no ORM entities: this runs on every request).
+    row = session.connection().execute(
+        select(User.role, User.team_id, User.disabled, Device.id, Device.revoked, Device.last_seen, *extra)
+        .outerjoin(Device, (Device.id == claims.device_id) & (Device.user_id == User.id))
+        .where(User.id == claims.user_id)).first()
+    if row is None or row.disabled:
         raise _unauthorized("This account is disabled.")
-    user, device = row
-    if device is None or device.revoked:
+    if row.id is None or row.revoked:
         raise _unauthorized("This device was signed out; sign in again.")
     now = datetime.now(UTC)
-    if device.last_seen < now - LAST_SEEN_RESOLUTION:
-        device.last_seen = now
-        session.commit()
-    return principal_for(session, user, device.id)
+    if row.last_seen < now - LAST_SEEN_RESOLUTION:
+        session.connection().execute(update(Device).where(Device.id == row.id).values(last_seen=now))
+    supervised: tuple[str, ...] = ()
+    if row.role != "staff":
+        supervised = tuple(session.scalars(select(Team.id).where(Team.supervisor_id == claims.user_id)))
+    state = FeedState(int(row[6] or 0), int(row[7] or 0)) if with_feed_state else None
+    return Principal(claims.user_id, row.id, row.role, row.team_id, supervised), state
 
 
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]

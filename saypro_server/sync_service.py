@@ -38,7 +38,7 @@ from saypro_desktop.sync.wire import (
     ConflictOut,
     RecordOut,
 )
-from saypro_server.tables import AppliedChange, Conflict, FeedCounter, StoredRecord
+from saypro_server.tables import AppliedChange, Conflict, FeedCounter, ReferenceData, StoredRecord
 
 #: Fields a change may carry besides the record type's own content fields.
 SYNCED_BOOKKEEPING = frozenset({"visibility", "deleted"})
@@ -305,20 +305,47 @@ def conflict_out(conflict: Conflict) -> ConflictOut:
                        at=format_datetime(conflict.created_at), res=conflict.resolved)
 
 
+@dataclass(frozen=True)
+class FeedState:
+    """The last feed position handed out (every position up to it is committed) and the version
+    of the reference data."""
+
+    high: int
+    reference_version: int
+
+
+def feed_state_columns() -> tuple[ColumnElement[Any], ColumnElement[Any]]:
+    """The feed state as two scalar subqueries, to ride along in another statement."""
+    return (select(FeedCounter.position).where(FeedCounter.id == 1).scalar_subquery(),
+            select(ReferenceData.version).where(ReferenceData.id == 1).scalar_subquery())
+
+
+def read_feed_state(session: Session) -> FeedState:
+    high, version = session.connection().execute(select(*feed_state_columns())).one()
+    return FeedState(int(high or 0), int(version or 0))
+
+
 @dataclass
 class PullResult:
     records: list[RecordOut]
     conflicts: list[ConflictOut]
     cursor: int
     more: bool
+    reference_version: int
 
 
-def pull(session: Session, principal: Principal, cursor: int, limit: int) -> PullResult:
-    """Records and conflicts after ``cursor`` that the user may see, oldest first."""
+def pull(session: Session, principal: Principal, cursor: int, limit: int,
+         state: FeedState | None = None) -> PullResult:
+    """Records and conflicts after ``cursor`` that the user may see, oldest first.
+
+    ``state`` is the feed state if the caller read it already (in the statement that checked the
+    token); it must have been read before this call's queries, which is what makes it safe.
+    """
     # Read the counter first: every position up to it belongs to a committed push.
-    high = session.scalar(select(FeedCounter.position).where(FeedCounter.id == 1)) or 0
+    state = state or read_feed_state(session)
+    high, reference_version = state.high, state.reference_version
     if cursor >= high:
-        return PullResult([], [], cursor, False)  # the common case: nothing new, one cheap query
+        return PullResult([], [], cursor, False, reference_version)  # the common case: nothing new
     rows = session.scalars(
         select(StoredRecord)
         .where(StoredRecord.feed_position > cursor, StoredRecord.feed_position <= high, visible_to(principal))
@@ -332,4 +359,4 @@ def pull(session: Session, principal: Principal, cursor: int, limit: int) -> Pul
                                Conflict.feed_position <= new_cursor).order_by(Conflict.feed_position)
     ).all()
     records = [record_out(r) for r in rows if r.clean_device != principal.device_id]
-    return PullResult(records, [conflict_out(c) for c in conflicts], new_cursor, more)
+    return PullResult(records, [conflict_out(c) for c in conflicts], new_cursor, more, reference_version)

@@ -2,39 +2,61 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from fastapi import APIRouter, HTTPException, status
+from fastapi import APIRouter, HTTPException, Request, Response, status
+from fastapi.concurrency import run_in_threadpool
+from fastapi.security import HTTPAuthorizationCredentials
 from sqlalchemy import select, update
 
-from saypro_desktop.sync.wire import ErrorOut, ReferenceOut, SyncRequest, SyncResponse
+from saypro_desktop.sync.wire import Ack, ErrorOut, ReferenceOut, SyncRequest, SyncResponse
 from saypro_server import sync_service
-from saypro_server.deps import NEEDS_TOKEN, CurrentPrincipal, DbSession
+from saypro_server.deps import (
+    NEEDS_TOKEN,
+    BearerToken,
+    CurrentPrincipal,
+    DbSession,
+    authenticate_for_sync,
+    read_session,
+)
+from saypro_server.sync_service import FeedState
 from saypro_server.tables import Conflict, FeedCounter, ReferenceData
 
 router = APIRouter(prefix="/api/v1", tags=["sync"], responses=NEEDS_TOKEN)
 
 
 @router.post("/sync", response_model=SyncResponse)
-def sync(body: SyncRequest, principal: CurrentPrincipal, session: DbSession) -> SyncResponse:
+async def sync(body: SyncRequest, request: Request, credentials: BearerToken) -> Response:
     """Apply the device's changes, then return what changed since its cursor.
 
     The request body may be gzip-compressed (`Content-Encoding: gzip`); so is the answer when
     the device sends `Accept-Encoding: gzip`.
     """
-    if body.dev != principal.device_id:  # documented as 400 at the app level
-        raise HTTPException(status.HTTP_400_BAD_REQUEST, detail="The device id does not match the signed-in device.")
-    acks = sync_service.push(session, principal, body.ch) if body.ch else []
-    session.commit()
-    pulled = sync_service.pull(session, principal, body.cur, body.lim)
-    reference = None
-    if session.scalar(select(ReferenceData.version).where(ReferenceData.id == 1, ReferenceData.version > body.ref)):
-        stored = session.get(ReferenceData, 1)
-        assert stored is not None
-        reference = ReferenceOut(version=stored.version, data=stored.body)
-    session.commit()
-    return SyncResponse(ack=acks, ch=pulled.records, cur=pulled.cursor, more=pulled.more, cf=pulled.conflicts,
-                        ref=reference)
+    # Every database step of the request in one worker-thread hop: this is the request every
+    # device sends every few minutes, and each hop costs about as much as a query.
+    return await run_in_threadpool(_sync, request, body, credentials)
+
+
+def _sync(request: Request, body: SyncRequest, credentials: HTTPAuthorizationCredentials | None) -> Response:
+    with read_session(request.app) as session:
+        principal, state_before = authenticate_for_sync(request, session, credentials)
+        state: FeedState | None = state_before
+        if body.dev != principal.device_id:  # documented as 400 at the app level
+            raise HTTPException(status.HTTP_400_BAD_REQUEST,
+                                detail="The device id does not match the signed-in device.")
+        acks: list[Ack] = []
+        if body.ch:
+            with request.app.state.session_factory.begin() as transaction:
+                acks = sync_service.push(transaction, principal, body.ch)
+            state = None  # read again after the push
+        pulled = sync_service.pull(session, principal, body.cur, body.lim, state)
+        reference = None
+        if pulled.reference_version > body.ref:
+            stored = session.get(ReferenceData, 1)
+            assert stored is not None
+            reference = ReferenceOut(version=stored.version, data=stored.body)
+    answer = SyncResponse(ack=acks, ch=pulled.records, cur=pulled.cursor, more=pulled.more, cf=pulled.conflicts,
+                          ref=reference)
+    # Serialized here, once: returning the model would have FastAPI validate it a second time.
+    return Response(answer.model_dump_json(), media_type="application/json")
 
 
 @router.post("/conflicts/{conflict_id}/resolve", status_code=204,
@@ -47,7 +69,6 @@ def resolve_conflict(conflict_id: str, principal: CurrentPrincipal, session: DbS
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="No such conflict among your records.")
     if not conflict.resolved:
         conflict.resolved = True
-        conflict.created_at = conflict.created_at or datetime.now(UTC)
         session.flush()
         position = session.execute(update(FeedCounter).where(FeedCounter.id == 1)
                                    .values(position=FeedCounter.position + 1).returning(FeedCounter.position)

@@ -131,6 +131,7 @@ class Server:
     def close(self) -> None:
         self.client.close()
         self.app.state.engine.dispose()
+        self.app.state.read_engine.dispose()
 
 
 @pytest.fixture

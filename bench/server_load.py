@@ -1,0 +1,239 @@
+"""Many devices syncing at once against the real server (uvicorn workers) on SQLite and PostgreSQL.
+
+Prints one JSON object. For each database and device count: changes ingested per second (every
+device pushes its changes in batches, all at once), p50/p99 request latency, and the throughput
+and latency of no-change syncs (a device that is up to date asks for news: the most common
+request). Goal (issue 4): >= 1,000 no-change syncs/s with PostgreSQL on a 2-core machine.
+
+    .venv/bin/python bench/server_load.py [--devices 100,1000] [--databases sqlite,postgresql]
+
+PostgreSQL: SAYPRO_BENCH_POSTGRES_URL, or a temporary cluster this script starts (Debian's
+postgresql package). The load generator runs on the same machine and shares its cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gzip
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import insert, select
+
+from saypro_desktop.domain.clock import HybridLogicalClock
+from saypro_desktop.domain.codec import encode
+from saypro_desktop.domain.ids import new_id
+from saypro_desktop.domain.records import BOOKKEEPING_FIELDS, LearningLog
+from saypro_server.db import make_engine, make_session_factory
+from saypro_server.migrate import migrate
+from saypro_server.security import hash_password, make_access_token, signing_key
+from saypro_server.tables import Device, FeedCounter, Team, User
+
+ROOT = Path(__file__).resolve().parent.parent
+
+DEVICES_PER_USER = 5
+BATCH = 20
+
+
+@contextmanager
+def temporary_postgres() -> Iterator[str]:
+    existing = os.environ.get("SAYPRO_BENCH_POSTGRES_URL")
+    if existing:
+        yield existing
+        return
+    bins = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
+    if not bins:
+        raise SystemExit("PostgreSQL is not installed: apt-get install postgresql, or set SAYPRO_BENCH_POSTGRES_URL")
+    pg_bin = bins[-1]
+    folder = Path(tempfile.mkdtemp(prefix="saypro-bench-pg-"))
+    as_root = os.geteuid() == 0
+
+    def run(command: str) -> None:
+        full = ["su", "postgres", "-s", "/bin/sh", "-c", command] if as_root else ["sh", "-c", command]
+        subprocess.run(full, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    if as_root:
+        shutil.chown(folder, "postgres")
+    port = free_port()
+    run(f"'{pg_bin}/initdb' -D '{folder}/data' --auth=trust -U postgres")
+    run(f"'{pg_bin}/pg_ctl' -D '{folder}/data' -l '{folder}/log' -w -o "
+        f"\"-p {port} -k '{folder}' -c listen_addresses=127.0.0.1 -c max_connections=300\" start")
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        run(f"'{pg_bin}/pg_ctl' -D '{folder}/data' -m fast stop")
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def prepare(url: str, devices: int) -> list[tuple[str, str]]:
+    """A fresh schema with users and signed-in devices; returns (device id, access token) pairs."""
+    engine = make_engine(url)
+    if url.startswith("postgresql"):
+        with engine.begin() as connection:
+            connection.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+    migrate(engine)
+    now = datetime.now(UTC)
+    password = hash_password("bench password")
+    team = new_id()
+    users = [new_id() for _ in range(max(1, devices // DEVICES_PER_USER))]
+    device_rows = [(new_id(), users[n % len(users)]) for n in range(devices)]
+    with engine.begin() as connection:
+        connection.execute(insert(Team).values(id=team, name="Bench team"))
+        connection.execute(insert(User), [
+            {"id": u, "username": f"user{n}", "display_name": f"User {n}", "password_hash": password,
+             "role": "staff", "team_id": team, "disabled": False, "created_at": now} for n, u in enumerate(users)])
+        connection.execute(insert(Device), [
+            {"id": d, "user_id": u, "name": "bench", "revoked": False, "created_at": now, "last_seen": now}
+            for d, u in device_rows])
+    with make_session_factory(engine)() as session:
+        key = signing_key(session)
+    engine.dispose()
+    return [(d, make_access_token(key, u, d, 240)[0]) for d, u in device_rows]
+
+
+@contextmanager
+def running_server(url: str, workers: int) -> Iterator[str]:
+    port = free_port()
+    env = {**os.environ, "SAYPRO_SERVER_DATABASE_URL": url}
+    process = subprocess.Popen(  # what `saypro-server serve --workers N` runs
+        [sys.executable, "-m", "gunicorn", "saypro_server.asgi:app", "--worker-class", "uvicorn_worker.UvicornWorker",
+         "--workers", str(workers), "--bind", f"127.0.0.1:{port}"],
+        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{base}/api/v1/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        else:
+            raise SystemExit("the server did not start")
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def content(log: LearningLog) -> dict[str, Any]:
+    return {k: v for k, v in encode(log).items() if k not in BOOKKEEPING_FIELDS or k in ("visibility", "deleted")}
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
+
+
+async def _run(base: str, jobs: list[tuple[str, str, bytes]], concurrency: int) -> tuple[float, list[float], int]:
+    """POST every (device, token, gzipped body); returns wall seconds, latencies (ms), failures."""
+    latencies: list[float] = []
+    failures = 0
+    queue: asyncio.Queue[tuple[str, str, bytes]] = asyncio.Queue()
+    for job in jobs:
+        queue.put_nowait(job)
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
+        async def worker() -> None:
+            nonlocal failures
+            while not queue.empty():
+                _device, token, body = queue.get_nowait()
+                started = time.perf_counter()
+                response = await client.post("/api/v1/sync", content=body, headers={
+                    "Authorization": f"Bearer {token}", "Content-Encoding": "gzip",
+                    "Content-Type": "application/json", "Accept-Encoding": "gzip"})
+                latencies.append((time.perf_counter() - started) * 1000)
+                if response.status_code != 200 or any(a["s"] != "ok" for a in response.json()["ack"]):
+                    failures += 1
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        return time.perf_counter() - started, latencies, failures
+
+
+def scenario(url: str, devices: int, changes_per_device: int, nochange: int, workers: int,
+             concurrency: int) -> dict[str, Any]:
+    accounts = prepare(url, devices)
+    template = LearningLog(title="Bench log", log_date=datetime.now(UTC).date(),
+                           what_learned="Community radio reaches parents on Saturday mornings. " * 8)
+    push_jobs = []
+    for device, token in accounts:
+        clock = HybridLogicalClock(device)
+        for _ in range(changes_per_device // BATCH):
+            changes = [{"id": new_id(), "t": "learning_log", "r": new_id(), "op": "u",
+                        "f": content(template), "b": 0, "h": str(clock.now())} for _ in range(BATCH)]
+            body = {"v": 1, "dev": device, "cur": 0, "lim": 1, "ch": changes}
+            push_jobs.append((device, token, gzip.compress(json.dumps(body).encode())))
+    with running_server(url, workers) as base:
+        push_s, push_latency, push_failures = asyncio.run(_run(base, push_jobs, concurrency))
+        engine = make_engine(url)
+        with engine.connect() as connection:
+            high = connection.execute(select(FeedCounter.position)).scalar_one()
+        engine.dispose()
+        idle_jobs = [
+            (device, token, gzip.compress(json.dumps({"v": 1, "dev": device, "cur": high, "ref": 0}).encode()))
+            for n in range(nochange) for device, token in [accounts[n % len(accounts)]]]
+        asyncio.run(_run(base, idle_jobs[:200], concurrency))  # warm the workers' connection pools
+        idle_s, idle_latency, idle_failures = asyncio.run(_run(base, idle_jobs, concurrency))
+    total_changes = len(push_jobs) * BATCH
+    return {
+        "devices": devices, "changes": total_changes, "push_requests": len(push_jobs),
+        "ingest_changes_per_s": round(total_changes / push_s, 1),
+        "push_p50_ms": round(percentile(push_latency, 0.5), 1), "push_p99_ms": round(percentile(push_latency, 0.99), 1),
+        "push_failures": push_failures,
+        "nochange_syncs": len(idle_jobs), "nochange_per_s": round(len(idle_jobs) / idle_s, 1),
+        "nochange_p50_ms": round(percentile(idle_latency, 0.5), 2),
+        "nochange_p99_ms": round(percentile(idle_latency, 0.99), 2), "nochange_failures": idle_failures,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--devices", default="100,1000")
+    parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument("--changes-per-device", type=int, default=20)
+    parser.add_argument("--nochange", type=int, default=5000, help="no-change syncs to time")
+    parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes")
+    parser.add_argument("--concurrency", type=int, default=64, help="requests in flight")
+    args = parser.parse_args()
+    result: dict[str, Any] = {"benchmark": "server_load", "workers": args.workers, "concurrency": args.concurrency,
+                              "cpus": os.cpu_count(), "runs": []}
+    for database in args.databases.split(","):
+        for devices in (int(d) for d in args.devices.split(",")):
+            if database == "sqlite":
+                folder = tempfile.mkdtemp(prefix="saypro-bench-")
+                run = scenario(f"sqlite+pysqlite:///{folder}/server.sqlite", devices, args.changes_per_device,
+                               args.nochange, args.workers, args.concurrency)
+                shutil.rmtree(folder, ignore_errors=True)
+            else:
+                with temporary_postgres() as url:
+                    run = scenario(url, devices, args.changes_per_device, args.nochange, args.workers,
+                                   args.concurrency)
+            result["runs"].append({"database": database, **run})
+    postgres = [r["nochange_per_s"] for r in result["runs"] if r["database"] == "postgresql"]
+    if postgres:
+        result["postgresql_nochange_per_s_vs_goal"] = round(min(postgres) / 1000, 3)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
