@@ -8,7 +8,9 @@ request). Goal (issue 4): >= 1,000 no-change syncs/s with PostgreSQL on a 2-core
     .venv/bin/python bench/server_load.py [--devices 100,1000] [--databases sqlite,postgresql]
 
 PostgreSQL: SAYPRO_BENCH_POSTGRES_URL, or a temporary cluster this script starts (Debian's
-postgresql package). The load generator runs on the same machine and shares its cores.
+postgresql package). The load generator runs on the same machine and shares its cores: pushes come
+from an httpx client, no-change syncs from wrk (apt-get install wrk) when it is installed, as it
+leaves the cores to the server; without it, from httpx too (the figure is then much lower).
 """
 
 from __future__ import annotations
@@ -170,6 +172,52 @@ async def _run(base: str, jobs: list[tuple[str, str, bytes]], concurrency: int) 
         return time.perf_counter() - started, latencies, failures
 
 
+def _wrk_duration_ms(text: str) -> float:
+    """wrk's "812.00us", "1.52ms" or "1.02s" in milliseconds."""
+    for suffix, factor in (("us", 0.001), ("ms", 1.0), ("s", 1000.0)):
+        if text.endswith(suffix):
+            return float(text[: -len(suffix)]) * factor
+    return float(text)
+
+
+def wrk_nochange(base: str, jobs: list[tuple[str, str, bytes]], seconds: int, connections: int) -> dict[str, Any]:
+    """No-change syncs driven by wrk (C, a few % of one core), rotating over every device's token."""
+    with tempfile.TemporaryDirectory() as folder:
+        lines = ["local jobs = {"]
+        for n, (_device, token, body) in enumerate(jobs):
+            (Path(folder) / f"{n}.gz").write_bytes(body)
+            lines.append(f'  {{"{token}", "{folder}/{n}.gz"}},')
+        lines += ["}", "local bodies = {}",
+                  "for i, job in ipairs(jobs) do local f = io.open(job[2], 'rb'); bodies[i] = f:read('*all'); "
+                  "f:close() end",
+                  "local i = 0",
+                  "request = function()",
+                  "  i = i % #jobs + 1",
+                  "  return wrk.format('POST', '/api/v1/sync', {['Authorization'] = 'Bearer ' .. jobs[i][1],",
+                  "    ['Content-Encoding'] = 'gzip', ['Content-Type'] = 'application/json'}, bodies[i])",
+                  "end",
+                  "response = function(status) if status ~= 200 then wrk.thread:stop() end end"]
+        script = Path(folder) / "sync.lua"
+        script.write_text("\n".join(lines))
+        out = subprocess.run(["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", str(script),
+                              f"{base}/api/v1/sync"], capture_output=True, text=True, check=True).stdout
+    stats: dict[str, Any] = {"nochange_client": "wrk"}
+    for line in out.splitlines():
+        parts = line.split()
+        if line.startswith("Requests/sec:"):
+            stats["nochange_per_s"] = float(parts[1])
+        elif parts[:1] == ["50.000%"] or parts[:1] == ["50%"]:
+            stats["nochange_p50_ms"] = round(_wrk_duration_ms(parts[1]), 2)
+        elif parts[:1] == ["99.000%"] or parts[:1] == ["99%"]:
+            stats["nochange_p99_ms"] = round(_wrk_duration_ms(parts[1]), 2)
+        elif "requests in" in line:
+            stats["nochange_syncs"] = int(parts[0])
+        elif line.strip().startswith("Non-2xx"):
+            stats["nochange_failures"] = int(parts[-1])
+    stats.setdefault("nochange_failures", 0)
+    return stats
+
+
 def scenario(url: str, devices: int, changes_per_device: int, nochange: int, workers: int,
              concurrency: int) -> dict[str, Any]:
     accounts = prepare(url, devices)
@@ -193,16 +241,20 @@ def scenario(url: str, devices: int, changes_per_device: int, nochange: int, wor
             (device, token, gzip.compress(json.dumps({"v": 1, "dev": device, "cur": high, "ref": 0}).encode()))
             for n in range(nochange) for device, token in [accounts[n % len(accounts)]]]
         asyncio.run(_run(base, idle_jobs[:200], concurrency))  # warm the workers' connection pools
-        idle_s, idle_latency, idle_failures = asyncio.run(_run(base, idle_jobs, concurrency))
+        if shutil.which("wrk"):
+            idle = wrk_nochange(base, idle_jobs[:devices], seconds=10, connections=32)
+        else:  # the Python client costs the server a good part of the CPU it measures
+            idle_s, idle_latency, idle_failures = asyncio.run(_run(base, idle_jobs, concurrency))
+            idle = {"nochange_client": "httpx", "nochange_syncs": len(idle_jobs),
+                    "nochange_per_s": round(len(idle_jobs) / idle_s, 1),
+                    "nochange_p50_ms": round(percentile(idle_latency, 0.5), 2),
+                    "nochange_p99_ms": round(percentile(idle_latency, 0.99), 2), "nochange_failures": idle_failures}
     total_changes = len(push_jobs) * BATCH
     return {
         "devices": devices, "changes": total_changes, "push_requests": len(push_jobs),
         "ingest_changes_per_s": round(total_changes / push_s, 1),
         "push_p50_ms": round(percentile(push_latency, 0.5), 1), "push_p99_ms": round(percentile(push_latency, 0.99), 1),
-        "push_failures": push_failures,
-        "nochange_syncs": len(idle_jobs), "nochange_per_s": round(len(idle_jobs) / idle_s, 1),
-        "nochange_p50_ms": round(percentile(idle_latency, 0.5), 2),
-        "nochange_p99_ms": round(percentile(idle_latency, 0.99), 2), "nochange_failures": idle_failures,
+        "push_failures": push_failures, **idle,
     }
 
 
