@@ -12,8 +12,9 @@ from fastapi import Depends, FastAPI, HTTPException, Request, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import select, update
+from sqlalchemy import Select, bindparam, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from saypro_desktop.sync.wire import ErrorOut
 from saypro_server.security import read_access_token, signing_key
@@ -125,6 +126,17 @@ def get_principal(request: Request, session: ReadSession, credentials: BearerTok
     return authenticate(request, session, credentials)
 
 
+def _auth_statement(*extra: ColumnElement[Any]) -> Select[Any]:
+    # Built once: constructing a statement and its cache key costs more CPU than running it.
+    return (select(User.role, User.team_id, User.disabled, Device.id, Device.revoked, Device.last_seen, *extra)
+            .outerjoin(Device, (Device.id == bindparam("device_id")) & (Device.user_id == User.id))
+            .where(User.id == bindparam("user_id")))
+
+
+_AUTH = _auth_statement()
+_AUTH_WITH_FEED_STATE = _auth_statement(*feed_state_columns())
+
+
 def authenticate(request: Request, session: Session, credentials: HTTPAuthorizationCredentials | None) -> Principal:
     """The user and device behind the access token; disabled users and revoked devices at once refused."""
     return _authenticate(request, session, credentials, with_feed_state=False)[0]
@@ -149,12 +161,9 @@ def _authenticate(request: Request, session: Session, credentials: HTTPAuthoriza
         raise _unauthorized("The access token has expired; refresh it.") from None
     except jwt.InvalidTokenError:
         raise _unauthorized("The access token is not valid.") from None
-    extra = feed_state_columns() if with_feed_state else ()
-    # One Core round trip (no ORM entities: this runs on every request).
     row = session.connection().execute(
-        select(User.role, User.team_id, User.disabled, Device.id, Device.revoked, Device.last_seen, *extra)
-        .outerjoin(Device, (Device.id == claims.device_id) & (Device.user_id == User.id))
-        .where(User.id == claims.user_id)).first()
+        _AUTH_WITH_FEED_STATE if with_feed_state else _AUTH,
+        {"user_id": claims.user_id, "device_id": claims.device_id}).first()
     if row is None or row.disabled:
         raise _unauthorized("This account is disabled.")
     if row.id is None or row.revoked:

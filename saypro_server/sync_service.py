@@ -320,8 +320,11 @@ def feed_state_columns() -> tuple[ColumnElement[Any], ColumnElement[Any]]:
             select(ReferenceData.version).where(ReferenceData.id == 1).scalar_subquery())
 
 
+_FEED_STATE = select(*feed_state_columns())
+
+
 def read_feed_state(session: Session) -> FeedState:
-    high, version = session.connection().execute(select(*feed_state_columns())).one()
+    high, version = session.connection().execute(_FEED_STATE).one()
     return FeedState(int(high or 0), int(version or 0))
 
 
