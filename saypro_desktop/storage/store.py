@@ -57,9 +57,14 @@ def record_to_row(record: Record, hlc: str) -> dict[str, Any]:
     return row
 
 
+#: Columns of a record table that are about this laptop's copy, not fields of the record.
+COPY_COLUMNS = ("hlc", "server_revision")
+
+
 def row_to_record(cls: type[R], row: Any) -> R:
     data = dict(row)
-    data.pop("hlc", None)
+    for column in COPY_COLUMNS:
+        data.pop(column, None)
     return decode(cls, data)
 
 
@@ -240,7 +245,7 @@ class RecordStore:
                 upsert = sqlite_insert(table)
                 upsert = upsert.on_conflict_do_update(
                     index_elements=[table.c.id],
-                    set_={c.name: upsert.excluded[c.name] for c in table.c if c.name != "id"},
+                    set_={c.name: upsert.excluded[c.name] for c in table.c if c.name not in ("id", "server_revision")},
                 )
                 connection.execute(upsert, rows)
         outbox_ops.append(connection, changes)

@@ -87,6 +87,8 @@ def _record_table(cls: type[Record], *indexes: tuple[str, ...]) -> Table:
     columns = [_column_for(f.name, hints[f.name]) for f in dataclasses.fields(cls)]
     # The stamp of the last change on this device (see domain.clock); not part of the record.
     columns.append(Column("hlc", String(64), nullable=False, server_default=""))
+    # The server's revision this copy is based on (0: never synced); sent as the base of the next edit.
+    columns.append(Column("server_revision", Integer, nullable=False, server_default="0"))
     table = Table(cls.record_type, metadata, *columns)
     for cols in (("deleted", "updated_at"), ("sync_state",), *indexes):
         Index(None, *(table.c[c] for c in cols))
@@ -148,6 +150,24 @@ reference_cache = Table(
     Column("name", String(64), primary_key=True),
     Column("body", JSONText, nullable=False),
     Column("fetched_at", String(24), nullable=False),
+)
+
+#: Conflicts the server recorded on this user's records: the value kept and the one set aside,
+#: shown side by side until the user resolves them.
+sync_conflicts = Table(
+    "sync_conflicts",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("record_type", String(32), nullable=False),
+    Column("record_id", String(36), nullable=False, index=True),
+    Column("field", String(64), nullable=False),
+    Column("kept", JSONText, nullable=False),
+    Column("lost", JSONText, nullable=False),
+    Column("kept_stamp", String(90), nullable=False),
+    Column("lost_stamp", String(90), nullable=False),
+    Column("lost_by", String(64), nullable=False),
+    Column("created_at", String(24), nullable=False),
+    Column("resolved", Boolean, nullable=False, server_default="0"),
 )
 
 #: Tables SQLite's FTS5 creates for ``search_index``; migrations and ``alembic check`` skip them.
