@@ -22,7 +22,7 @@ from sqlalchemy import Connection, Engine, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from saypro_desktop.domain.clock import HybridLogicalClock, Stamp
-from saypro_desktop.domain.codec import decode, encode, format_datetime
+from saypro_desktop.domain.codec import encode, format_datetime
 from saypro_desktop.domain.ids import new_id
 from saypro_desktop.domain.records import (
     BOOKKEEPING_FIELDS,
@@ -33,10 +33,11 @@ from saypro_desktop.domain.records import (
 )
 from saypro_desktop.domain.validation import ValidationError, problems
 from saypro_desktop.storage import outbox as outbox_ops
-from saypro_desktop.storage import search
+from saypro_desktop.storage import remote, search
 from saypro_desktop.storage.database import create_sqlite_engine
 from saypro_desktop.storage.migrate import migrate
-from saypro_desktop.storage.tables import RECORD_TABLES, meta
+from saypro_desktop.storage.rows import record_to_row, row_to_record
+from saypro_desktop.storage.tables import RECORD_TABLES, meta, sync_conflicts
 
 log = logging.getLogger(__name__)
 
@@ -49,23 +50,6 @@ _CHUNK = 500
 
 class RecordNotFound(LookupError):
     pass
-
-
-def record_to_row(record: Record, hlc: str) -> dict[str, Any]:
-    row = encode(record)
-    row["hlc"] = hlc
-    return row
-
-
-#: Columns of a record table that are about this laptop's copy, not fields of the record.
-COPY_COLUMNS = ("hlc", "server_revision")
-
-
-def row_to_record(cls: type[R], row: Any) -> R:
-    data = dict(row)
-    for column in COPY_COLUMNS:
-        data.pop(column, None)
-    return decode(cls, data)
 
 
 def changed_fields(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any]:
@@ -161,6 +145,51 @@ class RecordStore:
     def outbox_summary(self) -> outbox_ops.OutboxSummary:
         with self.engine.connect() as connection:
             return outbox_ops.summary(connection)
+
+    # -- sync ----------------------------------------------------------------------------
+
+    def sync_cursor(self) -> int:
+        with self.engine.connect() as connection:
+            return int(remote.read_meta(connection, remote.CURSOR_KEY) or 0)
+
+    def reference_version(self) -> int:
+        with self.engine.connect() as connection:
+            return int(remote.read_meta(connection, remote.REFERENCE_VERSION_KEY) or 0)
+
+    def changes_to_send(self, max_bytes: int, max_changes: int) -> list[outbox_ops.OutboxEntry]:
+        """The oldest outbox entries, as many as fit in ``max_bytes`` (at least one)."""
+        entries = self.pending_changes(limit=max_changes)
+        chosen: list[outbox_ops.OutboxEntry] = []
+        total = 0
+        for entry in entries:
+            if chosen and total + entry.size > max_bytes:
+                break
+            chosen.append(entry)
+            total += entry.size
+        return chosen
+
+    def server_revisions(self, refs: Sequence[tuple[str, str]]) -> dict[str, int]:
+        """The server revision each (record type, id) is based on (0 if never synced)."""
+        found: dict[str, int] = {}
+        with self.engine.connect() as connection:
+            for record_type in {t for t, _ in refs}:
+                table = RECORD_TABLES[record_type]
+                ids = [i for t, i in refs if t == record_type]
+                found.update({row.id: row.server_revision for row in connection.execute(
+                    select(table.c.id, table.c.server_revision).where(table.c.id.in_(ids)))})
+        return found
+
+    def apply_sync_answer(self, sent: Sequence[remote.SentChange], answer: remote.SyncAnswer) -> remote.AppliedAnswer:
+        """Store the server's answer to one batch in one transaction (see storage.remote)."""
+        with self.engine.begin() as connection:
+            return remote.apply_answer(connection, sent, answer)
+
+    def conflicts(self, *, include_resolved: bool = False) -> list[remote.RemoteConflict]:
+        statement = select(sync_conflicts).order_by(sync_conflicts.c.created_at)
+        if not include_resolved:
+            statement = statement.where(sync_conflicts.c.resolved.is_(False))
+        with self.engine.connect() as connection:
+            return [remote.RemoteConflict(**row) for row in connection.execute(statement).mappings()]
 
     # -- writing -------------------------------------------------------------------------
 

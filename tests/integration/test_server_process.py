@@ -4,61 +4,15 @@ from __future__ import annotations
 
 import gzip
 import json
-import socket
 import subprocess
-import sys
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 import requests
 
 from saypro_desktop.domain.ids import new_id
-from saypro_desktop.resources import default_reference_path
 from tests import factories
+from tests.integration.conftest import admin
 from tests.server.helpers import change
-
-
-def admin(data_dir: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "saypro_server", "--data-dir", str(data_dir), *args],
-                          capture_output=True, text=True, input=stdin, timeout=120, check=False)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[str, Path, subprocess.Popen[str]]]:
-    data_dir = tmp_path / "server"
-    assert admin(data_dir, "teams", "create", "Limpopo").stdout == "Created team 'Limpopo'.\n"
-    created = admin(data_dir, "users", "create", "thandi", "--display-name", "Thandi Mokoena", "--team", "Limpopo",
-                    "--password-stdin", stdin="field visits 2026\n")
-    assert (created.returncode, created.stdout) == (0, "Created staff 'thandi'.\n"), created.stderr
-    assert admin(data_dir, "reference", "load", str(default_reference_path())).stdout == (
-        "Loaded reference data version 1.\n")
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "saypro_server", "--data-dir", str(data_dir), "serve", "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(f"{url}/api/v1/health", timeout=1).ok:
-                break
-        except requests.ConnectionError:
-            time.sleep(0.1)
-    else:
-        process.kill()
-        pytest.fail(f"the server did not start: {process.communicate()[1]}")
-    yield url, data_dir, process
-    if process.poll() is None:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def test_sign_in_and_sync_over_http(served: tuple[str, Path, subprocess.Popen[str]]) -> None:

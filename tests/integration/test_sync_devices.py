@@ -1,0 +1,154 @@
+"""Two laptops of one field officer sync through the real server on loopback and converge."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+from sqlalchemy import update
+
+from saypro_desktop.domain.codec import encode
+from saypro_desktop.domain.records import BOOKKEEPING_FIELDS, RECORD_TYPES, LearningLog, Record, SyncState
+from saypro_desktop.storage import search
+from saypro_desktop.storage.store import RecordStore
+from saypro_desktop.storage.tables import outbox
+from saypro_desktop.sync.engine import SyncEngine, summary
+from saypro_desktop.sync.transport import HttpTransport
+from tests import factories
+from tests.integration.conftest import PASSWORD
+
+
+class Laptop:
+    def __init__(self, folder: Path, url: str) -> None:
+        self.store = RecordStore.open(folder / "saypro.sqlite")
+        login = requests.post(f"{url}/api/v1/auth/login", timeout=10, json={
+            "username": "thandi", "password": PASSWORD, "device_id": self.store.device_id})
+        assert login.status_code == 200, login.text
+        token = login.json()["access_token"]
+        self.transport = HttpTransport(url, lambda: token)
+        self.engine = SyncEngine(self.store, self.transport, batch_bytes=4096, attempts=1)
+
+    def sync(self) -> str:
+        report = self.engine.sync()
+        assert report.error == "", report.error
+        assert report.complete
+        return summary(report)
+
+    def content(self) -> dict[str, dict[str, Any]]:
+        """Every record as the user sees it (what the laptop's bookkeeping says is left out)."""
+        out = {}
+        for cls in RECORD_TYPES.values():
+            for record in self.store.iter_all(cls, include_deleted=True):
+                encoded = encode(record)
+                out[record.id] = {k: v for k, v in encoded.items()
+                                  if k not in BOOKKEEPING_FIELDS or k in ("visibility", "deleted")}
+        return out
+
+    def close(self) -> None:
+        self.transport.close()
+        self.store.close()
+
+
+@pytest.fixture
+def laptops(served: tuple[str, Path, subprocess.Popen[str]], tmp_path: Path) -> Iterator[tuple[Laptop, Laptop]]:
+    url = served[0]
+    pair = (Laptop(tmp_path / "laptop", url), Laptop(tmp_path / "tablet", url))
+    yield pair
+    for laptop in pair:
+        laptop.close()
+
+
+def edit(store: RecordStore, record: Record, **changes: Any) -> Record:
+    return store.save(dataclasses.replace(store.require(type(record), record.id), **changes))
+
+
+def test_two_devices_converge_with_merges_deletes_and_a_conflict(laptops: tuple[Laptop, Laptop]) -> None:
+    laptop, tablet = laptops
+    logs = [laptop.store.save(factories.learning_log(id=factories.new_id(), title=f"Visit {n}")) for n in range(12)]
+    note = laptop.store.save(factories.session_note(id=factories.new_id()))
+    goal = tablet.store.save(factories.development_goal(id=factories.new_id()))
+
+    assert laptop.sync().startswith("Synced: 13 sent")  # several batches: batch_bytes is small
+    assert laptop.engine.transport.requests > 1  # type: ignore[attr-defined]
+    assert tablet.sync() == "Synced: 1 sent, 13 received."
+    laptop.sync()
+    assert laptop.content() == tablet.content()
+
+    # Offline on both: different fields of one log merge; a delete; the same field on both conflicts.
+    edit(laptop.store, logs[0], project="Laptop project")
+    edit(tablet.store, logs[0], milestone="Tablet milestone")
+    tablet.store.delete(LearningLog, logs[1].id)
+    edit(laptop.store, logs[2], what_learned="Laptop lesson")
+    edit(tablet.store, logs[2], what_learned="Tablet lesson")
+    edit(laptop.store, note, insights="Parents listen to community radio")
+    edit(tablet.store, goal, measure="10 reports")
+    for _ in range(2):
+        laptop.sync()
+        tablet.sync()
+
+    assert laptop.content() == tablet.content()
+    merged = tablet.store.require(LearningLog, logs[0].id)
+    assert (merged.project, merged.milestone) == ("Laptop project", "Tablet milestone")
+    assert laptop.store.require(LearningLog, logs[1].id).deleted
+    assert laptop.store.require(LearningLog, logs[2].id).what_learned == "Tablet lesson"  # the later edit
+    for device in laptops:
+        (conflict,) = device.store.conflicts()
+        assert (conflict.field, conflict.kept, conflict.lost) == ("what_learned", "Tablet lesson", "Laptop lesson")
+        assert device.store.require(LearningLog, logs[2].id).sync_state == SyncState.CONFLICT
+        assert device.store.outbox_summary().changes == 0
+    assert laptop.store.require(LearningLog, logs[3].id).sync_state == SyncState.SYNCED
+    assert tablet.store.search("radio")[0].record_id == note.id  # pulled records are searchable offline
+
+
+def test_the_server_refusal_is_kept_on_the_record(laptops: tuple[Laptop, Laptop]) -> None:
+    laptop, _ = laptops
+    log = laptop.store.save(factories.learning_log(id=factories.new_id()))
+    (entry,) = laptop.store.pending_changes()
+    with laptop.store.engine.begin() as connection:  # an older app version could have queued what the server refuses
+        connection.execute(update(outbox).values(fields={**entry.fields, "title": "x" * 300}))
+    report = laptop.engine.sync()
+    assert report.complete and report.sent == 0
+    assert report.rejected == [("learning_log", log.id, "title: Title is too long: at most 200 characters, "
+                                                        "this has 300.")]
+    stored = laptop.store.require(LearningLog, log.id)
+    assert (stored.sync_state, stored.sync_error) == (SyncState.ERROR, report.rejected[0][2])
+    assert summary(report) == "Synced: 0 sent, 0 received, 1 refused by the server."
+
+
+def test_reference_data_arrives_once(laptops: tuple[Laptop, Laptop]) -> None:
+    laptop, _ = laptops
+    laptop.sync()
+    assert laptop.store.reference_version() == 1
+    laptop.sync()
+    assert laptop.store.reference_version() == 1
+
+
+def test_an_answer_lost_while_storing_is_fetched_again_without_duplicates(
+        laptops: tuple[Laptop, Laptop], monkeypatch: pytest.MonkeyPatch) -> None:
+    laptop, tablet = laptops
+    for n in range(5):
+        laptop.store.save(factories.learning_log(id=factories.new_id(), title=f"Visit {n}"))
+    laptop.sync()
+
+    def power_cut(*args: object, **kwargs: object) -> None:
+        raise OSError("power cut while storing the answer")
+
+    tablet.store.save(factories.learning_log(id=factories.new_id(), title="Written on the tablet"))
+    monkeypatch.setattr(search, "put", power_cut)
+    with pytest.raises(OSError):
+        tablet.engine.sync()
+    monkeypatch.undo()
+    # Nothing of that answer was kept: the change still waits, the cursor did not move.
+    assert tablet.store.outbox_summary().changes == 1
+    assert tablet.store.sync_cursor() == 0
+    assert tablet.store.count(LearningLog) == 1
+
+    tablet.sync()
+    laptop.sync()
+    assert laptop.content() == tablet.content()
+    assert tablet.store.count(LearningLog) == 6
