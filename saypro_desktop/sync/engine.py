@@ -115,6 +115,9 @@ class SyncEngine:
         report.pulled += applied.pulled
         report.conflicts += applied.conflicts
         report.rejected.extend(applied.rejected)
+        if entries and applied.acknowledged + len(applied.rejected) == 0:
+            # Never loop on a batch the server does not take; the changes stay queued.
+            raise SyncError("The server did not acknowledge the changes sent. Will try again later.")
         still_waiting = bool(self.store.pending_changes(limit=1))
         return response.more or (still_waiting and bool(entries))
 

@@ -1,0 +1,74 @@
+"""The engine's own decisions, with a transport that answers as a misbehaving server would."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from saypro_desktop.domain.records import LearningLog
+from saypro_desktop.storage.store import RecordStore
+from saypro_desktop.sync.engine import SyncEngine, coalesce
+from saypro_desktop.sync.transport import SyncError
+from tests import factories
+
+
+class SilentServer:
+    """Answers every request, but acknowledges nothing."""
+
+    def __init__(self) -> None:
+        self.requests: list[dict[str, object]] = []
+
+    def post_sync(self, body: bytes) -> bytes:
+        self.requests.append(json.loads(body))
+        return json.dumps({"v": 1, "ack": [], "ch": [], "cur": 0, "more": False, "cf": []}).encode()
+
+
+class FlakyServer(SilentServer):
+    def __init__(self, failures: int) -> None:
+        super().__init__()
+        self.failures = failures
+
+    def post_sync(self, body: bytes) -> bytes:
+        if self.failures:
+            self.failures -= 1
+            raise SyncError("Could not reach the server (no connection?). Will try again.")
+        request = json.loads(body)
+        self.requests.append(request)
+        acks = [{"id": c["id"], "s": "ok", "rev": 1, "err": ""} for c in request["ch"]]
+        return json.dumps({"v": 1, "ack": acks, "ch": [], "cur": 7, "more": False, "cf": []}).encode()
+
+
+def test_edits_to_one_record_travel_as_one_change(store: RecordStore) -> None:
+    log = store.save(factories.learning_log())
+    store.save(dataclasses.replace(log, project="Jobs"))
+    store.save(dataclasses.replace(store.require(LearningLog, log.id), project="Jobs 2", tags=["a"]))
+    changes, sent = coalesce(store.pending_changes())
+    assert len(changes) == 1 and changes[0]["f"]["project"] == "Jobs 2"  # type: ignore[index]
+    assert changes[0]["id"] == store.pending_changes()[-1].change_id
+    assert sent[0].last_seq == store.pending_changes()[-1].seq
+
+
+def test_a_server_that_takes_nothing_stops_the_sync_and_keeps_the_queue(store: RecordStore) -> None:
+    store.save(factories.learning_log())
+    server = SilentServer()
+    report = SyncEngine(store, server, attempts=1).sync()
+    assert not report.complete
+    assert report.error == "The server did not acknowledge the changes sent. Will try again later."
+    assert len(server.requests) == 1
+    assert store.outbox_summary().changes == 1
+
+
+def test_transient_failures_are_retried_with_backoff(store: RecordStore) -> None:
+    store.save(factories.learning_log())
+    server = FlakyServer(failures=2)
+    report = SyncEngine(store, server, attempts=3, max_wait_s=0.01).sync()
+    assert report.complete and report.sent == 1
+    assert store.outbox_summary().changes == 0 and store.sync_cursor() == 7
+
+
+def test_giving_up_after_the_attempts_reports_why(store: RecordStore) -> None:
+    store.save(factories.learning_log())
+    report = SyncEngine(store, FlakyServer(failures=5), attempts=2, max_wait_s=0.01).sync()
+    assert not report.complete
+    assert report.error == "Could not reach the server (no connection?). Will try again."
+    assert store.outbox_summary().changes == 1
