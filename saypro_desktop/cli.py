@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import getpass
 import logging
 import sys
 from collections.abc import Iterator, Sequence
@@ -62,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("file", metavar="FILE")
     importer.add_argument("--format", choices=("json", "csv"),
                           help="file format (default: by extension, .csv or JSON)")
+
+    login = commands.add_parser("login", help="sign this profile in to a sync server (password from a prompt or stdin)")
+    login.add_argument("--server", required=True, metavar="URL")
+    login.add_argument("--user", required=True, metavar="NAME")
+    commands.add_parser("sync", help="one full sync with the server; prints a one-line summary")
 
     login_start = commands.add_parser("autostart", help="start the app when you log in (off by default)")
     login_start.add_argument("state", choices=("on", "off", "status"))
@@ -120,6 +126,50 @@ def run_import(store: RecordStore, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _read_password() -> str:
+    if sys.stdin.isatty():
+        return getpass.getpass("Password: ")
+    return sys.stdin.readline().rstrip("\n")
+
+
+def run_login(store: RecordStore, paths: DataPaths, args: argparse.Namespace) -> int:
+    from saypro_desktop.sync.account import sign_in
+    from saypro_desktop.sync.credentials import CredentialStore
+    from saypro_desktop.sync.transport import SyncError
+
+    try:
+        credentials = sign_in(args.server, args.user, _read_password(), store.device_id)
+    except SyncError as exc:
+        print(f"saypro-desktop: sign-in failed: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    vault = CredentialStore(paths.root, args.profile)
+    vault.save(credentials)
+    print(f"Signed in as {credentials.display_name} on {credentials.server} (kept in {vault.where}).")
+    return EXIT_OK
+
+
+def run_sync(store: RecordStore, paths: DataPaths, args: argparse.Namespace) -> int:
+    from saypro_desktop.sync.account import Account
+    from saypro_desktop.sync.credentials import CredentialStore
+    from saypro_desktop.sync.engine import SyncEngine, summary
+    from saypro_desktop.sync.transport import HttpTransport
+
+    vault = CredentialStore(paths.root, args.profile)
+    credentials = vault.load()
+    if credentials is None:
+        print("saypro-desktop: not signed in: run `saypro-desktop login --server URL --user NAME` first.",
+              file=sys.stderr)
+        return EXIT_FAILED
+    account = Account(vault, credentials)
+    transport = HttpTransport(args.server or credentials.server, account.access_token, refresh=account.refresh)
+    try:
+        report = SyncEngine(store, transport).sync()
+    finally:
+        transport.close()
+    print(summary(report))
+    return EXIT_OK if report.complete and not report.error else EXIT_FAILED
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "autostart":
@@ -146,6 +196,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_export(store, args)
         if args.command == "import":
             return run_import(store, args)
+        if args.command == "login":
+            return run_login(store, paths, args)
+        if args.command == "sync":
+            return run_sync(store, paths, args)
         from saypro_desktop.ui.app import run_gui
 
         return run_gui(store, paths, server_url=args.server, smoke_test=args.smoke_test,

@@ -17,6 +17,9 @@ CONNECT_TIMEOUT_S = 10
 READ_TIMEOUT_S = 90
 
 
+SIGN_IN_AGAIN = "The server asks you to sign in again; nothing you wrote is lost."
+
+
 class SyncError(Exception):
     """A sync attempt failed; the message says why in words a field officer understands."""
 
@@ -39,9 +42,10 @@ class HttpTransport:
     few round trips on a 2G link)."""
 
     def __init__(self, base_url: str, access_token: Callable[[], str],
-                 session: requests.Session | None = None) -> None:
+                 session: requests.Session | None = None, refresh: Callable[[], None] | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self._access_token = access_token
+        self._refresh = refresh
         self._session = session or requests.Session()
         self.bytes_sent = 0
         self.bytes_received = 0
@@ -49,6 +53,15 @@ class HttpTransport:
 
     def post_sync(self, body: bytes) -> bytes:
         compressed = gzip.compress(body, compresslevel=6)
+        try:
+            return self._post(compressed)
+        except SignInNeeded:
+            if self._refresh is None:
+                raise
+            self._refresh()  # the access token expired: refresh silently (raises if that is refused too)
+            return self._post(compressed)
+
+    def _post(self, compressed: bytes) -> bytes:
         try:
             response = self._session.post(
                 f"{self.base_url}/api/v1/sync", data=compressed, timeout=(CONNECT_TIMEOUT_S, READ_TIMEOUT_S),
@@ -63,7 +76,7 @@ class HttpTransport:
         # On the wire: the compressed length when the server gzipped the answer.
         self.bytes_received += int(response.headers.get("Content-Length") or len(response.content))
         if response.status_code == 401:
-            raise SignInNeeded("The server asks you to sign in again; nothing you wrote is lost.")
+            raise SignInNeeded(SIGN_IN_AGAIN)
         if response.status_code >= 500:
             raise SyncError(f"The server had a problem ({response.status_code}). Will try again.")
         if response.status_code != 200:

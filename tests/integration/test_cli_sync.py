@@ -1,0 +1,80 @@
+"""`saypro-desktop login` and `sync` as a script or a scheduled task runs them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.integration.conftest import PASSWORD, admin
+
+# No keyring on a build machine: the encrypted-file fallback, on every machine the tests run on.
+NO_KEYRING = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+
+
+def desktop(data_dir: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "saypro_desktop", "--data-dir", str(data_dir), *args],
+                          capture_output=True, text=True, input=stdin, timeout=120, check=False,
+                          env={**os.environ, **NO_KEYRING, "QT_QPA_PLATFORM": "offscreen"})
+
+
+def test_login_then_sync_from_the_command_line(served: tuple[str, Path, subprocess.Popen[str]],
+                                               tmp_path: Path) -> None:
+    url = served[0]
+    laptop, tablet = tmp_path / "laptop", tmp_path / "tablet"
+
+    not_yet = desktop(laptop, "sync")
+    assert not_yet.returncode == 1 and "not signed in" in not_yet.stderr
+    wrong = desktop(laptop, "login", "--server", url, "--user", "thandi", stdin="wrong password\n")
+    assert (wrong.returncode, wrong.stderr.strip()) == (
+        1, "saypro-desktop: sign-in failed: Wrong user name or password.")
+
+    signed_in = desktop(laptop, "login", "--server", url, "--user", "thandi", stdin=f"{PASSWORD}\n")
+    assert signed_in.returncode == 0, signed_in.stderr
+    assert signed_in.stdout.strip() == (
+        f"Signed in as Thandi Mokoena on {url} (kept in an encrypted file in the data folder).")
+    vault = laptop / "credentials" / "default.bin"
+    assert vault.stat().st_mode & 0o777 == 0o600
+    assert b"refresh" not in vault.read_bytes() and b"thandi" not in vault.read_bytes()
+
+    logs = tmp_path / "logs.csv"
+    logs.write_text("Title,Date,What I learned\nWard meeting,12/11/2026,Councillors want monthly updates\n")
+    assert desktop(laptop, "import", str(logs)).returncode == 0
+    synced = desktop(laptop, "sync")
+    assert (synced.returncode, synced.stdout.strip()) == (0, "Synced: 1 sent, 0 received.")
+
+    assert desktop(tablet, "login", "--server", url, "--user", "thandi", stdin=f"{PASSWORD}\n").returncode == 0
+    pulled = desktop(tablet, "sync")
+    assert (pulled.returncode, pulled.stdout.strip()) == (0, "Synced: 0 sent, 1 received.")
+    assert "Ward meeting" in desktop(tablet, "export", "--format", "csv").stdout
+
+
+def test_sync_says_why_when_the_server_is_gone(served: tuple[str, Path, subprocess.Popen[str]],
+                                               tmp_path: Path) -> None:
+    url, _, process = served
+    assert desktop(tmp_path, "login", "--server", url, "--user", "thandi", stdin=f"{PASSWORD}\n").returncode == 0
+    process.terminate()
+    process.wait(timeout=30)
+    result = desktop(tmp_path, "sync")
+    assert result.returncode == 1
+    assert result.stdout.strip().startswith("Sync stopped: Could not reach the server (no connection?).")
+
+
+def test_a_revoked_device_is_asked_to_sign_in_and_keeps_its_changes(
+        served: tuple[str, Path, subprocess.Popen[str]], tmp_path: Path) -> None:
+    url, server_dir, _ = served
+    assert desktop(tmp_path, "login", "--server", url, "--user", "thandi", stdin=f"{PASSWORD}\n").returncode == 0
+    logs = tmp_path / "logs.csv"
+    logs.write_text("Title,Date,What I learned\nClinic visit,01/11/2026,Shorter forms\n")
+    assert desktop(tmp_path, "import", str(logs)).returncode == 0
+    assert admin(server_dir, "users", "revoke-devices", "thandi").returncode == 0
+
+    result = desktop(tmp_path, "sync")
+
+    assert result.returncode == 1
+    assert result.stdout.strip() == ("Sync stopped: The server asks you to sign in again; nothing you wrote is "
+                                     "lost. (0 sent, 0 received before it stopped.)")
+    assert "Clinic visit" in desktop(tmp_path, "export", "--format", "csv").stdout
+    assert desktop(tmp_path, "login", "--server", url, "--user", "thandi", stdin=f"{PASSWORD}\n").returncode == 0
+    assert desktop(tmp_path, "sync").stdout.strip() == "Synced: 1 sent, 0 received."
