@@ -18,16 +18,19 @@ import pytest
 from saypro_desktop.domain.records import Record
 from saypro_desktop.storage.migrate import head_revision
 from tests import factories
+from tests.integration.conftest import PASSWORD
 from tests.old_profiles import write_old_profile
 
 EXECUTABLE = os.environ.get("SAYPRO_EXECUTABLE")
 pytestmark = pytest.mark.skipif(not EXECUTABLE, reason="no SAYPRO_EXECUTABLE: run build_scripts/build_executable.py")
 
 
-def run_exe(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run_exe(data_dir: Path, *args: str, stdin: str | None = None,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     assert EXECUTABLE
     return subprocess.run([EXECUTABLE, "--data-dir", str(data_dir), *args], capture_output=True, text=True,
-                          timeout=180, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, check=False)
+                          input=stdin, timeout=180, check=False,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})})
 
 
 def profile_db(data_dir: Path) -> Path:
@@ -85,3 +88,17 @@ def test_a_newer_profile_is_refused(tmp_path: Path) -> None:
     assert refused.returncode == 1
     assert "saved by a newer version" in refused.stderr
 
+
+
+def test_headless_sync_with_a_local_server(served: tuple[str, Path, subprocess.Popen[str]], tmp_path: Path) -> None:
+    """The built executable signs in and syncs against a real server on loopback (no display, no keyring)."""
+    url = served[0]
+    env_no_keyring = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    source = tmp_path / "logs.csv"
+    source.write_text("Title,Date,What I learned\nWard meeting,12/11/2026,Councillors want monthly updates\n")
+    assert run_exe(tmp_path / "data", "import", str(source)).returncode == 0
+    login = run_exe(tmp_path / "data", "login", "--server", url, "--user", "thandi", stdin=f"{PASSWORD}\n",
+                    env=env_no_keyring)
+    assert login.returncode == 0, login.stderr
+    synced = run_exe(tmp_path / "data", "sync", env=env_no_keyring)
+    assert (synced.returncode, synced.stdout.strip()) == (0, "Synced: 1 sent, 0 received."), synced.stderr
