@@ -1,7 +1,7 @@
 """The ``saypro-desktop`` command line: start the app, or run a scripted task.
 
 Start-up order (STYLE.md): paths, logging, database (backup, migrate), then Qt. Scripted tasks
-(``export``, ``import``) never import Qt, so they run on a server without a display.
+(``export``, ``import``, ``login``, ``sync``) never import Qt, so they run without a display.
 """
 
 from __future__ import annotations
