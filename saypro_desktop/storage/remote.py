@@ -22,8 +22,9 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from saypro_desktop.domain.codec import DecodeError, decode, encode, format_datetime
 from saypro_desktop.domain.records import RECORD_TYPES, Record, SyncState, utc_now
 from saypro_desktop.storage import search
+from saypro_desktop.storage.profile_meta import write_meta
 from saypro_desktop.storage.rows import row_to_record
-from saypro_desktop.storage.tables import RECORD_TABLES, meta, outbox, reference_cache, sync_conflicts
+from saypro_desktop.storage.tables import RECORD_TABLES, outbox, reference_cache, sync_conflicts
 
 log = logging.getLogger(__name__)
 
@@ -90,16 +91,6 @@ class AppliedAnswer:
     rejected: list[tuple[str, str, str]]  # record type, record id, the server's reason
     pulled: int
     conflicts: int
-
-
-def read_meta(connection: Connection, key: str) -> str | None:
-    value = connection.execute(select(meta.c.value).where(meta.c.key == key)).scalar()
-    return None if value is None else str(value)
-
-
-def write_meta(connection: Connection, key: str, value: str) -> None:
-    statement = sqlite_insert(meta).values(key=key, value=value)
-    connection.execute(statement.on_conflict_do_update(index_elements=[meta.c.key], set_={"value": value}))
 
 
 def _pending_fields(connection: Connection, record_id: str) -> set[str]:

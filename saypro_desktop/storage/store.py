@@ -36,6 +36,7 @@ from saypro_desktop.storage import outbox as outbox_ops
 from saypro_desktop.storage import remote, search
 from saypro_desktop.storage.database import create_sqlite_engine
 from saypro_desktop.storage.migrate import migrate
+from saypro_desktop.storage.profile_meta import read_meta, write_meta
 from saypro_desktop.storage.rows import record_to_row, row_to_record
 from saypro_desktop.storage.tables import RECORD_TABLES, meta, sync_conflicts
 
@@ -67,10 +68,10 @@ class RecordStore:
         self.engine = engine
         self._clock_lock = threading.Lock()
         with self.engine.begin() as connection:
-            self.device_id = self._meta(connection, "device_id") or self._create_device_id(connection)
-            last = self._meta(connection, "hlc_last")
+            self.device_id = read_meta(connection, "device_id") or self._create_device_id(connection)
+            last = read_meta(connection, "hlc_last")
             self._clock = HybridLogicalClock(self.device_id, Stamp.parse(last) if last else None)
-            if self._meta(connection, "search_index_stale") == "1":
+            if read_meta(connection, "search_index_stale") == "1":
                 self._rebuild_search_index(connection)
 
     @classmethod
@@ -150,11 +151,11 @@ class RecordStore:
 
     def sync_cursor(self) -> int:
         with self.engine.connect() as connection:
-            return int(remote.read_meta(connection, remote.CURSOR_KEY) or 0)
+            return int(read_meta(connection, remote.CURSOR_KEY) or 0)
 
     def reference_version(self) -> int:
         with self.engine.connect() as connection:
-            return int(remote.read_meta(connection, remote.REFERENCE_VERSION_KEY) or 0)
+            return int(read_meta(connection, remote.REFERENCE_VERSION_KEY) or 0)
 
     def changes_to_send(self, max_bytes: int, max_changes: int) -> list[outbox_ops.OutboxEntry]:
         """The oldest outbox entries, as many as fit in ``max_bytes`` (at least one)."""
@@ -281,7 +282,7 @@ class RecordStore:
         search.remove(connection, [r.id for r in stored if r.deleted])
         search.put(connection, [r for r in stored if not r.deleted])
         if changes:
-            self._set_meta(connection, "hlc_last", changes[-1]["hlc"])
+            write_meta(connection, "hlc_last", changes[-1]["hlc"])
         assert all(r is not None for r in result)
         return [r for r in result if r is not None]
 
@@ -300,17 +301,6 @@ class RecordStore:
     def _next_stamp(self) -> Stamp:
         with self._clock_lock:
             return self._clock.now()
-
-    @staticmethod
-    def _meta(connection: Connection, key: str) -> str | None:
-        value = connection.execute(select(meta.c.value).where(meta.c.key == key)).scalar()
-        return None if value is None else str(value)
-
-    @staticmethod
-    def _set_meta(connection: Connection, key: str, value: str) -> None:
-        statement = sqlite_insert(meta).values(key=key, value=value)
-        connection.execute(statement.on_conflict_do_update(index_elements=[meta.c.key],
-                                                           set_={"value": value}))
 
     def _create_device_id(self, connection: Connection) -> str:
         device_id = new_id()
