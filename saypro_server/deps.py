@@ -95,11 +95,16 @@ def _unauthorized(detail: str) -> HTTPException:
 LAST_SEEN_RESOLUTION = timedelta(minutes=5)
 
 
-def principal_for(session: Session, user: User, device_id: str) -> Principal:
+def make_principal(session: Session, user_id: str, device_id: str, role: str, team_id: str | None) -> Principal:
+    """The principal, with the teams the user supervises (a query only for supervisors and admins)."""
     supervised: tuple[str, ...] = ()
-    if user.role != "staff":
-        supervised = tuple(session.scalars(select(Team.id).where(Team.supervisor_id == user.id)))
-    return Principal(user.id, device_id, user.role, user.team_id, supervised)
+    if role != "staff":
+        supervised = tuple(session.scalars(select(Team.id).where(Team.supervisor_id == user_id)))
+    return Principal(user_id, device_id, role, team_id, supervised)
+
+
+def principal_for(session: Session, user: User, device_id: str) -> Principal:
+    return make_principal(session, user.id, device_id, user.role, user.team_id)
 
 
 def _signing_key(request: Request, session: Session) -> str:
@@ -171,11 +176,8 @@ def _authenticate(request: Request, session: Session, credentials: HTTPAuthoriza
     now = datetime.now(UTC)
     if row.last_seen < now - LAST_SEEN_RESOLUTION:
         session.connection().execute(update(Device).where(Device.id == row.id).values(last_seen=now))
-    supervised: tuple[str, ...] = ()
-    if row.role != "staff":
-        supervised = tuple(session.scalars(select(Team.id).where(Team.supervisor_id == claims.user_id)))
     state = FeedState(int(row[6] or 0), int(row[7] or 0)) if with_feed_state else None
-    return Principal(claims.user_id, row.id, row.role, row.team_id, supervised), state
+    return make_principal(session, claims.user_id, row.id, row.role, row.team_id), state
 
 
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]

@@ -274,11 +274,11 @@ def push(session: Session, principal: Principal, changes: Sequence[Change]) -> l
     if claimed:
         session.execute(update(AppliedChange), [
             {"change_id": change_id, "ack": acks[change_id].model_dump()} for change_id in claimed])
-    _assign_feed_positions(session, touched, new_conflicts)
+    assign_feed_positions(session, touched, new_conflicts)
     return [acks[c.id] for c in changes]
 
 
-def _assign_feed_positions(session: Session, records: list[StoredRecord], conflicts: list[Conflict]) -> None:
+def assign_feed_positions(session: Session, records: list[StoredRecord], conflicts: list[Conflict]) -> None:
     """The last statement of a push: take positions from the counter (its lock is held to commit)."""
     unique = list({id(r): r for r in records}.values())
     items: list[StoredRecord | Conflict] = [*unique, *conflicts]

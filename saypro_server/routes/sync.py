@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from saypro_desktop.sync.wire import Ack, ErrorOut, ReferenceOut, SyncRequest, SyncResponse
 from saypro_server import sync_service
@@ -18,7 +18,7 @@ from saypro_server.deps import (
     read_session,
 )
 from saypro_server.sync_service import FeedState
-from saypro_server.tables import Conflict, FeedCounter, ReferenceData
+from saypro_server.tables import Conflict, ReferenceData
 
 router = APIRouter(prefix="/api/v1", tags=["sync"], responses=NEEDS_TOKEN)
 
@@ -37,8 +37,8 @@ async def sync(body: SyncRequest, request: Request, credentials: BearerToken) ->
 
 def _sync(request: Request, body: SyncRequest, credentials: HTTPAuthorizationCredentials | None) -> Response:
     with read_session(request.app) as session:
-        principal, state_before = authenticate_for_sync(request, session, credentials)
-        state: FeedState | None = state_before
+        principal, before_push = authenticate_for_sync(request, session, credentials)
+        state: FeedState | None = before_push
         if body.dev != principal.device_id:  # documented as 400 at the app level
             raise HTTPException(status.HTTP_400_BAD_REQUEST,
                                 detail="The device id does not match the signed-in device.")
@@ -69,9 +69,5 @@ def resolve_conflict(conflict_id: str, principal: CurrentPrincipal, session: DbS
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="No such conflict among your records.")
     if not conflict.resolved:
         conflict.resolved = True
-        session.flush()
-        position = session.execute(update(FeedCounter).where(FeedCounter.id == 1)
-                                   .values(position=FeedCounter.position + 1).returning(FeedCounter.position)
-                                   ).scalar_one()
-        conflict.feed_position = position
+        sync_service.assign_feed_positions(session, [], [conflict])  # so every device hears of it
     session.commit()
