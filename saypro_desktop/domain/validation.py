@@ -87,10 +87,20 @@ def label(field_name: str) -> str:
 
 @dataclass(frozen=True)
 class FieldError:
-    """One problem with one field of a record."""
+    """One problem with one field of a record.
+
+    ``template`` is the English message with ``{placeholders}`` filled from ``params``; the
+    desktop translates the template and the field label before filling them in, so the rules stay
+    free of Qt and every message can appear in the user's language.
+    """
 
     field: str
-    message: str
+    template: str
+    params: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def message(self) -> str:
+        return self.template.format(label=label(self.field), **dict(self.params))
 
     def __str__(self) -> str:
         return self.message
@@ -106,6 +116,10 @@ class ValidationError(ValueError):
         super().__init__(f"{context}: {text}" if context else text)
 
 
+def _number(value: int) -> str:
+    return f"{value:,}"
+
+
 class _Checker:
     """Collects the problems of one record."""
 
@@ -113,56 +127,55 @@ class _Checker:
         self.record = record
         self.errors: list[FieldError] = []
 
-    def add(self, field_name: str, message: str) -> None:
-        self.errors.append(FieldError(field_name, message))
+    def add(self, field_name: str, template: str, **params: object) -> None:
+        self.errors.append(FieldError(field_name, template, tuple((k, str(v)) for k, v in params.items())))
 
     def text(self, name: str, *, required: bool = False, limit: int = LONG_TEXT_MAX) -> None:
         value: str = getattr(self.record, name)
         if required and not value.strip():
-            self.add(name, f"{label(name)} is required.")
+            self.add(name, "{label} is required.")
         elif len(value) > limit:
-            self.add(
-                name,
-                f"{label(name)} is too long: at most {limit:,} characters, this has {len(value):,}.",
-            )
+            self.add(name, "{label} is too long: at most {limit} characters, this has {length}.",
+                     limit=_number(limit), length=_number(len(value)))
 
     def names(self, name: str, *, item_limit: int = NAME_MAX) -> None:
         values: list[str] = getattr(self.record, name)
         if len(values) > LIST_MAX:
-            self.add(name, f"{label(name)}: at most {LIST_MAX} entries, this has {len(values)}.")
+            self.add(name, "{label}: at most {limit} entries, this has {count}.", limit=LIST_MAX, count=len(values))
         for value in values:
             if not value.strip():
-                self.add(name, f"{label(name)} has an empty entry.")
+                self.add(name, "{label} has an empty entry.")
             elif len(value) > item_limit:
-                self.add(name, f"{label(name)}: '{value[:30]}…' is longer than {item_limit} characters.")
+                self.add(name, "{label}: '{value}…' is longer than {limit} characters.",
+                         value=value[:30], limit=item_limit)
 
     def past_date(self, name: str) -> None:
         value: date | None = getattr(self.record, name)
         if value is None:
-            self.add(name, f"{label(name)} is required.")
+            self.add(name, "{label} is required.")
             return
         if value < EARLIEST_DATE:
-            self.add(name, f"{label(name)} {value.isoformat()} is too far in the past.")
+            self.add(name, "{label} {date} is too far in the past.", date=value.isoformat())
         elif value > date.today() + FUTURE_SLACK:
-            self.add(name, f"{label(name)} {value.isoformat()} is in the future.")
+            self.add(name, "{label} {date} is in the future.", date=value.isoformat())
 
     def plausible_date(self, name: str, *, required: bool) -> None:
         value: date | None = getattr(self.record, name)
         if value is None:
             if required:
-                self.add(name, f"{label(name)} is required.")
+                self.add(name, "{label} is required.")
             return
         if not EARLIEST_DATE <= value <= date(2100, 12, 31):
-            self.add(name, f"{label(name)} {value.isoformat()} is not a date this plan can use.")
+            self.add(name, "{label} {date} is not a date this plan can use.", date=value.isoformat())
 
     def answers(self, name: str) -> None:
         answers = getattr(self.record, name)
         for answer in answers:
             if len(answer.answer) > LONG_TEXT_MAX:
-                self.add(name, f"The answer to '{answer.question[:40]}' is too long "
-                               f"(at most {LONG_TEXT_MAX:,} characters).")
+                self.add(name, "The answer to '{question}' is too long (at most {limit} characters).",
+                         question=answer.question[:40], limit=_number(LONG_TEXT_MAX))
             if not answer.question_id.strip():
-                self.add(name, f"{label(name)}: an answer does not say which question it answers.")
+                self.add(name, "{label}: an answer does not say which question it answers.")
 
 
 def _learning_log(c: _Checker) -> None:
@@ -175,14 +188,14 @@ def _learning_log(c: _Checker) -> None:
     for name in ("what_happened", "what_learned", "do_differently"):
         c.text(name)
     if len(log.tags) > TAGS_MAX:
-        c.add("tags", f"Tags: at most {TAGS_MAX}, this has {len(log.tags)}.")
+        c.add("tags", "Tags: at most {limit}, this has {count}.", limit=TAGS_MAX, count=len(log.tags))
     for tag in log.tags:
         if not tag.strip():
             c.add("tags", "Tags cannot be empty.")
         elif len(tag) > TAG_MAX:
-            c.add("tags", f"Tag '{tag[:20]}…' is longer than {TAG_MAX} characters.")
+            c.add("tags", "Tag '{tag}…' is longer than {limit} characters.", tag=tag[:20], limit=TAG_MAX)
         elif "," in tag or ";" in tag:
-            c.add("tags", f"Tag '{tag}' cannot contain a comma or semicolon.")
+            c.add("tags", "Tag '{tag}' cannot contain a comma or semicolon.", tag=tag)
     c.answers("template_answers")
     if not (log.what_happened.strip() or log.what_learned.strip()
             or any(a.answer.strip() for a in log.template_answers)):
@@ -202,17 +215,17 @@ def _self_assessment(c: _Checker) -> None:
     seen: set[str] = set()
     for rating in assessment.ratings:
         if rating.competency_id in seen:
-            c.add("ratings", f"Competency '{rating.competency_id}' is rated twice.")
+            c.add("ratings", "Competency '{competency}' is rated twice.", competency=rating.competency_id)
         seen.add(rating.competency_id)
         if not RATING_MIN <= rating.rating <= RATING_MAX:
-            c.add("ratings", f"Rating for '{rating.competency_id}' must be from {RATING_MIN} to "
-                             f"{RATING_MAX}, not {rating.rating}.")
+            c.add("ratings", "Rating for '{competency}' must be from {low} to {high}, not {rating}.",
+                  competency=rating.competency_id, low=RATING_MIN, high=RATING_MAX, rating=rating.rating)
         if len(rating.evidence) > LONG_TEXT_MAX:
-            c.add("ratings", f"Evidence for '{rating.competency_id}' is too long.")
+            c.add("ratings", "Evidence for '{competency}' is too long.", competency=rating.competency_id)
     c.answers("reflections")
     for gap in assessment.gaps:
         if gap not in seen:
-            c.add("gaps", f"Gap '{gap}' is not one of the rated competencies.")
+            c.add("gaps", "Gap '{gap}' is not one of the rated competencies.", gap=gap)
 
 
 def _session_note(c: _Checker) -> None:
@@ -232,11 +245,11 @@ def _session_note(c: _Checker) -> None:
         c.text(name)
     for number, item in enumerate(note.action_items, start=1):
         if not item.text.strip():
-            c.add("action_items", f"Action item {number} needs a description.")
+            c.add("action_items", "Action item {number} needs a description.", number=number)
         elif len(item.text) > 1000:
-            c.add("action_items", f"Action item {number} is too long (at most 1,000 characters).")
+            c.add("action_items", "Action item {number} is too long (at most 1,000 characters).", number=number)
         if len(item.owner) > NAME_MAX:
-            c.add("action_items", f"The owner of action item {number} is too long.")
+            c.add("action_items", "The owner of action item {number} is too long.", number=number)
 
 
 def _development_goal(c: _Checker) -> None:
@@ -263,7 +276,7 @@ def _feedback(c: _Checker) -> None:
     c.text("comment", required=True)
     c.text("author_name", limit=NAME_MAX)
     if feedback.target_type not in RECORD_TYPES:
-        c.add("target_type", f"Feedback is on an unknown kind of record '{feedback.target_type}'.")
+        c.add("target_type", "Feedback is on an unknown kind of record '{kind}'.", kind=feedback.target_type)
     if not is_valid_id(feedback.target_id):
         c.add("target_id", "Feedback does not say which record it is about.")
 
@@ -277,7 +290,7 @@ def _attachment(c: _Checker) -> None:
     if len(attachment.sha256) != 64 or any(ch not in "0123456789abcdef" for ch in attachment.sha256):
         c.add("sha256", "Checksum must be 64 lower-case hexadecimal characters (sha256).")
     if attachment.target_type not in RECORD_TYPES:
-        c.add("target_type", f"Attachment is on an unknown kind of record '{attachment.target_type}'.")
+        c.add("target_type", "Attachment is on an unknown kind of record '{kind}'.", kind=attachment.target_type)
     if not is_valid_id(attachment.target_id):
         c.add("target_id", "Attachment does not say which record it belongs to.")
 
@@ -296,13 +309,13 @@ def problems(record: Record) -> list[FieldError]:
     """Every problem with ``record``; empty when it can be stored."""
     checker = _Checker(record)
     if not is_valid_id(record.id):
-        checker.add("id", f"Id '{record.id[:40]}' is not a valid record id.")
+        checker.add("id", "Id '{value}' is not a valid record id.", value=record.id[:40])
     if record.revision < 0:
         checker.add("revision", "Revision cannot be negative.")
     for name in ("created_at", "updated_at"):
         value: datetime = getattr(record, name)
         if value.tzinfo is None:
-            checker.add(name, f"{label(name)} must carry a time zone.")
+            checker.add(name, "{label} must carry a time zone.")
     _RULES[record.record_type](checker)
     return checker.errors
 

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, func, insert, select, true, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from saypro_desktop.domain.clock import HybridLogicalClock, Stamp
@@ -32,11 +32,13 @@ from saypro_desktop.domain.records import (
     utc_now,
 )
 from saypro_desktop.domain.validation import ValidationError, problems
+from saypro_desktop.storage import drafts as drafts_ops
 from saypro_desktop.storage import outbox as outbox_ops
 from saypro_desktop.storage import remote, search
 from saypro_desktop.storage.database import create_sqlite_engine
 from saypro_desktop.storage.migrate import migrate
 from saypro_desktop.storage.profile_meta import read_meta, write_meta
+from saypro_desktop.storage.queries import RecordFilter, conditions
 from saypro_desktop.storage.rows import record_to_row, row_to_record
 from saypro_desktop.storage.tables import RECORD_TABLES, meta, sync_conflicts
 
@@ -99,11 +101,13 @@ class RecordStore:
         return record
 
     def records(self, cls: type[R], *, order_by: str = "updated_at", descending: bool = True,
-             limit: int | None = None, offset: int = 0, include_deleted: bool = False) -> list[R]:
+                limit: int | None = None, offset: int = 0, include_deleted: bool = False,
+                where: RecordFilter | None = None) -> list[R]:
         """Records of one type, a page at a time (``limit``/``offset``), newest first by default."""
         table = RECORD_TABLES[cls.record_type]
         column = table.c[order_by]
-        statement = select(table).order_by(column.desc() if descending else column, table.c.id)
+        order = (column.desc(), table.c.id.desc()) if descending else (column, table.c.id)
+        statement = select(table).where(conditions(table, cls.record_type, where)).order_by(*order)
         if not include_deleted:
             statement = statement.where(table.c.deleted.is_(False))
         statement = statement.limit(limit).offset(offset)
@@ -126,13 +130,29 @@ class RecordStore:
                 yield row_to_record(cls, row)
             last_id = rows[-1]["id"]
 
-    def count(self, cls: type[Record], *, include_deleted: bool = False) -> int:
+    def count(self, cls: type[Record], *, include_deleted: bool = False,
+              where: RecordFilter | None = None) -> int:
         table = RECORD_TABLES[cls.record_type]
-        statement = select(func.count()).select_from(table)
+        statement = select(func.count()).select_from(table).where(conditions(table, cls.record_type, where))
         if not include_deleted:
             statement = statement.where(table.c.deleted.is_(False))
         with self.engine.connect() as connection:
             return int(connection.execute(statement).scalar_one())
+
+    def distinct_values(self, cls: type[Record], field_name: str, *, limit: int = 200) -> list[str]:
+        """The different values of a text field (projects), or of a list field (tags), A to Z."""
+        table = RECORD_TABLES[cls.record_type]
+        column = table.c[field_name]
+        live = table.c.deleted.is_(False)
+        if field_name == "tags":
+            tags = func.json_each(column).table_valued("value")
+            tag = func.lower(tags.c.value)
+            statement = select(tag).select_from(table).join(tags, true()).where(live).order_by(tag)
+        else:
+            statement = select(column).where(live, column != "").order_by(column)
+        statement = statement.distinct().limit(limit)
+        with self.engine.connect() as connection:
+            return [str(v) for v in connection.execute(statement).scalars()]
 
     def search(self, query_text: str, *, limit: int = 50,
                record_types: Sequence[str] | None = None) -> list[search.SearchHit]:
@@ -279,6 +299,7 @@ class RecordStore:
                 )
                 connection.execute(upsert, rows)
         outbox_ops.append(connection, changes)
+        drafts_ops.remove(connection, [r.id for r in stored])
         search.remove(connection, [r.id for r in stored if r.deleted])
         search.put(connection, [r for r in stored if not r.deleted])
         if changes:
@@ -295,6 +316,25 @@ class RecordStore:
             for row in connection.execute(select(table).where(table.c.id.in_(chunk))).mappings():
                 found[row["id"]] = row
         return found
+
+    # -- drafts --------------------------------------------------------------------------
+
+    def save_draft(self, record: Record) -> None:
+        """Keep what an editor holds, valid or not, until the record is saved or the draft dropped."""
+        with self.engine.begin() as connection:
+            drafts_ops.put(connection, record)
+
+    def draft(self, cls: type[R], record_id: str) -> drafts_ops.Draft[R] | None:
+        with self.engine.connect() as connection:
+            return drafts_ops.get(connection, cls, record_id)
+
+    def drafts(self, record_type: str | None = None) -> list[drafts_ops.DraftInfo]:
+        with self.engine.connect() as connection:
+            return drafts_ops.listing(connection, record_type)
+
+    def discard_draft(self, record_id: str) -> None:
+        with self.engine.begin() as connection:
+            drafts_ops.remove(connection, [record_id])
 
     # -- bookkeeping ---------------------------------------------------------------------
 

@@ -175,3 +175,15 @@ FTS_TABLES = frozenset(
     {"search_index", "search_index_data", "search_index_idx", "search_index_content",
      "search_index_docsize", "search_index_config"}
 )
+
+#: Unsaved editor contents, kept a few seconds after typing stops so a crash or a power cut loses
+#: nothing. One draft per record (new records have their id from the moment the editor opens).
+#: Local only: drafts never sync; saving the record removes its draft.
+drafts = Table(
+    "drafts",
+    metadata,
+    Column("record_id", String(36), primary_key=True),
+    Column("record_type", String(32), nullable=False),
+    Column("body", JSONText, nullable=False),  # codec-encoded record as the form held it
+    Column("saved_at", String(24), nullable=False),
+)

@@ -1,0 +1,64 @@
+"""Attachment files on this laptop, stored by content (sha256), as the server stores them.
+
+A file is copied in once under ``<profile>/attachments/ab/abcdef…``; two records attaching the same
+photo share it. Writes go to a temporary file that is renamed into place after its hash is known,
+so a crash mid-copy leaves no half file under a real name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    sha256: str
+    size: int
+    path: Path
+
+
+class BlobStore:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path_for(self, sha256: str) -> Path:
+        return self.root / sha256[:2] / sha256
+
+    def has(self, sha256: str) -> bool:
+        return self.path_for(sha256).is_file()
+
+    def put_file(self, source: Path) -> StoredFile:
+        """Copy ``source`` in (once per content) and return its hash, size and stored path."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        digest = hashlib.sha256()
+        size = 0
+        descriptor, temporary = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
+        try:
+            with open(source, "rb") as reader, os.fdopen(descriptor, "wb") as writer:
+                while chunk := reader.read(CHUNK):
+                    digest.update(chunk)
+                    size += len(chunk)
+                    writer.write(chunk)
+                writer.flush()
+                os.fsync(writer.fileno())
+            target = self.path_for(digest.hexdigest())
+            if target.is_file():
+                os.unlink(temporary)
+            else:
+                target.parent.mkdir(exist_ok=True)
+                os.replace(temporary, target)
+        except BaseException:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+            raise
+        return StoredFile(digest.hexdigest(), size, target)
+
+    def copy_out(self, sha256: str, destination: Path) -> None:
+        shutil.copyfile(self.path_for(sha256), destination)

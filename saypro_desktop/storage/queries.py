@@ -1,0 +1,77 @@
+"""Filters the screens put on record lists, as SQL conditions on a record table.
+
+Kept apart from the store so a list page can describe what it wants (a date range, a tag, a
+project, records of other people) without knowing the columns, and so counts and pages use the
+same conditions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import ColumnElement, Table, and_, exists, func, literal_column, select, true
+
+from saypro_desktop.domain.codec import format_datetime
+
+#: The column each record type is dated by in lists and month counts.
+DATE_COLUMNS = {
+    "learning_log": "log_date",
+    "self_assessment": "assessed_on",
+    "session_note": "starts_at",
+    "development_goal": "target_date",
+    "feedback": "created_at",
+    "attachment": "created_at",
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class RecordFilter:
+    """Which records of one type a list shows. Empty fields do not filter."""
+
+    date_from: date | None = None
+    date_to: date | None = None  # inclusive
+    tag: str = ""
+    project: str = ""
+    #: Only records whose owner is someone else (the Knowledge Hub); "" = no owner filter.
+    not_owner: str | None = None
+    #: Only records shared beyond their owner (visibility other than private).
+    shared_only: bool = False
+    #: Feedback and attachments: only those on this record.
+    target_id: str = ""
+
+
+def _date_bound(table: Table, column_name: str, day: date, *, upper: bool) -> ColumnElement[bool]:
+    column = table.c[column_name]
+    if column_name in ("starts_at", "created_at", "updated_at"):
+        # Datetimes are stored as UTC ISO text; compare with the day's bounds in UTC.
+        moment = datetime.combine(day + timedelta(days=1) if upper else day, time(), tzinfo=UTC)
+        text = format_datetime(moment)
+        return column < text if upper else column >= text
+    text = day.isoformat()
+    return column <= text if upper else column >= text
+
+
+def conditions(table: Table, record_type: str, flt: RecordFilter | None) -> ColumnElement[bool]:
+    if flt is None:
+        return true()
+    parts: list[ColumnElement[bool]] = []
+    date_column = DATE_COLUMNS[record_type]
+    if flt.date_from is not None:
+        parts.append(_date_bound(table, date_column, flt.date_from, upper=False))
+    if flt.date_to is not None:
+        parts.append(_date_bound(table, date_column, flt.date_to, upper=True))
+    if flt.tag and "tags" in table.c:
+        tags = func.json_each(table.c.tags).table_valued("value")
+        parts.append(exists(select(literal_column("1")).select_from(tags).where(
+            func.lower(tags.c.value) == flt.tag.strip().lower())))
+    if flt.project and "project" in table.c:
+        parts.append(func.lower(table.c.project) == flt.project.strip().lower())
+    if flt.not_owner is not None:
+        parts.append(table.c.owner_id != flt.not_owner)
+        parts.append(table.c.owner_id != "")
+    if flt.shared_only:
+        parts.append(table.c.visibility != "private")
+    if flt.target_id and "target_id" in table.c:
+        parts.append(table.c.target_id == flt.target_id)
+    return and_(true(), *parts)
