@@ -39,6 +39,8 @@ class RecordFilter:
     shared_only: bool = False
     #: Feedback and attachments: only those on this record.
     target_id: str = ""
+    #: Only records in this sync state (SyncState value); "" = any.
+    sync_state: str = ""
 
 
 def _date_bound(table: Table, column_name: str, day: date, *, upper: bool) -> ColumnElement[bool]:
@@ -74,4 +76,6 @@ def conditions(table: Table, record_type: str, flt: RecordFilter | None) -> Colu
         parts.append(table.c.visibility != "private")
     if flt.target_id and "target_id" in table.c:
         parts.append(table.c.target_id == flt.target_id)
+    if flt.sync_state:
+        parts.append(table.c.sync_state == flt.sync_state)
     return and_(true(), *parts)

@@ -40,7 +40,7 @@ from saypro_desktop.storage.migrate import migrate
 from saypro_desktop.storage.profile_meta import read_meta, write_meta
 from saypro_desktop.storage.queries import RecordFilter, conditions
 from saypro_desktop.storage.rows import record_to_row, row_to_record
-from saypro_desktop.storage.tables import RECORD_TABLES, meta, sync_conflicts
+from saypro_desktop.storage.tables import RECORD_TABLES, meta, reference_cache, sync_conflicts
 
 log = logging.getLogger(__name__)
 
@@ -176,6 +176,13 @@ class RecordStore:
     def reference_version(self) -> int:
         with self.engine.connect() as connection:
             return int(read_meta(connection, remote.REFERENCE_VERSION_KEY) or 0)
+
+    def cached_reference(self) -> dict[str, Any] | None:
+        """The reference data the server last sent (frameworks, templates), if any."""
+        with self.engine.connect() as connection:
+            body = connection.execute(
+                select(reference_cache.c.body).where(reference_cache.c.name == "reference")).scalar()
+        return body if isinstance(body, dict) else None
 
     def changes_to_send(self, max_bytes: int, max_changes: int) -> list[outbox_ops.OutboxEntry]:
         """The oldest outbox entries, as many as fit in ``max_bytes`` (at least one)."""

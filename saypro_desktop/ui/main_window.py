@@ -1,134 +1,228 @@
-"""The main window: navigation on the left, one page per part of the app on the right.
+"""The main window: navigation on the left, one page per part of the app on the right, a status
+bar that says where the data stands, and the menus and shortcuts that reach everything.
 
-Pages here show what the profile holds and honest empty states; the full editors arrive with the
-desktop issue. The status bar says where the data stands with the server.
+It composes pages and owns no business logic. It remembers its size, position and last page
+(QSettings), reopens an unsaved draft after a crash, and rebuilds itself when the language
+changes.
 """
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QSettings, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
-from saypro_desktop import APP_NAME
-from saypro_desktop.domain.records import (
-    RECORD_TYPES,
-    DevelopmentGoal,
-    LearningLog,
-    SelfAssessment,
-    SessionNote,
-)
+from saypro_desktop import APP_NAME, __version__
+from saypro_desktop.domain.records import RECORD_TYPES, Attachment, Feedback
 from saypro_desktop.paths import DataPaths
+from saypro_desktop.storage.blobs import BlobStore
 from saypro_desktop.storage.store import RecordStore
+from saypro_desktop.ui.attachments_section import human_size
+from saypro_desktop.ui.background import BackgroundRunner
+from saypro_desktop.ui.development_plan_page import DevelopmentPlanPage
+from saypro_desktop.ui.dialogs import DialogService
+from saypro_desktop.ui.home_page import HomePage
+from saypro_desktop.ui.knowledge_hub_page import KnowledgeHubPage
+from saypro_desktop.ui.learning_log_page import LearningLogPage
+from saypro_desktop.ui.record_page import RecordPage
+from saypro_desktop.ui.search_dialog import SearchDialog
+from saypro_desktop.ui.self_assessment_page import SelfAssessmentPage
+from saypro_desktop.ui.services import PageServices, load_reference_for
+from saypro_desktop.ui.session_notes_page import SessionNotesPage
+from saypro_desktop.ui.settings_dialog import SettingsDialog
+from saypro_desktop.ui.sync_page import SyncPage
+from saypro_desktop.ui.translation import install_language
 
-
-class EmptyStatePage(QWidget):
-    """A page heading with a short explanation of what will appear there."""
-
-    def __init__(self, heading: str, explanation: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 28, 32, 28)
-        title = QLabel(heading)
-        title.setObjectName("pageHeading")
-        title.setStyleSheet("font-size: 20pt; font-weight: 600;")
-        body = QLabel(explanation)
-        body.setWordWrap(True)
-        body.setStyleSheet("font-size: 11pt; color: palette(placeholder-text);")
-        body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.explanation = body
-        layout.addWidget(title)
-        layout.addSpacing(8)
-        layout.addWidget(body)
-        layout.addStretch(1)
+#: Where each record type is edited (feedback and attachments open the record they belong to).
+PAGE_OF_TYPE = {"learning_log": 1, "self_assessment": 2, "session_note": 3, "development_goal": 4}
 
 
 class MainWindow(QMainWindow):
     """Composes the pages; owns no business logic."""
 
-    def __init__(self, store: RecordStore, paths: DataPaths, *, server_url: str | None = None) -> None:
+    def __init__(self, store: RecordStore, paths: DataPaths, *, server_url: str | None = None,
+                 owner_id: str = "", dialogs: DialogService | None = None,
+                 settings: QSettings | None = None) -> None:
         super().__init__()
         self._store = store
+        self._paths = paths
         self._server_url = server_url
+        self.settings = settings if settings is not None else QSettings()
+        self.runner = BackgroundRunner(self)
+        self.services = PageServices(
+            store=store, paths=paths, runner=self.runner, dialogs=dialogs or DialogService(),
+            reference=load_reference_for(store), blobs=BlobStore(paths.attachments_dir()),
+            owner_id=owner_id, notify=self.notify)
+        self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
-        self.resize(1100, 720)
+        self.resize(1200, 780)
+        self.setMinimumSize(900, 600)
+        self._build_ui()
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        last_page = int(str(self.settings.value("window/page", 0)))
+        self.navigation.setCurrentRow(last_page if 0 <= last_page < self.pages.count() else 0)
+        self.reopen_latest_draft()
 
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_ui(self) -> None:
+        self.home = HomePage(self.services)
+        self.learning_log = LearningLogPage(self.services)
+        self.self_assessment = SelfAssessmentPage(self.services)
+        self.session_notes = SessionNotesPage(self.services)
+        self.development_plan = DevelopmentPlanPage(self.services)
+        self.knowledge_hub = KnowledgeHubPage(self.services)
+        self.sync_page = SyncPage(self.services, server_url=self._server_url)
+        sections = [
+            (self.tr("Home"), self.home),
+            (self.tr("Learning Log"), self.learning_log),
+            (self.tr("Self-Assessment"), self.self_assessment),
+            (self.tr("Session Notes"), self.session_notes),
+            (self.tr("Development Plan"), self.development_plan),
+            (self.tr("Knowledge Hub"), self.knowledge_hub),
+            (self.tr("Sync"), self.sync_page),
+        ]
         self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(self.tr("Sections"))
-        self.navigation.setFixedWidth(210)
-        self.navigation.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }")
+        self.navigation.setFixedWidth(220)
         self.pages = QStackedWidget()
-        for name, page in self._build_pages(paths):
-            QListWidgetItem(name, self.navigation)
+        for number, (name, page) in enumerate(sections, start=1):
+            item = QListWidgetItem(name, self.navigation)
+            item.setToolTip(self.tr("{section} (Ctrl+{number})").format(section=name, number=number))
             self.pages.addWidget(page)
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.navigation.setCurrentRow(0)
+        self.navigation.currentRowChanged.connect(self._section_changed)
+        for page in self.record_pages():
+            page.data_changed.connect(self._data_changed)
+        self.home.open_record.connect(self.open_record)
+        self.home.go_to.connect(self.navigation.setCurrentRow)
+        self.knowledge_hub.open_record.connect(self.open_record)
 
         central = QWidget()
         layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(0)
         layout.addWidget(self.navigation)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        # Ctrl+1..7 open the sections in list order.
-        self._section_shortcuts = []
-        for row in range(self.navigation.count()):
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self)
-            shortcut.activated.connect(lambda r=row: self.navigation.setCurrentRow(r))
-            self._section_shortcuts.append(shortcut)
+        self.sync_status = QLabel()
+        self.sync_status.setAccessibleName(self.tr("Sync status"))
+        self.statusBar().addPermanentWidget(self.sync_status)
+        self._build_menus()
         self.refresh_status()
 
-    def _build_pages(self, paths: DataPaths) -> list[tuple[str, QWidget]]:
-        store = self._store
-        month_start = date.today().replace(day=1)
-        logs_this_month = sum(
-            1 for log in store.records(LearningLog, order_by="log_date", limit=500)
-            if log.log_date >= month_start
-        )
-        home = EmptyStatePage(
-            self.tr("Welcome"),
-            self.tr("This month: {logs} learning logs written. "
-                    "{goals} development goals in your plan.\n\n"
-                    "Everything you write is saved on this laptop first and works without "
-                    "internet.").format(logs=logs_this_month, goals=store.count(DevelopmentGoal)),
-        )
-        return [
-            (self.tr("Home"), home),
-            (self.tr("Learning Log"), EmptyStatePage(
-                self.tr("Learning Log"),
-                self.tr("{n} learning logs. Capture what you learned after each project or "
-                        "milestone.").format(n=store.count(LearningLog)))),
-            (self.tr("Self-Assessment"), EmptyStatePage(
-                self.tr("Self-Assessment"),
-                self.tr("{n} self-assessments. Rate yourself against the SayPro competency "
-                        "framework and see how you grow.").format(n=store.count(SelfAssessment)))),
-            (self.tr("Session Notes"), EmptyStatePage(
-                self.tr("Session Notes"),
-                self.tr("{n} session notes. Summarise peer-learning sessions, sharing circles and "
-                        "knowledge cafés.").format(n=store.count(SessionNote)))),
-            (self.tr("Development Plan"), EmptyStatePage(
-                self.tr("Development Plan"),
-                self.tr("{n} goals. Keep SMART goals agreed with your supervisor.").format(
-                    n=store.count(DevelopmentGoal)))),
-            (self.tr("Knowledge Hub"), EmptyStatePage(
-                self.tr("Knowledge Hub"),
-                self.tr("Session summaries and lessons your colleagues share will appear here "
-                        "after your first sync. Nothing has been shared with you yet."))),
-            (self.tr("Sync"), EmptyStatePage(
-                self.tr("Sync"),
-                self.tr("Your data is kept in {path}.").format(path=paths.root))),
-        ]
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.search_action = QAction(self.tr("&Search everything…"), self)
+        self.search_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.search_action.triggered.connect(self.show_search)
+        file_menu.addAction(self.search_action)
+        settings_action = QAction(self.tr("Se&ttings…"), self)
+        settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        settings_action.triggered.connect(self.show_settings)
+        file_menu.addAction(settings_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        go_menu = bar.addMenu(self.tr("&Go"))
+        for row in range(self.navigation.count()):
+            action = QAction(self.navigation.item(row).text(), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _checked=False, r=row: self.navigation.setCurrentRow(r))
+            go_menu.addAction(action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About {app}").format(app=APP_NAME), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def record_pages(self) -> list[RecordPage]:
+        return [self.learning_log, self.self_assessment, self.session_notes, self.development_plan]
+
+    # -- navigation -----------------------------------------------------------------------
+
+    def _section_changed(self, row: int) -> None:
+        self.pages.setCurrentIndex(row)
+        self.settings.setValue("window/page", row)
+
+    def open_record(self, record_type: str, record_id: str) -> bool:
+        """Go to the page that edits a record (or the record a feedback/attachment is on) and open it."""
+        if record_type in (Feedback.record_type, Attachment.record_type):
+            carrier = self._store.get(RECORD_TYPES[record_type], record_id)
+            if carrier is None:
+                return False
+            assert isinstance(carrier, Feedback | Attachment)
+            record_type, record_id = carrier.target_type, carrier.target_id
+        row = PAGE_OF_TYPE.get(record_type)
+        if row is None:
+            return False
+        self.navigation.setCurrentRow(row)
+        page = self.pages.widget(row)
+        assert isinstance(page, RecordPage)
+        return page.open_record(record_id)
+
+    def reopen_latest_draft(self) -> None:
+        """After a crash or power cut, come back to what the user was typing."""
+        drafts = [d for d in self._store.drafts() if d.record_type in PAGE_OF_TYPE]
+        if not drafts:
+            return
+        latest = drafts[0]
+        if self.open_record(latest.record_type, latest.record_id):
+            self.notify(self.tr("Your unsaved typing was kept and is open again."))
+
+    def show_search(self) -> None:
+        dialog = SearchDialog(self.services, self)
+        dialog.open_record.connect(self.open_record)
+        dialog.show()
+        self._search = dialog
+
+    def show_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec() and dialog.language_changed():
+            self.switch_language(dialog.language())
+
+    def switch_language(self, code: str) -> None:
+        """Apply a language at once: keep typing as drafts, then rebuild every page in it."""
+        for page in self.record_pages():
+            page.flush_draft()
+        self.settings.setValue("language", code)
+        install_language(code)
+        row = self.navigation.currentRow()
+        old = self.centralWidget()
+        self.statusBar().removeWidget(self.sync_status)
+        self._build_ui()
+        old.deleteLater()
+        self.navigation.setCurrentRow(row)
+        self.reopen_latest_draft()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About {app}").format(app=APP_NAME), self.tr(
+            "<b>{app}</b> {version}<br>Learning logs, self-assessments, session notes and development plans "
+            "for SayPro field staff. Works offline; syncs when a connection appears.<br><br>"
+            "Your data: {path}").format(app=APP_NAME, version=__version__, path=self._paths.root))
+
+    # -- status -----------------------------------------------------------------------------
+
+    def notify(self, message: str) -> None:
+        self.statusBar().showMessage(message, 6000)
+
+    def _data_changed(self) -> None:
+        self.refresh_status()
+        QTimer.singleShot(0, self.home.refresh)
 
     def record_total(self) -> int:
         return sum(self._store.count(cls) for cls in RECORD_TYPES.values())
@@ -140,10 +234,18 @@ class MainWindow(QMainWindow):
         else:
             where = self.tr("Working offline (no server set up)")
         if waiting.changes:
-            pending = self.tr("{n} changes saved on this laptop, waiting to sync").format(n=waiting.changes)
+            pending = self.tr("%n change(s) waiting to sync", "", waiting.changes) + f" ({human_size(waiting.bytes)})"
         else:
             pending = self.tr("nothing waiting to sync")
-        self.statusBar().showMessage(f"{where} · {pending}")
+        self.sync_status.setText(f"{where} · {pending}")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        for page in self.record_pages():
+            page.flush_draft()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/page", self.navigation.currentRow())
+        self.settings.sync()
+        self.runner.close()
         event.accept()
+
+

@@ -1,0 +1,66 @@
+"""What Home shows: the user's month at a glance, read in one go off the GUI thread."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from saypro_desktop.domain.records import (
+    DevelopmentGoal,
+    Feedback,
+    GoalStatus,
+    LearningLog,
+    SessionNote,
+)
+from saypro_desktop.storage.drafts import DraftInfo
+from saypro_desktop.storage.outbox import OutboxSummary
+from saypro_desktop.storage.queries import RecordFilter
+from saypro_desktop.storage.store import RecordStore
+
+OPEN_GOALS = (GoalStatus.NOT_STARTED, GoalStatus.ON_TRACK, GoalStatus.AT_RISK)
+
+
+@dataclass(frozen=True)
+class MonthSummary:
+    month_start: date
+    logs_written: int
+    sessions: int
+    goals_on_track: int
+    goals_at_risk: int
+    goals_overdue: int
+    reviews_due: int
+    goals_achieved: int
+    latest_feedback: list[Feedback]
+    waiting: OutboxSummary
+    drafts: list[DraftInfo]
+
+
+def month_summary(store: RecordStore, today: date | None = None) -> MonthSummary:
+    today = today or date.today()
+    start = today.replace(day=1)
+    end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    month = RecordFilter(date_from=start, date_to=end)
+    on_track = at_risk = overdue = reviews = achieved = 0
+    for goal in store.iter_all(DevelopmentGoal):
+        if goal.status == GoalStatus.ACHIEVED:
+            achieved += 1
+        if goal.status not in OPEN_GOALS:
+            continue
+        if goal.target_date < today:
+            overdue += 1
+        elif goal.status == GoalStatus.AT_RISK:
+            at_risk += 1
+        elif goal.status == GoalStatus.ON_TRACK:
+            on_track += 1
+        if goal.next_review is not None and goal.next_review < today:
+            reviews += 1
+    return MonthSummary(
+        month_start=start,
+        logs_written=store.count(LearningLog, where=month),
+        sessions=store.count(SessionNote, where=month),
+        goals_on_track=on_track, goals_at_risk=at_risk, goals_overdue=overdue, reviews_due=reviews,
+        goals_achieved=achieved,
+        latest_feedback=store.records(Feedback, order_by="created_at", limit=3),
+        waiting=store.outbox_summary(),
+        drafts=store.drafts(),
+    )

@@ -1,0 +1,140 @@
+"""Photos and documents on a record: added from disk into the content-addressed file store,
+listed with their size, opened with the system's viewer, removed (a tombstone that syncs)."""
+
+from __future__ import annotations
+
+import mimetypes
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout
+
+from saypro_desktop.domain.records import Attachment
+from saypro_desktop.domain.validation import ValidationError
+from saypro_desktop.storage.queries import RecordFilter
+from saypro_desktop.ui.services import PageServices
+from saypro_desktop.ui.texts import field_error
+
+#: The server refuses bigger files (SAYPRO_SERVER_MAX_ATTACHMENT_BYTES); say so before copying.
+MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
+
+
+def human_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+class AttachmentsSection(QGroupBox):
+    """Signals:
+        changed(): an attachment was added or removed.
+    """
+
+    changed = Signal()
+
+    def __init__(self, services: PageServices, target_type: str) -> None:
+        super().__init__(self.tr("Photos and documents"))
+        self.services = services
+        self.target_type = target_type
+        self.target_id: str | None = None
+        layout = QVBoxLayout(self)
+        self.hint = QLabel(self.tr("Attach photos of flip charts, registers or documents. They are kept on this "
+                                   "laptop and sent after the text when you sync."))
+        self.hint.setWordWrap(True)
+        self.hint.setProperty("role", "hint")
+        layout.addWidget(self.hint)
+        self.files = QListWidget()
+        self.files.setAccessibleName(self.tr("Attached files"))
+        self.files.setMaximumHeight(120)
+        self.files.itemActivated.connect(self.open_selected)
+        layout.addWidget(self.files)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Attach files…"))
+        self.add_button.clicked.connect(self.choose_files)
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.clicked.connect(self.open_selected)
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        for button in (self.add_button, self.open_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+    def show_for(self, target_id: str | None) -> None:
+        self.target_id = target_id
+        self.files.clear()
+        if target_id is not None:
+            for attachment in self.services.store.records(
+                    Attachment, where=RecordFilter(target_id=target_id), order_by="created_at", descending=False):
+                item = QListWidgetItem(f"{attachment.filename}  ({human_size(attachment.size)})")
+                item.setData(Qt.ItemDataRole.UserRole, attachment.id)
+                self.files.addItem(item)
+        has_files = self.files.count() > 0
+        self.files.setVisible(has_files)
+        self.open_button.setEnabled(has_files)
+        self.remove_button.setEnabled(has_files)
+
+    def choose_files(self) -> None:
+        paths = self.services.dialogs.open_file_names(
+            self, self.tr("Attach files"), self.tr("Photos and documents (*.jpg *.jpeg *.png *.pdf *.docx *.xlsx "
+                                                   "*.txt *.odt);;All files (*)"))
+        self.add_files(paths)
+
+    def add_files(self, paths: list[Path]) -> list[Attachment]:
+        if self.target_id is None or not paths:
+            return []
+        too_big = [p.name for p in paths if p.stat().st_size > MAX_ATTACHMENT_BYTES]
+        if too_big:
+            self.services.dialogs.error(self, self.tr("File too large"), self.tr(
+                "{names}: files can be at most 25 MB (the server does not take bigger ones). "
+                "Nothing was attached.").format(names=", ".join(too_big)))
+            return []
+        records = []
+        for path in paths:
+            stored = self.services.blobs.put_file(path)
+            media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            records.append(Attachment(target_type=self.target_type, target_id=self.target_id, filename=path.name,
+                                      media_type=media_type, size=stored.size, sha256=stored.sha256,
+                                      owner_id=self.services.owner_id))
+        try:
+            saved = self.services.store.save_many(records)
+        except ValidationError as error:
+            self.services.dialogs.error(self, self.tr("Cannot attach"),
+                                        " ".join(field_error(e) for e in error.errors))
+            return []
+        self.show_for(self.target_id)
+        self.services.notify(self.tr("%n file(s) attached.", "", len(saved)))
+        self.changed.emit()
+        return saved
+
+    def _selected_id(self) -> str | None:
+        item = self.files.currentItem() or (self.files.item(0) if self.files.count() == 1 else None)
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def open_selected(self) -> None:
+        attachment_id = self._selected_id()
+        attachment = None if attachment_id is None else self.services.store.get(Attachment, attachment_id)
+        if attachment is None:
+            return
+        if not self.services.blobs.has(attachment.sha256):
+            self.services.dialogs.error(self, self.tr("Not on this laptop yet"), self.tr(
+                "“{name}” has not been downloaded yet; it arrives with the next sync.").format(
+                    name=attachment.filename))
+            return
+        # A copy under its own name, so the system picks the right viewer.
+        folder = Path(tempfile.mkdtemp(prefix="saypro-open-"))
+        target = folder / Path(attachment.filename).name
+        self.services.blobs.copy_out(attachment.sha256, target)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+    def remove_selected(self) -> None:
+        attachment_id = self._selected_id()
+        if attachment_id is None:
+            return
+        self.services.store.delete(Attachment, attachment_id)
+        self.show_for(self.target_id)
+        self.changed.emit()

@@ -1,0 +1,187 @@
+"""Home: my month at a glance (logs written, sessions, goals on track or overdue), the latest
+mentor feedback, unfinished drafts, what is waiting to sync, and a quick way to start writing."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from saypro_desktop.storage.month_summary import MonthSummary, month_summary
+from saypro_desktop.ui.attachments_section import human_size
+from saypro_desktop.ui.form_widgets import format_day
+from saypro_desktop.ui.record_page import heading_label
+from saypro_desktop.ui.services import PageServices
+from saypro_desktop.ui.texts import enum_label, type_name
+
+
+class FigureCard(QFrame):
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        self.figure = QLabel("–")
+        self.figure.setProperty("role", "figure")
+        self.caption = QLabel(caption)
+        self.caption.setWordWrap(True)
+        self.detail = QLabel()
+        self.detail.setProperty("role", "hint")
+        self.detail.setWordWrap(True)
+        layout.addWidget(self.figure)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.detail)
+        layout.addStretch(1)
+
+    def set_value(self, value: str, detail: str = "") -> None:
+        self.figure.setText(value)
+        self.detail.setText(detail)
+        self.setAccessibleName(f"{self.caption.text()}: {value}. {detail}")
+
+
+class HomePage(QWidget):
+    """Signals:
+        open_record(str, str): the user picked a record (type, id).
+        go_to(int): the user picked a section by its row in the navigation.
+    """
+
+    open_record = Signal(str, str)
+    go_to = Signal(int)
+
+    def __init__(self, services: PageServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.summary: MonthSummary | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(12)
+        self.heading = heading_label(self.tr("My month"))
+        layout.addWidget(self.heading)
+        self.intro = QLabel(self.tr("Everything you write is saved on this laptop first and works without internet."))
+        self.intro.setProperty("role", "hint")
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+
+        cards = QGridLayout()
+        cards.setSpacing(12)
+        self.logs_card = FigureCard(self.tr("learning logs written"))
+        self.sessions_card = FigureCard(self.tr("sessions recorded"))
+        self.goals_card = FigureCard(self.tr("goals on track"))
+        self.overdue_card = FigureCard(self.tr("goals overdue"))
+        self.waiting_card = FigureCard(self.tr("changes waiting to sync"))
+        for column, card in enumerate((self.logs_card, self.sessions_card, self.goals_card, self.overdue_card,
+                                       self.waiting_card)):
+            cards.addWidget(card, 0, column)
+        layout.addLayout(cards)
+
+        actions = QHBoxLayout()
+        for text, row in ((self.tr("Write a learning log"), 1), (self.tr("Record a session"), 3),
+                          (self.tr("Assess myself"), 2), (self.tr("Update my plan"), 4)):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _checked=False, r=row: self.go_to.emit(r))
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+        columns = QHBoxLayout()
+        feedback_box = QVBoxLayout()
+        feedback_box.addWidget(self._subheading(self.tr("Latest mentor feedback")))
+        self.feedback_list = QListWidget()
+        self.feedback_list.setAccessibleName(self.tr("Latest mentor feedback"))
+        self.feedback_list.setWordWrap(True)
+        self.feedback_list.itemActivated.connect(self._item_activated)
+        self.feedback_empty = QLabel(self.tr("No feedback yet. When your mentor comments on something you shared, "
+                                             "it appears here after a sync."))
+        self.feedback_empty.setWordWrap(True)
+        self.feedback_empty.setProperty("role", "hint")
+        feedback_box.addWidget(self.feedback_list)
+        feedback_box.addWidget(self.feedback_empty)
+        drafts_box = QVBoxLayout()
+        drafts_box.addWidget(self._subheading(self.tr("Unfinished drafts")))
+        self.drafts_list = QListWidget()
+        self.drafts_list.setAccessibleName(self.tr("Unfinished drafts"))
+        self.drafts_list.itemActivated.connect(self._item_activated)
+        self.drafts_empty = QLabel(self.tr("Nothing half-written. Drafts are kept automatically while you type."))
+        self.drafts_empty.setWordWrap(True)
+        self.drafts_empty.setProperty("role", "hint")
+        drafts_box.addWidget(self.drafts_list)
+        drafts_box.addWidget(self.drafts_empty)
+        columns.addLayout(feedback_box, 3)
+        columns.addSpacing(16)
+        columns.addLayout(drafts_box, 2)
+        layout.addLayout(columns)
+        layout.addStretch(1)
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+        self.refresh()
+
+    def _subheading(self, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setProperty("role", "subheading")
+        return label
+
+    def refresh(self) -> None:
+        """Recount in the background; the figures update when the counts arrive."""
+        store = self.services.store
+        self.services.runner.run(lambda: month_summary(store), self.show_summary)
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        self.refresh()
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def show_summary(self, summary: MonthSummary) -> None:
+        self.summary = summary
+        month = summary.month_start.strftime("%B %Y")
+        self.heading.setText(self.tr("My month: {month}").format(month=month))
+        self.logs_card.set_value(str(summary.logs_written))
+        self.sessions_card.set_value(str(summary.sessions))
+        self.goals_card.set_value(str(summary.goals_on_track), self.tr("%n at risk, ", "", summary.goals_at_risk)
+                                  + self.tr("%n achieved", "", summary.goals_achieved))
+        self.overdue_card.set_value(str(summary.goals_overdue),
+                                    self.tr("%n review(s) overdue", "", summary.reviews_due))
+        waiting = summary.waiting
+        self.waiting_card.set_value(
+            str(waiting.changes),
+            self.tr("%n record(s), ", "", waiting.records) + human_size(waiting.bytes) if waiting.changes
+            else self.tr("All your work is saved; nothing needs sending."))
+        self.feedback_list.clear()
+        for item in summary.latest_feedback:
+            who = item.author_name or self.tr("Your mentor")
+            entry = QListWidgetItem(f"{who} · {enum_label(item.review_state)} · "
+                                    f"{format_day(item.created_at.astimezone())}\n{item.comment[:240]}")
+            entry.setData(Qt.ItemDataRole.UserRole, (item.target_type, item.target_id))
+            entry.setToolTip(html.escape(item.comment[:1000]))
+            self.feedback_list.addItem(entry)
+        self.feedback_list.setVisible(bool(summary.latest_feedback))
+        self.feedback_empty.setVisible(not summary.latest_feedback)
+        self.drafts_list.clear()
+        for draft in summary.drafts:
+            title = draft.title or self.tr("(untitled)")
+            local = draft.saved_at.astimezone()
+            entry = QListWidgetItem(f"{title} · {type_name(draft.record_type)} · {format_day(local)} {local:%H:%M}")
+            entry.setData(Qt.ItemDataRole.UserRole, (draft.record_type, draft.record_id))
+            self.drafts_list.addItem(entry)
+        self.drafts_list.setVisible(bool(summary.drafts))
+        self.drafts_empty.setVisible(not summary.drafts)
+
+    def _item_activated(self, item: QListWidgetItem) -> None:
+        record_type, record_id = item.data(Qt.ItemDataRole.UserRole)
+        self.open_record.emit(record_type, record_id)

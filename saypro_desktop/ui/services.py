@@ -1,0 +1,43 @@
+"""What the pages are given to work with, gathered once by the main window."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from saypro_desktop.domain.codec import DecodeError
+from saypro_desktop.domain.reference import ReferenceData, load_reference, parse_reference
+from saypro_desktop.paths import DataPaths
+from saypro_desktop.resources import resource_path
+from saypro_desktop.storage.blobs import BlobStore
+from saypro_desktop.storage.store import RecordStore
+from saypro_desktop.ui.background import BackgroundRunner
+from saypro_desktop.ui.dialogs import DialogService
+
+log = logging.getLogger(__name__)
+
+
+def load_reference_for(store: RecordStore) -> ReferenceData:
+    """The server's reference data once a sync brought it; the shipped defaults until then."""
+    cached = store.cached_reference()
+    if cached is not None:
+        try:
+            return parse_reference(cached)
+        except DecodeError:
+            log.warning("cached reference data is unreadable; using the shipped defaults", exc_info=True)
+    return load_reference(resource_path("reference", "default_reference.json"))
+
+
+@dataclass
+class PageServices:
+    store: RecordStore
+    paths: DataPaths
+    runner: BackgroundRunner
+    dialogs: DialogService
+    reference: ReferenceData
+    blobs: BlobStore
+    #: The signed-in user's id ("" before the first sign-in): records by others fill the Hub.
+    owner_id: str = ""
+    #: Shows a short message in the window's status bar.
+    notify: Callable[[str], None] = field(default=lambda message: None)

@@ -1,0 +1,34 @@
+"""Settings: the language of the app (applied at once)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+
+from saypro_desktop.ui.translation import DEFAULT_LANGUAGE, LANGUAGES
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self._initial = str(settings.value("language", DEFAULT_LANGUAGE))
+        form = QFormLayout(self)
+        self.language_combo = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(max(self.language_combo.findData(self._initial), 0))
+        caption = QLabel(self.tr("&Language"))
+        caption.setBuddy(self.language_combo)
+        self.language_combo.setAccessibleName(self.tr("Language"))
+        form.addRow(caption, self.language_combo)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def language(self) -> str:
+        return str(self.language_combo.currentData())
+
+    def language_changed(self) -> bool:
+        return self.language() != self._initial

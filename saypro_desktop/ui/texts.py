@@ -1,0 +1,168 @@
+"""Words the domain layer says, put through Qt's translator.
+
+The domain (records, validation) is plain Python without Qt, so its field labels, enum values and
+validation message templates are listed here with ``QT_TRANSLATE_NOOP`` for ``lupdate`` to find,
+and translated when shown. tests/unit/test_translations.py fails if validation.py gains a label or
+a message that is missing here.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from saypro_desktop.domain.records import (
+    GoalStatus,
+    LocationKind,
+    ReviewState,
+    SessionType,
+    SyncState,
+    Visibility,
+)
+from saypro_desktop.domain.validation import LABELS, FieldError
+
+FIELD_LABELS = (
+    QT_TRANSLATE_NOOP("fields", "Title"),
+    QT_TRANSLATE_NOOP("fields", "Date"),
+    QT_TRANSLATE_NOOP("fields", "Project"),
+    QT_TRANSLATE_NOOP("fields", "Milestone"),
+    QT_TRANSLATE_NOOP("fields", "What happened"),
+    QT_TRANSLATE_NOOP("fields", "What I learned"),
+    QT_TRANSLATE_NOOP("fields", "What I will do differently"),
+    QT_TRANSLATE_NOOP("fields", "Tags"),
+    QT_TRANSLATE_NOOP("fields", "Guided questions"),
+    QT_TRANSLATE_NOOP("fields", "Competency framework"),
+    QT_TRANSLATE_NOOP("fields", "Framework version"),
+    QT_TRANSLATE_NOOP("fields", "Date"),
+    QT_TRANSLATE_NOOP("fields", "Ratings"),
+    QT_TRANSLATE_NOOP("fields", "Reflections"),
+    QT_TRANSLATE_NOOP("fields", "Gaps"),
+    QT_TRANSLATE_NOOP("fields", "Start"),
+    QT_TRANSLATE_NOOP("fields", "End"),
+    QT_TRANSLATE_NOOP("fields", "Location"),
+    QT_TRANSLATE_NOOP("fields", "Facilitators"),
+    QT_TRANSLATE_NOOP("fields", "Attendees"),
+    QT_TRANSLATE_NOOP("fields", "Insights"),
+    QT_TRANSLATE_NOOP("fields", "Challenges"),
+    QT_TRANSLATE_NOOP("fields", "Success stories"),
+    QT_TRANSLATE_NOOP("fields", "Action items"),
+    QT_TRANSLATE_NOOP("fields", "Specific"),
+    QT_TRANSLATE_NOOP("fields", "Measure"),
+    QT_TRANSLATE_NOOP("fields", "Achievable steps"),
+    QT_TRANSLATE_NOOP("fields", "Relevance"),
+    QT_TRANSLATE_NOOP("fields", "Target date"),
+    QT_TRANSLATE_NOOP("fields", "Next review"),
+    QT_TRANSLATE_NOOP("fields", "Progress notes"),
+    QT_TRANSLATE_NOOP("fields", "Record"),
+    QT_TRANSLATE_NOOP("fields", "Record type"),
+    QT_TRANSLATE_NOOP("fields", "Comment"),
+    QT_TRANSLATE_NOOP("fields", "Mentor"),
+    QT_TRANSLATE_NOOP("fields", "File name"),
+    QT_TRANSLATE_NOOP("fields", "Size"),
+    QT_TRANSLATE_NOOP("fields", "Checksum"),
+    QT_TRANSLATE_NOOP("fields", "Id"),
+    QT_TRANSLATE_NOOP("fields", "Owner"),
+)
+
+VALIDATION_MESSAGES = (
+    QT_TRANSLATE_NOOP("validation", "A linked record id is not valid."),
+    QT_TRANSLATE_NOOP("validation", "A progress note is empty."),
+    QT_TRANSLATE_NOOP("validation", "A progress note is too long."),
+    QT_TRANSLATE_NOOP("validation", "A session cannot last more than a week; check the end date."),
+    QT_TRANSLATE_NOOP("validation", "Action item {number} is too long (at most 1,000 characters)."),
+    QT_TRANSLATE_NOOP("validation", "Action item {number} needs a description."),
+    QT_TRANSLATE_NOOP("validation", "Attachment does not say which record it belongs to."),
+    QT_TRANSLATE_NOOP("validation", "Attachment is on an unknown kind of record '{kind}'."),
+    QT_TRANSLATE_NOOP("validation", "Checksum must be 64 lower-case hexadecimal characters (sha256)."),
+    QT_TRANSLATE_NOOP("validation", "Competency '{competency}' is rated twice."),
+    QT_TRANSLATE_NOOP("validation", "End must be after the start."),
+    QT_TRANSLATE_NOOP("validation", "Evidence for '{competency}' is too long."),
+    QT_TRANSLATE_NOOP("validation", "Feedback does not say which record it is about."),
+    QT_TRANSLATE_NOOP("validation", "Feedback is on an unknown kind of record '{kind}'."),
+    QT_TRANSLATE_NOOP("validation", "Framework version must be 1 or more."),
+    QT_TRANSLATE_NOOP("validation", "Gap '{gap}' is not one of the rated competencies."),
+    QT_TRANSLATE_NOOP("validation", "Id '{value}' is not a valid record id."),
+    QT_TRANSLATE_NOOP("validation", "Rate at least one competency."),
+    QT_TRANSLATE_NOOP("validation", "Rating for '{competency}' must be from {low} to {high}, not {rating}."),
+    QT_TRANSLATE_NOOP("validation", "Revision cannot be negative."),
+    QT_TRANSLATE_NOOP("validation", "Size cannot be negative."),
+    QT_TRANSLATE_NOOP("validation", "Start is not a date this form can use."),
+    QT_TRANSLATE_NOOP("validation", "Tag '{tag}' cannot contain a comma or semicolon."),
+    QT_TRANSLATE_NOOP("validation", "Tag '{tag}…' is longer than {limit} characters."),
+    QT_TRANSLATE_NOOP("validation", "Tags cannot be empty."),
+    QT_TRANSLATE_NOOP("validation", "Tags: at most {limit}, this has {count}."),
+    QT_TRANSLATE_NOOP("validation", "The answer to '{question}' is too long (at most {limit} characters)."),
+    QT_TRANSLATE_NOOP("validation", "The owner of action item {number} is too long."),
+    QT_TRANSLATE_NOOP("validation", "Write at least what happened or what you learned."),
+    QT_TRANSLATE_NOOP("validation", "{label} has an empty entry."),
+    QT_TRANSLATE_NOOP("validation", "{label} is required."),
+    QT_TRANSLATE_NOOP("validation", "{label} is too long: at most {limit} characters, this has {length}."),
+    QT_TRANSLATE_NOOP("validation", "{label} must carry a time zone."),
+    QT_TRANSLATE_NOOP("validation", "{label} {date} is in the future."),
+    QT_TRANSLATE_NOOP("validation", "{label} {date} is not a date this plan can use."),
+    QT_TRANSLATE_NOOP("validation", "{label} {date} is too far in the past."),
+    QT_TRANSLATE_NOOP("validation", "{label}: '{value}…' is longer than {limit} characters."),
+    QT_TRANSLATE_NOOP("validation", "{label}: an answer does not say which question it answers."),
+    QT_TRANSLATE_NOOP("validation", "{label}: at most {limit} entries, this has {count}."),
+)
+ENUM_LABELS: dict[StrEnum, str] = {
+    SessionType.PEER_LEARNING: QT_TRANSLATE_NOOP("enums", "Peer learning"),
+    SessionType.FEEDBACK_SESSION: QT_TRANSLATE_NOOP("enums", "Feedback session"),
+    SessionType.SHARING_CIRCLE: QT_TRANSLATE_NOOP("enums", "Sharing circle"),
+    SessionType.KNOWLEDGE_CAFE: QT_TRANSLATE_NOOP("enums", "Knowledge café"),
+    SessionType.LIGHTNING_TALK: QT_TRANSLATE_NOOP("enums", "Lightning talk"),
+    SessionType.INFO_SESSION: QT_TRANSLATE_NOOP("enums", "Info session"),
+    SessionType.OTHER: QT_TRANSLATE_NOOP("enums", "Other"),
+    GoalStatus.NOT_STARTED: QT_TRANSLATE_NOOP("enums", "Not started"),
+    GoalStatus.ON_TRACK: QT_TRANSLATE_NOOP("enums", "On track"),
+    GoalStatus.AT_RISK: QT_TRANSLATE_NOOP("enums", "At risk"),
+    GoalStatus.ACHIEVED: QT_TRANSLATE_NOOP("enums", "Achieved"),
+    GoalStatus.DROPPED: QT_TRANSLATE_NOOP("enums", "Dropped"),
+    Visibility.PRIVATE: QT_TRANSLATE_NOOP("enums", "Only me"),
+    Visibility.SUPERVISOR: QT_TRANSLATE_NOOP("enums", "Me and my supervisor"),
+    Visibility.TEAM: QT_TRANSLATE_NOOP("enums", "My team"),
+    Visibility.ORGANISATION: QT_TRANSLATE_NOOP("enums", "Everyone at SayPro"),
+    SyncState.LOCAL: QT_TRANSLATE_NOOP("enums", "Saved on this laptop"),
+    SyncState.WAITING: QT_TRANSLATE_NOOP("enums", "Waiting to sync"),
+    SyncState.SENT: QT_TRANSLATE_NOOP("enums", "Sent"),
+    SyncState.SYNCED: QT_TRANSLATE_NOOP("enums", "Synced"),
+    SyncState.CONFLICT: QT_TRANSLATE_NOOP("enums", "Conflict"),
+    SyncState.ERROR: QT_TRANSLATE_NOOP("enums", "Not accepted"),
+    ReviewState.ACKNOWLEDGED: QT_TRANSLATE_NOOP("enums", "Acknowledged"),
+    ReviewState.VALIDATED: QT_TRANSLATE_NOOP("enums", "Validated"),
+    ReviewState.NEEDS_MORE: QT_TRANSLATE_NOOP("enums", "Needs more"),
+    LocationKind.IN_PERSON: QT_TRANSLATE_NOOP("enums", "In person"),
+    LocationKind.ONLINE: QT_TRANSLATE_NOOP("enums", "Online"),
+}
+
+TYPE_NAMES: dict[str, str] = {
+    "learning_log": QT_TRANSLATE_NOOP("types", "Learning logs"),
+    "self_assessment": QT_TRANSLATE_NOOP("types", "Self-assessments"),
+    "session_note": QT_TRANSLATE_NOOP("types", "Session notes"),
+    "development_goal": QT_TRANSLATE_NOOP("types", "Development goals"),
+    "feedback": QT_TRANSLATE_NOOP("types", "Mentor feedback"),
+    "attachment": QT_TRANSLATE_NOOP("types", "Attachments"),
+}
+
+
+def enum_label(value: StrEnum) -> str:
+    return QCoreApplication.translate("enums", ENUM_LABELS[value])
+
+
+def type_name(record_type: str) -> str:
+    return QCoreApplication.translate("types", TYPE_NAMES[record_type])
+
+
+def field_label(field_name: str) -> str:
+    english = LABELS.get(field_name, field_name.replace("_", " ").capitalize())
+    return QCoreApplication.translate("fields", english)
+
+
+def field_error(error: FieldError) -> str:
+    """The problem in the user's language, with the field's translated label."""
+    template = QCoreApplication.translate("validation", error.template)
+    try:
+        return template.format(label=field_label(error.field), **dict(error.params))
+    except (KeyError, IndexError, ValueError):  # a translation with a wrong placeholder
+        return error.message
