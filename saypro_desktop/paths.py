@@ -56,6 +56,10 @@ class DataPaths:
     def logs_dir(self) -> Path:
         return self.root / "logs"
 
+    @property
+    def settings_file(self) -> Path:
+        return self.root / "settings.ini"
+
     def profile_dir(self, profile: str = DEFAULT_PROFILE) -> Path:
         return self.root / "profiles" / check_profile_name(profile)
 

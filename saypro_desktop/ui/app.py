@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -14,6 +14,8 @@ from saypro_desktop.paths import DataPaths
 from saypro_desktop.resources import resource_path
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.ui.main_window import MainWindow
+from saypro_desktop.ui.theme import follow_system_scheme
+from saypro_desktop.ui.translation import install_language, system_language
 
 
 def _headless() -> bool:
@@ -35,12 +37,20 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def window_settings(paths: DataPaths) -> QSettings:
+    """Window size, last page and language, kept with the data (so --data-dir keeps them apart)."""
+    return QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
+
+
 def run_gui(store: RecordStore, paths: DataPaths, *, server_url: str | None, smoke_test: bool,
             minimized: bool = False) -> int:
     if smoke_test and _headless():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application()
-    window = MainWindow(store, paths, server_url=server_url)
+    follow_system_scheme(app)
+    settings = window_settings(paths)
+    install_language(str(settings.value("language", system_language())))
+    window = MainWindow(store, paths, server_url=server_url, settings=settings)
     if minimized and not smoke_test:
         window.showMinimized()
     else:

@@ -130,6 +130,7 @@ class FormSection(QGroupBox):
 
     def add_field(self, name: str, label: str, widget: QWidget, hint: str = "") -> QWidget:
         holder = QWidget()
+        holder.setFocusProxy(widget)
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)

@@ -56,7 +56,8 @@ class MainWindow(QMainWindow):
         self._store = store
         self._paths = paths
         self._server_url = server_url
-        self.settings = settings if settings is not None else QSettings()
+        self.settings = settings if settings is not None else QSettings(
+            str(paths.settings_file), QSettings.Format.IniFormat)
         self.runner = BackgroundRunner(self)
         self.services = PageServices(
             store=store, paths=paths, runner=self.runner, dialogs=dialogs or DialogService(),
@@ -65,7 +66,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
         self.resize(1200, 780)
-        self.setMinimumSize(900, 600)
+        self.setMinimumSize(760, 520)
         self._build_ui()
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):

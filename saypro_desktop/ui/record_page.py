@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -360,8 +360,16 @@ class RecordPage(QWidget):
     def new_entry(self) -> None:
         self.flush_draft()
         self._show(self.new_record(), None)
-        self.list_view.clearSelection()
+        self._unselect()
         self.focus_first_field()
+
+    def _unselect(self) -> None:
+        self._filling = True
+        try:
+            self.list_view.selectionModel().clearCurrentIndex()
+            self.list_view.clearSelection()
+        finally:
+            self._filling = False
 
     def focus_first_field(self) -> None:
         for section in self.sections:
@@ -396,7 +404,7 @@ class RecordPage(QWidget):
         self._dirty = False
         self._draft_timer.stop()
         self.editor_stack.setCurrentIndex(0)
-        self.list_view.clearSelection()
+        self._unselect()
         self.after_open(None)
 
     def _show_state(self, stored: Record | None) -> None:
@@ -488,7 +496,8 @@ class RecordPage(QWidget):
         elsewhere = [m for name, messages in by_field.items() if name not in shown for m in messages]
         count = sum(len(m) for m in by_field.values())
         if count:
-            summary = self.tr("%n problem(s) to fix before saving.", "", count)
+            # By context name: PySide's tr() on a subclass loses the plural form of a base-class string.
+            summary = QCoreApplication.translate("RecordPage", "%n problem(s) to fix before saving.", "", count)
             self.error_summary.setText(" ".join([summary, *elsewhere]))
         self.error_summary.setVisible(bool(count))
 

@@ -330,7 +330,7 @@ class SelfAssessmentPage(RecordPage):
 
     def describe(self, record: Record) -> RowText:
         assert isinstance(record, SelfAssessment)
-        parts = [format_day(record.assessed_on), self.tr("%n competencies rated", "", len(record.ratings))]
+        parts = [format_day(record.assessed_on), self.tr("competencies rated: {n}").format(n=len(record.ratings))]
         if record.gaps:
             parts.append(self.tr("%n gap(s)", "", len(record.gaps)))
         return RowText(record.title or self.tr("(no title yet)"), " · ".join(parts))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from saypro_desktop import APP_NAME, ORGANISATION
@@ -18,6 +18,23 @@ from saypro_desktop.ui.form_widgets import format_day
 from saypro_desktop.ui.texts import enum_label, field_label
 
 ACCENT = "#0b6e4f"
+
+
+#: The report's own words, listed for lupdate (they are translated by ``_tr`` when the report is built).
+REPORT_WORDS = (
+    QT_TRANSLATE_NOOP("SessionReport", "Action"),
+    QT_TRANSLATE_NOOP("SessionReport", "Attendees ({n})"),
+    QT_TRANSLATE_NOOP("SessionReport", "Done"),
+    QT_TRANSLATE_NOOP("SessionReport", "Due"),
+    QT_TRANSLATE_NOOP("SessionReport", "Nothing recorded."),
+    QT_TRANSLATE_NOOP("SessionReport", "Owner"),
+    QT_TRANSLATE_NOOP("SessionReport", "Session Summary Report"),
+    QT_TRANSLATE_NOOP("SessionReport", "Session Summary Report · {app}"),
+    QT_TRANSLATE_NOOP("SessionReport", "Session type"),
+    QT_TRANSLATE_NOOP("SessionReport", "When"),
+    QT_TRANSLATE_NOOP("SessionReport", "Where"),
+    QT_TRANSLATE_NOOP("SessionReport", "written by {name}"),
+)
 
 
 def _tr(text: str) -> str:

@@ -34,8 +34,9 @@ def install_language(code: str) -> bool:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    if code == DEFAULT_LANGUAGE or code not in LANGUAGES:
-        return code == DEFAULT_LANGUAGE
+    if code not in LANGUAGES:
+        code = DEFAULT_LANGUAGE
+    # English has a catalogue too: it holds the plural forms ("1 change", "3 changes").
     translator = QTranslator(app)
     path = resource_path("translations", f"saypro_{code}.qm")
     if not translator.load(str(path)):

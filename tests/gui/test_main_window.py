@@ -1,55 +1,83 @@
-"""The main window as a field officer meets it on a fresh profile."""
+"""The main window as a field officer meets it: sections, shortcuts, status bar, remembered place."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from saypro_desktop.paths import DataPaths
 from saypro_desktop.storage.store import RecordStore
-from saypro_desktop.ui.main_window import EmptyStatePage, MainWindow
+from saypro_desktop.ui.home_page import HomePage
+from saypro_desktop.ui.learning_log_page import LearningLogPage
 from tests import factories
+from tests.gui.conftest import go_to
+
+SECTIONS = ["Home", "Learning Log", "Self-Assessment", "Session Notes", "Development Plan", "Knowledge Hub", "Sync"]
 
 
-def make_window(qtbot: QtBot, store: RecordStore, data_paths: DataPaths) -> MainWindow:
-    window = MainWindow(store, data_paths)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.windowHandle().requestActivate()  # shortcuts reach the active window only
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
-
-
-def page_text(window: MainWindow) -> str:
-    page = window.pages.currentWidget()
-    assert isinstance(page, EmptyStatePage)
-    return page.explanation.text()
-
-
-def test_fresh_profile_opens_offline_on_home(qtbot: QtBot, store: RecordStore, data_paths: DataPaths) -> None:
-    window = make_window(qtbot, store, data_paths)
+def test_fresh_profile_opens_offline_on_home(qtbot: QtBot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window()
     assert window.windowTitle() == "SayPro Field Learning"
-    assert window.navigation.currentItem().text() == "Home"
-    assert "works without internet" in page_text(window)
-    assert window.statusBar().currentMessage() == "Working offline (no server set up) · nothing waiting to sync"
+    assert [window.navigation.item(i).text() for i in range(window.navigation.count())] == SECTIONS
+    assert isinstance(window.pages.currentWidget(), HomePage)
+    assert window.sync_status.text() == "Working offline (no server set up) · nothing waiting to sync"
+    home = window.home
+    qtbot.waitUntil(lambda: home.summary is not None)
+    assert home.logs_card.figure.text() == "0"
+    assert home.feedback_empty.isVisible() and "No feedback yet" in home.feedback_empty.text()
 
 
-def test_keyboard_shortcuts_switch_sections(qtbot: QtBot, store: RecordStore, data_paths: DataPaths) -> None:
+def test_shortcuts_reach_every_section_and_the_status_counts_changes(qtbot: QtBot, store: RecordStore,
+                                                                     open_window) -> None:  # type: ignore[no-untyped-def]
     store.save(factories.learning_log())
-    window = make_window(qtbot, store, data_paths)
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert window.navigation.currentItem().text() == "Learning Log"
-    assert page_text(window).startswith("1 learning logs.")
-    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
-    assert "Nothing has been shared with you yet" in page_text(window)
-    assert "1 changes saved on this laptop" in window.statusBar().currentMessage()
+    window = open_window()
+    for number, name in enumerate(SECTIONS, start=1):
+        go_to(qtbot, window, number)
+        assert window.navigation.currentItem().text() == name
+    go_to(qtbot, window, 2)
+    assert isinstance(window.pages.currentWidget(), LearningLogPage)
+    assert window.learning_log.model.rowCount() == 1
+    assert window.sync_status.text().startswith("Working offline (no server set up) · 1 change waiting to sync")
 
 
-def test_every_section_is_reachable_from_the_list(qtbot: QtBot, store: RecordStore, data_paths: DataPaths) -> None:
-    window = make_window(qtbot, store, data_paths)
-    names = [window.navigation.item(row).text() for row in range(window.navigation.count())]
-    assert names == ["Home", "Learning Log", "Self-Assessment", "Session Notes", "Development Plan",
-                     "Knowledge Hub", "Sync"]
-    window.navigation.setCurrentRow(6)
-    assert str(data_paths.root) in page_text(window)
+def test_window_remembers_size_position_and_last_page(qtbot: QtBot, data_paths: DataPaths,
+                                                      open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window()
+    window.resize(780, 560)  # the offscreen screen is 800x600
+    go_to(qtbot, window, 4)
+    window.close()
+    settings = QSettings(str(data_paths.settings_file), QSettings.Format.IniFormat)
+    assert int(settings.value("window/page")) == 3
+    again = open_window()
+    assert again.navigation.currentRow() == 3
+    assert (again.size().width(), again.size().height()) == (780, 560)
+
+
+def test_home_counts_this_month_and_opens_latest_feedback(qtbot: QtBot, store: RecordStore,
+                                                          open_window) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    log = store.save(factories.learning_log(log_date=date.today(), id=factories.new_id()))
+    store.save(factories.learning_log(log_date=date(2020, 1, 1), id=factories.new_id()))
+    store.save(factories.feedback(target_id=log.id, comment="Good evidence; share it with the team."))
+    window = open_window()
+    home = window.home
+    qtbot.waitUntil(lambda: home.summary is not None and home.feedback_list.count() == 1)
+    assert home.logs_card.figure.text() == "1"
+    assert home.waiting_card.figure.text() == "3"
+    item = home.feedback_list.item(0)
+    assert "Good evidence" in item.text()
+    home.feedback_list.setCurrentItem(item)
+    home.feedback_list.itemActivated.emit(item)
+    assert window.pages.currentWidget() is window.learning_log
+    assert window.learning_log.title_edit.text() == log.title
+    assert "Good evidence" in window.learning_log.feedback_text.text()
+    assert window.learning_log.feedback_box.isVisible()
+
+
+def test_quick_actions_on_home_go_to_their_section(qtbot: QtBot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window()
+    button = next(b for b in window.home.findChildren(type(window.learning_log.save_button))
+                  if b.text() == "Record a session")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.session_notes

@@ -1,0 +1,1499 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="af_ZA">
+<context>
+    <name>ActionItemsTable</name>
+    <message>
+        <source>Action</source>
+        <translation>Aksie</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eienaar</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Sperdatum</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsSection</name>
+    <message>
+        <source>Photos and documents</source>
+        <extracomment>The server refuses bigger files (SAYPRO_SERVER_MAX_ATTACHMENT_BYTES); say so before copying.</extracomment>
+        <translation>Foto's en dokumente</translation>
+    </message>
+    <message>
+        <source>Attach photos of flip charts, registers or documents. They are kept on this laptop and sent after the text when you sync.</source>
+        <translation>Heg foto's van blaaiborde, registers of dokumente aan. Hulle word op hierdie skootrekenaar gehou en ná die teks gestuur wanneer jy sinkroniseer.</translation>
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation>Aangehegte lêers</translation>
+    </message>
+    <message>
+        <source>Attach files…</source>
+        <translation>Heg lêers aan…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Maak oop</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwyder</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Heg lêers aan</translation>
+    </message>
+    <message>
+        <source>Photos and documents (*.jpg *.jpeg *.png *.pdf *.docx *.xlsx *.txt *.odt);;All files (*)</source>
+        <translation>Foto's en dokumente (*.jpg *.jpeg *.png *.pdf *.docx *.xlsx *.txt *.odt);;Alle lêers (*)</translation>
+    </message>
+    <message>
+        <source>File too large</source>
+        <translation>Lêer te groot</translation>
+    </message>
+    <message>
+        <source>{names}: files can be at most 25 MB (the server does not take bigger ones). Nothing was attached.</source>
+        <translation>{names}: lêers mag hoogstens 25 MB wees (die bediener aanvaar nie groter nie). Niks is aangeheg nie.</translation>
+    </message>
+    <message>
+        <source>Cannot attach</source>
+        <translation>Kan nie aanheg nie</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) attached.</source>
+        <translation><numerusform>%n lêer aangeheg.</numerusform><numerusform>%n lêers aangeheg.</numerusform></translation>
+    </message>
+    <message>
+        <source>Not on this laptop yet</source>
+        <translation>Nog nie op hierdie skootrekenaar nie</translation>
+    </message>
+    <message>
+        <source>“{name}” has not been downloaded yet; it arrives with the next sync.</source>
+        <translation>“{name}” is nog nie afgelaai nie; dit kom met die volgende sinkronisering.</translation>
+    </message>
+</context>
+<context>
+    <name>CompetencyRater</name>
+    <message>
+        <source>{competency}: rating {value}</source>
+        <translation>{competency}: gradering {value}</translation>
+    </message>
+    <message>
+        <source>Evidence: what you did that shows this level</source>
+        <translation>Bewys: wat jy gedoen het wat hierdie vlak wys</translation>
+    </message>
+    <message>
+        <source>{competency}: evidence</source>
+        <translation>{competency}: bewys</translation>
+    </message>
+    <message>
+        <source>Last time: {value}</source>
+        <translation>Vorige keer: {value}</translation>
+    </message>
+    <message>
+        <source>Not rated. Press 1 to 5; press it again to clear.</source>
+        <translation>Nie gegradeer nie. Druk 1 tot 5; druk weer om skoon te maak.</translation>
+    </message>
+</context>
+<context>
+    <name>DevelopmentPlanPage</name>
+    <message>
+        <source>Development Plan</source>
+        <translation>Ontwikkelingsplan</translation>
+    </message>
+    <message>
+        <source>New goal</source>
+        <translation>Nuwe doelwit</translation>
+    </message>
+    <message>
+        <source>Your plan has no goals yet. Press “New goal” (Ctrl+N) to write a SMART goal you agreed with your supervisor, or turn the gaps of a self-assessment into goals in one step.</source>
+        <translation>Jou plan het nog geen doelwitte nie. Druk “Nuwe doelwit” (Ctrl+N) om ’n SMART-doelwit te skryf wat jy met jou toesighouer ooreengekom het, of maak die gapings van ’n selfevaluering in een stap doelwitte.</translation>
+    </message>
+    <message>
+        <source>SMART goal</source>
+        <translation>SMART-doelwit</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Doelwit</translation>
+    </message>
+    <message>
+        <source>e.g. Run monthly data quality checks on my project</source>
+        <translation>bv. Doen maandelikse datagehaltekontroles op my projek</translation>
+    </message>
+    <message>
+        <source>What exactly will you do or be able to do?</source>
+        <translation>Wat presies sal jy doen of kan doen?</translation>
+    </message>
+    <message>
+        <source>How will you and your supervisor know it is done?</source>
+        <translation>Hoe sal jy en jou toesighouer weet dit is gedoen?</translation>
+    </message>
+    <message>
+        <source>The steps, small enough to start this month.</source>
+        <translation>Die stappe, klein genoeg om hierdie maand te begin.</translation>
+    </message>
+    <message>
+        <source>Why it matters for your work and the communities you serve.</source>
+        <translation>Waarom dit saak maak vir jou werk en die gemeenskappe wat jy dien.</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Vordering</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Review on</source>
+        <translation>Hersien op</translation>
+    </message>
+    <message>
+        <source>Who can read it</source>
+        <translation>Wie kan dit lees</translation>
+    </message>
+    <message>
+        <source>What moved forward? (Enter to add)</source>
+        <translation>Wat het vorentoe beweeg? (Enter om by te voeg)</translation>
+    </message>
+    <message>
+        <source>New progress note</source>
+        <translation>Nuwe vorderingsnota</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Voeg nota by</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Bewyse</translation>
+    </message>
+    <message>
+        <source>Linked records</source>
+        <translation>Gekoppelde rekords</translation>
+    </message>
+    <message>
+        <source>Record to link</source>
+        <translation>Rekord om te koppel</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Koppel</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Ontkoppel</translation>
+    </message>
+    <message>
+        <source>Learning logs and assessments</source>
+        <translation>Leerjoernale en evaluerings</translation>
+    </message>
+    <message>
+        <source>Log: {title}</source>
+        <translation>Joernaal: {title}</translation>
+    </message>
+    <message>
+        <source>Assessment: {title}</source>
+        <translation>Evaluering: {title}</translation>
+    </message>
+    <message>
+        <source>(not on this laptop)</source>
+        <translation>(nie op hierdie skootrekenaar nie)</translation>
+    </message>
+    <message>
+        <source>⚠ The review was due on {day}. Talk to your supervisor and set the next date.</source>
+        <translation>⚠ Die hersiening was op {day} verskuldig. Praat met jou toesighouer en stel die volgende datum.</translation>
+    </message>
+    <message>
+        <source>by {day}</source>
+        <translation>teen {day}</translation>
+    </message>
+    <message>
+        <source>⚠ Review overdue since {day}</source>
+        <translation>⚠ Hersiening agterstallig sedert {day}</translation>
+    </message>
+    <message>
+        <source>⚠ Past its target date</source>
+        <translation>⚠ Verby sy teikendatum</translation>
+    </message>
+    <message>
+        <source>(no goal written yet)</source>
+        <translation>(nog geen doelwit geskryf nie)</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>My month</source>
+        <translation>My maand</translation>
+    </message>
+    <message>
+        <source>Everything you write is saved on this laptop first and works without internet.</source>
+        <translation>Alles wat jy skryf, word eers op hierdie skootrekenaar gestoor en werk sonder internet.</translation>
+    </message>
+    <message>
+        <source>learning logs written</source>
+        <translation>leerjoernale geskryf</translation>
+    </message>
+    <message>
+        <source>sessions recorded</source>
+        <translation>sessies aangeteken</translation>
+    </message>
+    <message>
+        <source>goals on track</source>
+        <translation>doelwitte op koers</translation>
+    </message>
+    <message>
+        <source>goals overdue</source>
+        <translation>doelwitte agterstallig</translation>
+    </message>
+    <message>
+        <source>changes waiting to sync</source>
+        <translation>veranderinge wag om te sinkroniseer</translation>
+    </message>
+    <message>
+        <source>Write a learning log</source>
+        <translation>Skryf ’n leerjoernaal</translation>
+    </message>
+    <message>
+        <source>Record a session</source>
+        <translation>Teken ’n sessie aan</translation>
+    </message>
+    <message>
+        <source>Assess myself</source>
+        <translation>Evalueer myself</translation>
+    </message>
+    <message>
+        <source>Update my plan</source>
+        <translation>Werk my plan by</translation>
+    </message>
+    <message>
+        <source>Latest mentor feedback</source>
+        <translation>Nuutste mentorterugvoer</translation>
+    </message>
+    <message>
+        <source>No feedback yet. When your mentor comments on something you shared, it appears here after a sync.</source>
+        <translation>Nog geen terugvoer nie. Wanneer jou mentor kommentaar lewer op iets wat jy gedeel het, verskyn dit hier ná ’n sinkronisering.</translation>
+    </message>
+    <message>
+        <source>Unfinished drafts</source>
+        <translation>Onvoltooide konsepte</translation>
+    </message>
+    <message>
+        <source>Nothing half-written. Drafts are kept automatically while you type.</source>
+        <translation>Niks half geskryf nie. Konsepte word outomaties gehou terwyl jy tik.</translation>
+    </message>
+    <message>
+        <source>My month: {month}</source>
+        <translation>My maand: {month}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n at risk, </source>
+        <translation><numerusform>%n in gevaar, </numerusform><numerusform>%n in gevaar, </numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n achieved</source>
+        <translation><numerusform>%n bereik</numerusform><numerusform>%n bereik</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review(s) overdue</source>
+        <translation><numerusform>%n hersiening agterstallig</numerusform><numerusform>%n hersienings agterstallig</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s), </source>
+        <translation><numerusform>%n rekord, </numerusform><numerusform>%n rekords, </numerusform></translation>
+    </message>
+    <message>
+        <source>All your work is saved; nothing needs sending.</source>
+        <translation>Al jou werk is gestoor; niks hoef gestuur te word nie.</translation>
+    </message>
+    <message>
+        <source>Your mentor</source>
+        <translation>Jou mentor</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(sonder titel)</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeHubPage</name>
+    <message>
+        <source>Knowledge Hub</source>
+        <translation>Kennissentrum</translation>
+    </message>
+    <message>
+        <source>Search what colleagues shared…</source>
+        <translation>Soek wat kollegas gedeel het…</translation>
+    </message>
+    <message>
+        <source>Search the Knowledge Hub</source>
+        <translation>Deursoek die Kennissentrum</translation>
+    </message>
+    <message>
+        <source>Shared records</source>
+        <translation>Gedeelde rekords</translation>
+    </message>
+    <message>
+        <source>Shared record</source>
+        <translation>Gedeelde rekord</translation>
+    </message>
+    <message>
+        <source>Nothing shared with you matches “{query}”.</source>
+        <translation>Niks wat met jou gedeel is, pas by “{query}” nie.</translation>
+    </message>
+    <message>
+        <source>Session summaries and lessons your colleagues share will appear here after a sync, and you can read and search them without internet. Nothing has been shared with you yet.</source>
+        <translation>Sessie-opsommings en lesse wat jou kollegas deel, verskyn hier ná ’n sinkronisering, en jy kan dit sonder internet lees en deursoek. Niks is nog met jou gedeel nie.</translation>
+    </message>
+</context>
+<context>
+    <name>LearningLogPage</name>
+    <message>
+        <source>Learning Log</source>
+        <translation>Leerjoernaal</translation>
+    </message>
+    <message>
+        <source>New learning log</source>
+        <translation>Nuwe leerjoernaal</translation>
+    </message>
+    <message>
+        <source>No learning logs yet. After a project or a milestone, press “New learning log” (Ctrl+N) and write down what happened and what you learned.</source>
+        <translation>Nog geen leerjoernale nie. Druk ná ’n projek of mylpaal “Nuwe leerjoernaal” (Ctrl+N) en skryf neer wat gebeur het en wat jy geleer het.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Tot</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Vanaf datum</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Tot datum</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Etiket</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projek</translation>
+    </message>
+    <message>
+        <source>Sort</source>
+        <translation>Sorteer</translation>
+    </message>
+    <message>
+        <source>Newest date first</source>
+        <translation>Nuutste datum eerste</translation>
+    </message>
+    <message>
+        <source>Recently changed</source>
+        <translation>Onlangs verander</translation>
+    </message>
+    <message>
+        <source>Title A–Z</source>
+        <translation>Titel A–Z</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Alle etikette</translation>
+    </message>
+    <message>
+        <source>All projects</source>
+        <translation>Alle projekte</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Inskrywing</translation>
+    </message>
+    <message>
+        <source>e.g. Youth jobs fair in Polokwane</source>
+        <translation>bv. Jeugwerkskou in Polokwane</translation>
+    </message>
+    <message>
+        <source>e.g. youth, cv-clinic</source>
+        <translation>bv. jeug, cv-kliniek</translation>
+    </message>
+    <message>
+        <source>Separate tags with commas.</source>
+        <translation>Skei etikette met kommas.</translation>
+    </message>
+    <message>
+        <source>Who can read it</source>
+        <translation>Wie kan dit lees</translation>
+    </message>
+    <message>
+        <source>Guided questions</source>
+        <translation>Gerigte vrae</translation>
+    </message>
+    <message>
+        <source>No template</source>
+        <translation>Geen sjabloon</translation>
+    </message>
+    <message>
+        <source>Reflection template</source>
+        <translation>Refleksiesjabloon</translation>
+    </message>
+    <message>
+        <source>In your own words</source>
+        <translation>In jou eie woorde</translation>
+    </message>
+    <message>
+        <source>(no title yet)</source>
+        <translation>(nog geen titel nie)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Home</source>
+        <extracomment>Where each record type is edited (feedback and attachments open the record they belong to).</extracomment>
+        <translation>Tuis</translation>
+    </message>
+    <message>
+        <source>Learning Log</source>
+        <translation>Leerjoernaal</translation>
+    </message>
+    <message>
+        <source>Self-Assessment</source>
+        <translation>Selfevaluering</translation>
+    </message>
+    <message>
+        <source>Session Notes</source>
+        <translation>Sessienotas</translation>
+    </message>
+    <message>
+        <source>Development Plan</source>
+        <translation>Ontwikkelingsplan</translation>
+    </message>
+    <message>
+        <source>Knowledge Hub</source>
+        <translation>Kennissentrum</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sinkroniseer</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Afdelings</translation>
+    </message>
+    <message>
+        <source>{section} (Ctrl+{number})</source>
+        <translation>{section} (Ctrl+{number})</translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation>Sinkroniseringstatus</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Lêer</translation>
+    </message>
+    <message>
+        <source>&amp;Search everything…</source>
+        <translation>&amp;Soek oral…</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Instellings…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Sluit af</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gaan</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hulp</translation>
+    </message>
+    <message>
+        <source>&amp;About {app}</source>
+        <translation>&amp;Oor {app}</translation>
+    </message>
+    <message>
+        <source>Your unsaved typing was kept and is open again.</source>
+        <translation>Jou ongestoorde tikwerk is gehou en is weer oop.</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>Oor {app}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{app}&lt;/b&gt; {version}&lt;br&gt;Learning logs, self-assessments, session notes and development plans for SayPro field staff. Works offline; syncs when a connection appears.&lt;br&gt;&lt;br&gt;Your data: {path}</source>
+        <translation>&lt;b&gt;{app}&lt;/b&gt; {version}&lt;br&gt;Leerjoernale, selfevaluerings, sessienotas en ontwikkelingsplanne vir SayPro-veldpersoneel. Werk vanlyn; sinkroniseer wanneer daar ’n verbinding is.&lt;br&gt;&lt;br&gt;Jou data: {path}</translation>
+    </message>
+    <message>
+        <source>Server: {url}</source>
+        <translation>Bediener: {url}</translation>
+    </message>
+    <message>
+        <source>Working offline (no server set up)</source>
+        <translation>Werk vanlyn (geen bediener opgestel nie)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to sync</source>
+        <translation><numerusform>%n verandering wag om te sinkroniseer</numerusform><numerusform>%n veranderinge wag om te sinkroniseer</numerusform></translation>
+    </message>
+    <message>
+        <source>nothing waiting to sync</source>
+        <translation>niks wag om te sinkroniseer nie</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPage</name>
+    <message>
+        <source>New entry</source>
+        <extracomment>How long after the last keystroke the draft is written.</extracomment>
+        <translation>Nuwe inskrywing</translation>
+    </message>
+    <message>
+        <source>Start a new one (Ctrl+N)</source>
+        <translation>Begin ’n nuwe een (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Inskrywings</translation>
+    </message>
+    <message>
+        <source>Choose an entry on the left, or press Ctrl+N to start a new one.</source>
+        <translation>Kies ’n inskrywing links, of druk Ctrl+N om ’n nuwe een te begin.</translation>
+    </message>
+    <message>
+        <source>Mentor feedback</source>
+        <translation>Mentorterugvoer</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Skrap</translation>
+    </message>
+    <message>
+        <source>Delete this entry (you can undo it)</source>
+        <translation>Skrap hierdie inskrywing (jy kan dit ontdoen)</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Gooi veranderinge weg</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Stoor</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Stoor (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ongestoorde veranderinge</translation>
+    </message>
+    <message>
+        <source>Draft, not saved yet</source>
+        <translation>Konsep, nog nie gestoor nie</translation>
+    </message>
+    <message>
+        <source>Nothing matches these filters.</source>
+        <translation>Niks pas by hierdie filters nie.</translation>
+    </message>
+    <message>
+        <source>New, not saved yet</source>
+        <translation>Nuut, nog nie gestoor nie</translation>
+    </message>
+    <message>
+        <source>last changed {day} {time}</source>
+        <translation>laas verander {day} {time}</translation>
+    </message>
+    <message>
+        <source>The server said: {reason}</source>
+        <translation>Die bediener het gesê: {reason}</translation>
+    </message>
+    <message>
+        <source>Your mentor</source>
+        <translation>Jou mentor</translation>
+    </message>
+    <message>
+        <source>Not saved yet: please fix what is marked in red.</source>
+        <translation>Nog nie gestoor nie: maak asseblief reg wat in rooi gemerk is.</translation>
+    </message>
+    <message>
+        <source>Saved “{title}”.</source>
+        <translation>“{title}” gestoor.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix before saving.</source>
+        <translation><numerusform>%n probleem om reg te maak voor jy stoor.</numerusform><numerusform>%n probleme om reg te maak voor jy stoor.</numerusform></translation>
+    </message>
+    <message>
+        <source>Delete this entry?</source>
+        <translation>Skrap hierdie inskrywing?</translation>
+    </message>
+    <message>
+        <source>“{title}” will be deleted on this laptop and, after the next sync, everywhere. You can undo this straight away.</source>
+        <translation>“{title}” sal op hierdie skootrekenaar geskrap word en, ná die volgende sinkronisering, oral. Jy kan dit dadelik ontdoen.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ontdoen</translation>
+    </message>
+    <message>
+        <source>Bring it back (Ctrl+Z)</source>
+        <translation>Bring dit terug (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Deleted “{title}”.</source>
+        <translation>“{title}” geskrap.</translation>
+    </message>
+    <message>
+        <source>Restored “{title}”.</source>
+        <translation>“{title}” teruggebring.</translation>
+    </message>
+    <message>
+        <source>Discard them</source>
+        <translation>Gooi dit weg</translation>
+    </message>
+    <message>
+        <source>Your unsaved changes from {day} {time} were kept. Save to keep them for good.</source>
+        <translation>Jou ongestoorde veranderinge van {day} {time} is gehou. Stoor om dit vir goed te hou.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Search everything</source>
+        <translation>Soek oral</translation>
+    </message>
+    <message>
+        <source>Type words to find in logs, assessments, sessions and goals…</source>
+        <translation>Tik woorde om in joernale, evaluerings, sessies en doelwitte te vind…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Soek</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Resultate</translation>
+    </message>
+    <message>
+        <source>Results appear as you type. Enter opens the first one.</source>
+        <translation>Resultate verskyn terwyl jy tik. Enter maak die eerste een oop.</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(sonder titel)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s). Enter opens the selected one; arrows move.</source>
+        <translation><numerusform>%n resultaat. Enter maak die gekose een oop; pyltjies beweeg.</numerusform><numerusform>%n resultate. Enter maak die gekose een oop; pyltjies beweeg.</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing found for “{query}”.</source>
+        <translation>Niks gevind vir “{query}” nie.</translation>
+    </message>
+</context>
+<context>
+    <name>SelfAssessmentPage</name>
+    <message>
+        <source>Self-Assessment</source>
+        <translation>Selfevaluering</translation>
+    </message>
+    <message>
+        <source>New self-assessment</source>
+        <translation>Nuwe selfevaluering</translation>
+    </message>
+    <message>
+        <source>No self-assessments yet. Press “New self-assessment” (Ctrl+N) to rate yourself against the SayPro competency framework; do it again in a few months to see how you grew.</source>
+        <translation>Nog geen selfevaluerings nie. Druk “Nuwe selfevaluering” (Ctrl+N) om jouself teen die SayPro-bevoegdheidsraamwerk te gradeer; doen dit oor ’n paar maande weer om te sien hoe jy gegroei het.</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Evaluering</translation>
+    </message>
+    <message>
+        <source>Who can read it</source>
+        <translation>Wie kan dit lees</translation>
+    </message>
+    <message>
+        <source>Progress over time</source>
+        <translation>Vordering oor tyd</translation>
+    </message>
+    <message>
+        <source>Radar chart of your ratings</source>
+        <translation>Radarkaart van jou graderings</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Graderings</translation>
+    </message>
+    <message>
+        <source>Rate yourself honestly against what each level looks like in practice. Hover over a number to see its description.</source>
+        <translation>Gradeer jouself eerlik teen hoe elke vlak in die praktyk lyk. Beweeg oor ’n nommer om sy beskrywing te sien.</translation>
+    </message>
+    <message>
+        <source>Reflection</source>
+        <translation>Refleksie</translation>
+    </message>
+    <message>
+        <source>Turn these gaps into development goals</source>
+        <translation>Maak hierdie gapings ontwikkelingsdoelwitte</translation>
+    </message>
+    <message>
+        <source>This assessment</source>
+        <translation>Hierdie evaluering</translation>
+    </message>
+    <message>
+        <source>This is your first assessment with this framework: the next one will show how you grew.</source>
+        <translation>Dit is jou eerste evaluering met hierdie raamwerk: die volgende een sal wys hoe jy gegroei het.</translation>
+    </message>
+    <message>
+        <source>Compared with “{title}” ({day}): higher in {grew}, lower in {dropped}, the same in {same}.</source>
+        <translation>Vergeleke met “{title}” ({day}): hoër in {grew}, laer in {dropped}, dieselfde in {same}.</translation>
+    </message>
+    <message>
+        <source>Below the expected level: {names}.</source>
+        <translation>Onder die verwagte vlak: {names}.</translation>
+    </message>
+    <message>
+        <source>No gaps: every rated competency is at or above the expected level.</source>
+        <translation>Geen gapings nie: elke gegradeerde bevoegdheid is op of bo die verwagte vlak.</translation>
+    </message>
+    <message>
+        <source>Grow in {competency}</source>
+        <translation>Groei in {competency}</translation>
+    </message>
+    <message>
+        <source>My next self-assessment rates {competency} at {level} or more, with evidence.</source>
+        <translation>My volgende selfevaluering gradeer {competency} op {level} of meer, met bewyse.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n goal(s) added to your development plan.</source>
+        <translation><numerusform>%n doelwit by jou ontwikkelingsplan gevoeg.</numerusform><numerusform>%n doelwitte by jou ontwikkelingsplan gevoeg.</numerusform></translation>
+    </message>
+    <message>
+        <source>Self-assessment {month}</source>
+        <translation>Selfevaluering {month}</translation>
+    </message>
+    <message>
+        <source>competencies rated: {n}</source>
+        <translation>bevoegdhede gegradeer: {n}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gap(s)</source>
+        <translation><numerusform>%n gaping</numerusform><numerusform>%n gapings</numerusform></translation>
+    </message>
+    <message>
+        <source>(no title yet)</source>
+        <translation>(nog geen titel nie)</translation>
+    </message>
+</context>
+<context>
+    <name>SessionNotesPage</name>
+    <message>
+        <source>Session Notes</source>
+        <translation>Sessienotas</translation>
+    </message>
+    <message>
+        <source>New session note</source>
+        <translation>Nuwe sessienota</translation>
+    </message>
+    <message>
+        <source>No session notes yet. After a sharing circle, knowledge café or feedback session, press “New session note” (Ctrl+N) to record who came, what you learned and what happens next.</source>
+        <translation>Nog geen sessienotas nie. Druk ná ’n deelkring, kenniskafee of terugvoersessie “Nuwe sessienota” (Ctrl+N) om aan te teken wie gekom het, wat jy geleer het en wat volgende gebeur.</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sessie</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
+        <source>e.g. Sharing circle: keeping youth in the programme</source>
+        <translation>bv. Deelkring: hoe ons die jeug in die program hou</translation>
+    </message>
+    <message>
+        <source>Online or in person</source>
+        <translation>Aanlyn of persoonlik</translation>
+    </message>
+    <message>
+        <source>e.g. Community hall, Tzaneen, or the meeting link</source>
+        <translation>bv. Gemeenskapsaal, Tzaneen, of die vergaderskakel</translation>
+    </message>
+    <message>
+        <source>Who can read it</source>
+        <translation>Wie kan dit lees</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Mense</translation>
+    </message>
+    <message>
+        <source>One name per line.</source>
+        <translation>Een naam per reël.</translation>
+    </message>
+    <message>
+        <source>What came out of it</source>
+        <translation>Wat daaruit gekom het</translation>
+    </message>
+    <message>
+        <source>Add action item</source>
+        <translation>Voeg aksiepunt by</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Verwyder gekose</translation>
+    </message>
+    <message>
+        <source>Who does what by when</source>
+        <translation>Wie doen wat teen wanneer</translation>
+    </message>
+    <message>
+        <source>Export as PDF…</source>
+        <translation>Voer uit as PDF…</translation>
+    </message>
+    <message>
+        <source>Save the Session Summary Report as a PDF (Ctrl+E)</source>
+        <translation>Stoor die sessie-opsommingsverslag as ’n PDF (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Druk…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attendee(s)</source>
+        <translation><numerusform>%n bywoner</numerusform><numerusform>%n bywoners</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open action(s)</source>
+        <translation><numerusform>%n oop aksie</numerusform><numerusform>%n oop aksies</numerusform></translation>
+    </message>
+    <message>
+        <source>(no topic yet)</source>
+        <translation>(nog geen onderwerp nie)</translation>
+    </message>
+    <message>
+        <source>Export the session report</source>
+        <translation>Voer die sessieverslag uit</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not write the PDF</source>
+        <translation>Kon nie die PDF skryf nie</translation>
+    </message>
+    <message>
+        <source>Report saved to {path}</source>
+        <translation>Verslag gestoor in {path}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionReport</name>
+    <message>
+        <source>Action</source>
+        <extracomment>The report's own words, listed for lupdate (they are translated by ``_tr`` when the report is built).</extracomment>
+        <translation>Aksie</translation>
+    </message>
+    <message>
+        <source>Attendees ({n})</source>
+        <translation>Bywoners ({n})</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Sperdatum</translation>
+    </message>
+    <message>
+        <source>Nothing recorded.</source>
+        <translation>Niks aangeteken nie.</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eienaar</translation>
+    </message>
+    <message>
+        <source>Session Summary Report</source>
+        <translation>Sessie-opsommingsverslag</translation>
+    </message>
+    <message>
+        <source>Session Summary Report · {app}</source>
+        <translation>Sessie-opsommingsverslag · {app}</translation>
+    </message>
+    <message>
+        <source>Session type</source>
+        <translation>Soort sessie</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Waar</translation>
+    </message>
+    <message>
+        <source>written by {name}</source>
+        <translation>geskryf deur {name}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Instellings</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Taal</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sync</source>
+        <translation>Sinkroniseer</translation>
+    </message>
+    <message>
+        <source>Not accepted by the server</source>
+        <translation>Nie deur die bediener aanvaar nie</translation>
+    </message>
+    <message>
+        <source>Records the server did not accept</source>
+        <translation>Rekords wat die bediener nie aanvaar het nie</translation>
+    </message>
+    <message>
+        <source>Conflicts to look at</source>
+        <translation>Konflikte om na te kyk</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>Your data is kept in {path}. Back it up by copying this folder.</source>
+        <translation>Jou data word in {path} gehou. Maak ’n rugsteun deur hierdie gids te kopieer.</translation>
+    </message>
+    <message>
+        <source>Server: &lt;b&gt;{url}&lt;/b&gt;</source>
+        <translation>Bediener: &lt;b&gt;{url}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No server set up.&lt;/b&gt; Everything you write stays on this laptop and is safe here. To share it and receive feedback, sign in once with &lt;code&gt;saypro-desktop login --server URL --user NAME&lt;/code&gt;.</source>
+        <translation>&lt;b&gt;Geen bediener opgestel nie.&lt;/b&gt; Alles wat jy skryf, bly op hierdie skootrekenaar en is veilig hier. Om dit te deel en terugvoer te kry, meld een keer aan met &lt;code&gt;saypro-desktop login --server URL --user NAAM&lt;/code&gt;.</translation>
+    </message>
+    <message>
+        <source>This laptop has synced with the server before.</source>
+        <translation>Hierdie skootrekenaar het al voorheen met die bediener gesinkroniseer.</translation>
+    </message>
+    <message>
+        <source>This laptop has not synced yet.</source>
+        <translation>Hierdie skootrekenaar het nog nie gesinkroniseer nie.</translation>
+    </message>
+    <message>
+        <source>Waiting to send: {changes} changes to {records} records ({size}).</source>
+        <translation>Wag om te stuur: {changes} veranderinge aan {records} rekords ({size}).</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting to be sent.</source>
+        <translation>Niks wag om gestuur te word nie.</translation>
+    </message>
+    <message>
+        <source>{kind}: “{field}” was changed on two devices</source>
+        <translation>{kind}: “{field}” is op twee toestelle verander</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Cannot open your profile</source>
+        <translation>Kan nie jou profiel oopmaak nie</translation>
+    </message>
+</context>
+<context>
+    <name>enums</name>
+    <message>
+        <source>Peer learning</source>
+        <translation>Portuurleer</translation>
+    </message>
+    <message>
+        <source>Feedback session</source>
+        <translation>Terugvoersessie</translation>
+    </message>
+    <message>
+        <source>Sharing circle</source>
+        <translation>Deelkring</translation>
+    </message>
+    <message>
+        <source>Knowledge café</source>
+        <translation>Kenniskafee</translation>
+    </message>
+    <message>
+        <source>Lightning talk</source>
+        <translation>Blitspraatjie</translation>
+    </message>
+    <message>
+        <source>Info session</source>
+        <translation>Inligtingsessie</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Ander</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Nie begin nie</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>Op koers</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>In gevaar</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>Bereik</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Laat vaar</translation>
+    </message>
+    <message>
+        <source>Only me</source>
+        <translation>Net ek</translation>
+    </message>
+    <message>
+        <source>Me and my supervisor</source>
+        <translation>Ek en my toesighouer</translation>
+    </message>
+    <message>
+        <source>My team</source>
+        <translation>My span</translation>
+    </message>
+    <message>
+        <source>Everyone at SayPro</source>
+        <translation>Almal by SayPro</translation>
+    </message>
+    <message>
+        <source>Saved on this laptop</source>
+        <translation>Op hierdie skootrekenaar gestoor</translation>
+    </message>
+    <message>
+        <source>Waiting to sync</source>
+        <translation>Wag om te sinkroniseer</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gestuur</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Gesinkroniseer</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Konflik</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>Nie aanvaar nie</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Erken</translation>
+    </message>
+    <message>
+        <source>Validated</source>
+        <translation>Bevestig</translation>
+    </message>
+    <message>
+        <source>Needs more</source>
+        <translation>Het meer nodig</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>Persoonlik</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Aanlyn</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projek</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>Mylpaal</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Wat gebeur het</translation>
+    </message>
+    <message>
+        <source>What I learned</source>
+        <translation>Wat ek geleer het</translation>
+    </message>
+    <message>
+        <source>What I will do differently</source>
+        <translation>Wat ek anders sal doen</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etikette</translation>
+    </message>
+    <message>
+        <source>Guided questions</source>
+        <translation>Gerigte vrae</translation>
+    </message>
+    <message>
+        <source>Competency framework</source>
+        <translation>Bevoegdheidsraamwerk</translation>
+    </message>
+    <message>
+        <source>Framework version</source>
+        <translation>Raamwerkweergawe</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Graderings</translation>
+    </message>
+    <message>
+        <source>Reflections</source>
+        <translation>Refleksies</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>Gapings</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Begin</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Einde</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Plek</translation>
+    </message>
+    <message>
+        <source>Facilitators</source>
+        <translation>Fasiliteerders</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>Bywoners</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>Insigte</translation>
+    </message>
+    <message>
+        <source>Challenges</source>
+        <translation>Uitdagings</translation>
+    </message>
+    <message>
+        <source>Success stories</source>
+        <translation>Suksesverhale</translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation>Aksiepunte</translation>
+    </message>
+    <message>
+        <source>Specific</source>
+        <translation>Spesifiek</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Maatstaf</translation>
+    </message>
+    <message>
+        <source>Achievable steps</source>
+        <translation>Haalbare stappe</translation>
+    </message>
+    <message>
+        <source>Relevance</source>
+        <translation>Relevansie</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Teikendatum</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>Volgende hersiening</translation>
+    </message>
+    <message>
+        <source>Progress notes</source>
+        <translation>Vorderingsnotas</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Rekord</translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation>Soort rekord</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentaar</translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation>Mentor</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>Lêernaam</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Grootte</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>Kontrolesom</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eienaar</translation>
+    </message>
+</context>
+<context>
+    <name>types</name>
+    <message>
+        <source>Learning logs</source>
+        <translation>Leerjoernale</translation>
+    </message>
+    <message>
+        <source>Self-assessments</source>
+        <translation>Selfevaluerings</translation>
+    </message>
+    <message>
+        <source>Session notes</source>
+        <translation>Sessienotas</translation>
+    </message>
+    <message>
+        <source>Development goals</source>
+        <translation>Ontwikkelingsdoelwitte</translation>
+    </message>
+    <message>
+        <source>Mentor feedback</source>
+        <translation>Mentorterugvoer</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Aanhegsels</translation>
+    </message>
+</context>
+<context>
+    <name>validation</name>
+    <message>
+        <source>A linked record id is not valid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A progress note is empty.</source>
+        <translation>’n Vorderingsnota is leeg.</translation>
+    </message>
+    <message>
+        <source>A progress note is too long.</source>
+        <translation>’n Vorderingsnota is te lank.</translation>
+    </message>
+    <message>
+        <source>A session cannot last more than a week; check the end date.</source>
+        <translation>’n Sessie kan nie langer as ’n week duur nie; kontroleer die einddatum.</translation>
+    </message>
+    <message>
+        <source>Action item {number} is too long (at most 1,000 characters).</source>
+        <translation>Aksiepunt {number} is te lank (hoogstens 1 000 karakters).</translation>
+    </message>
+    <message>
+        <source>Action item {number} needs a description.</source>
+        <translation>Aksiepunt {number} het ’n beskrywing nodig.</translation>
+    </message>
+    <message>
+        <source>Attachment does not say which record it belongs to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attachment is on an unknown kind of record '{kind}'.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checksum must be 64 lower-case hexadecimal characters (sha256).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Competency '{competency}' is rated twice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>End must be after the start.</source>
+        <translation>Die einde moet ná die begin wees.</translation>
+    </message>
+    <message>
+        <source>Evidence for '{competency}' is too long.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Feedback does not say which record it is about.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Feedback is on an unknown kind of record '{kind}'.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Framework version must be 1 or more.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gap '{gap}' is not one of the rated competencies.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Id '{value}' is not a valid record id.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rate at least one competency.</source>
+        <translation>Gradeer minstens een bevoegdheid.</translation>
+    </message>
+    <message>
+        <source>Rating for '{competency}' must be from {low} to {high}, not {rating}.</source>
+        <translation>Gradering vir '{competency}' moet van {low} tot {high} wees, nie {rating} nie.</translation>
+    </message>
+    <message>
+        <source>Revision cannot be negative.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Size cannot be negative.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start is not a date this form can use.</source>
+        <translation>Die begin is nie ’n datum wat hierdie vorm kan gebruik nie.</translation>
+    </message>
+    <message>
+        <source>Tag '{tag}' cannot contain a comma or semicolon.</source>
+        <translation>Etiket '{tag}' mag nie ’n komma of kommapunt bevat nie.</translation>
+    </message>
+    <message>
+        <source>Tag '{tag}…' is longer than {limit} characters.</source>
+        <translation>Etiket '{tag}…' is langer as {limit} karakters.</translation>
+    </message>
+    <message>
+        <source>Tags cannot be empty.</source>
+        <translation>Etikette mag nie leeg wees nie.</translation>
+    </message>
+    <message>
+        <source>Tags: at most {limit}, this has {count}.</source>
+        <translation>Etikette: hoogstens {limit}, hierdie het {count}.</translation>
+    </message>
+    <message>
+        <source>The answer to '{question}' is too long (at most {limit} characters).</source>
+        <translation>Die antwoord op '{question}' is te lank (hoogstens {limit} karakters).</translation>
+    </message>
+    <message>
+        <source>The owner of action item {number} is too long.</source>
+        <translation>Die eienaar van aksiepunt {number} is te lank.</translation>
+    </message>
+    <message>
+        <source>Write at least what happened or what you learned.</source>
+        <translation>Skryf minstens wat gebeur het of wat jy geleer het.</translation>
+    </message>
+    <message>
+        <source>{label} has an empty entry.</source>
+        <translation>{label} het ’n leë inskrywing.</translation>
+    </message>
+    <message>
+        <source>{label} is required.</source>
+        <translation>{label} is nodig.</translation>
+    </message>
+    <message>
+        <source>{label} is too long: at most {limit} characters, this has {length}.</source>
+        <translation>{label} is te lank: hoogstens {limit} karakters, hierdie het {length}.</translation>
+    </message>
+    <message>
+        <source>{label} must carry a time zone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label} {date} is in the future.</source>
+        <translation>{label} {date} is in die toekoms.</translation>
+    </message>
+    <message>
+        <source>{label} {date} is not a date this plan can use.</source>
+        <translation>{label} {date} is nie ’n datum wat hierdie plan kan gebruik nie.</translation>
+    </message>
+    <message>
+        <source>{label} {date} is too far in the past.</source>
+        <translation>{label} {date} is te ver in die verlede.</translation>
+    </message>
+    <message>
+        <source>{label}: '{value}…' is longer than {limit} characters.</source>
+        <translation>{label}: '{value}…' is langer as {limit} karakters.</translation>
+    </message>
+    <message>
+        <source>{label}: an answer does not say which question it answers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: at most {limit} entries, this has {count}.</source>
+        <translation>{label}: hoogstens {limit} inskrywings, hierdie het {count}.</translation>
+    </message>
+</context>
+</TS>

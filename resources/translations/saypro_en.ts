@@ -1,0 +1,1499 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ActionItemsTable</name>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AttachmentsSection</name>
+    <message>
+        <source>Photos and documents</source>
+        <extracomment>The server refuses bigger files (SAYPRO_SERVER_MAX_ATTACHMENT_BYTES); say so before copying.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attach photos of flip charts, registers or documents. They are kept on this laptop and sent after the text when you sync.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attach files…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Photos and documents (*.jpg *.jpeg *.png *.pdf *.docx *.xlsx *.txt *.odt);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File too large</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{names}: files can be at most 25 MB (the server does not take bigger ones). Nothing was attached.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot attach</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) attached.</source>
+        <translation><numerusform>%n file attached.</numerusform><numerusform>%n files attached.</numerusform></translation>
+    </message>
+    <message>
+        <source>Not on this laptop yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{name}” has not been downloaded yet; it arrives with the next sync.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CompetencyRater</name>
+    <message>
+        <source>{competency}: rating {value}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Evidence: what you did that shows this level</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{competency}: evidence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last time: {value}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not rated. Press 1 to 5; press it again to clear.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DevelopmentPlanPage</name>
+    <message>
+        <source>Development Plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New goal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your plan has no goals yet. Press “New goal” (Ctrl+N) to write a SMART goal you agreed with your supervisor, or turn the gaps of a self-assessment into goals in one step.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SMART goal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. Run monthly data quality checks on my project</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What exactly will you do or be able to do?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How will you and your supervisor know it is done?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The steps, small enough to start this month.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why it matters for your work and the communities you serve.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Review on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who can read it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What moved forward? (Enter to add)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New progress note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Linked records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record to link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Learning logs and assessments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Log: {title}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assessment: {title}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(not on this laptop)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>⚠ The review was due on {day}. Talk to your supervisor and set the next date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>by {day}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>⚠ Review overdue since {day}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>⚠ Past its target date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(no goal written yet)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>My month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Everything you write is saved on this laptop first and works without internet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>learning logs written</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sessions recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>goals on track</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>goals overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>changes waiting to sync</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write a learning log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record a session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assess myself</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Update my plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Latest mentor feedback</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No feedback yet. When your mentor comments on something you shared, it appears here after a sync.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unfinished drafts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing half-written. Drafts are kept automatically while you type.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>My month: {month}</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n at risk, </source>
+        <translation><numerusform>%n at risk, </numerusform><numerusform>%n at risk, </numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n achieved</source>
+        <translation><numerusform>%n achieved</numerusform><numerusform>%n achieved</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review(s) overdue</source>
+        <translation><numerusform>%n review overdue</numerusform><numerusform>%n reviews overdue</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s), </source>
+        <translation><numerusform>%n record, </numerusform><numerusform>%n records, </numerusform></translation>
+    </message>
+    <message>
+        <source>All your work is saved; nothing needs sending.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your mentor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>KnowledgeHubPage</name>
+    <message>
+        <source>Knowledge Hub</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search what colleagues shared…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search the Knowledge Hub</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shared records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shared record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing shared with you matches “{query}”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Session summaries and lessons your colleagues share will appear here after a sync, and you can read and search them without internet. Nothing has been shared with you yet.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LearningLogPage</name>
+    <message>
+        <source>Learning Log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New learning log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No learning logs yet. After a project or a milestone, press “New learning log” (Ctrl+N) and write down what happened and what you learned.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>To date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sort</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Newest date first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recently changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Title A–Z</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All projects</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. Youth jobs fair in Polokwane</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. youth, cv-clinic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Separate tags with commas.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who can read it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Guided questions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No template</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reflection template</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In your own words</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(no title yet)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Home</source>
+        <extracomment>Where each record type is edited (feedback and attachments open the record they belong to).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Learning Log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Self-Assessment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Session Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Development Plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Knowledge Hub</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{section} (Ctrl+{number})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Search everything…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;About {app}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your unsaved typing was kept and is open again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;{app}&lt;/b&gt; {version}&lt;br&gt;Learning logs, self-assessments, session notes and development plans for SayPro field staff. Works offline; syncs when a connection appears.&lt;br&gt;&lt;br&gt;Your data: {path}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Server: {url}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Working offline (no server set up)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to sync</source>
+        <translation><numerusform>%n change waiting to sync</numerusform><numerusform>%n changes waiting to sync</numerusform></translation>
+    </message>
+    <message>
+        <source>nothing waiting to sync</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RecordPage</name>
+    <message>
+        <source>New entry</source>
+        <extracomment>How long after the last keystroke the draft is written.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start a new one (Ctrl+N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose an entry on the left, or press Ctrl+N to start a new one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mentor feedback</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete this entry (you can undo it)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Draft, not saved yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing matches these filters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New, not saved yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>last changed {day} {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server said: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your mentor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not saved yet: please fix what is marked in red.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved “{title}”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix before saving.</source>
+        <translation><numerusform>%n problem to fix before saving.</numerusform><numerusform>%n problems to fix before saving.</numerusform></translation>
+    </message>
+    <message>
+        <source>Delete this entry?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{title}” will be deleted on this laptop and, after the next sync, everywhere. You can undo this straight away.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bring it back (Ctrl+Z)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deleted “{title}”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restored “{title}”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Discard them</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your unsaved changes from {day} {time} were kept. Save to keep them for good.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Search everything</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type words to find in logs, assessments, sessions and goals…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Results appear as you type. Enter opens the first one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n result(s). Enter opens the selected one; arrows move.</source>
+        <translation><numerusform>%n result. Enter opens the selected one; arrows move.</numerusform><numerusform>%n results. Enter opens the selected one; arrows move.</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing found for “{query}”.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SelfAssessmentPage</name>
+    <message>
+        <source>Self-Assessment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New self-assessment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No self-assessments yet. Press “New self-assessment” (Ctrl+N) to rate yourself against the SayPro competency framework; do it again in a few months to see how you grew.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who can read it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Progress over time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Radar chart of your ratings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rate yourself honestly against what each level looks like in practice. Hover over a number to see its description.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reflection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Turn these gaps into development goals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This assessment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This is your first assessment with this framework: the next one will show how you grew.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compared with “{title}” ({day}): higher in {grew}, lower in {dropped}, the same in {same}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Below the expected level: {names}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No gaps: every rated competency is at or above the expected level.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Grow in {competency}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>My next self-assessment rates {competency} at {level} or more, with evidence.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n goal(s) added to your development plan.</source>
+        <translation><numerusform>%n goal added to your development plan.</numerusform><numerusform>%n goals added to your development plan.</numerusform></translation>
+    </message>
+    <message>
+        <source>Self-assessment {month}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>competencies rated: {n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n gap(s)</source>
+        <translation><numerusform>%n gap</numerusform><numerusform>%n gaps</numerusform></translation>
+    </message>
+    <message>
+        <source>(no title yet)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SessionNotesPage</name>
+    <message>
+        <source>Session Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New session note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No session notes yet. After a sharing circle, knowledge café or feedback session, press “New session note” (Ctrl+N) to record who came, what you learned and what happens next.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. Sharing circle: keeping youth in the programme</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Online or in person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. Community hall, Tzaneen, or the meeting link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who can read it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One name per line.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What came out of it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add action item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who does what by when</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export as PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the Session Summary Report as a PDF (Ctrl+E)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n attendee(s)</source>
+        <translation><numerusform>%n attendee</numerusform><numerusform>%n attendees</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open action(s)</source>
+        <translation><numerusform>%n open action</numerusform><numerusform>%n open actions</numerusform></translation>
+    </message>
+    <message>
+        <source>(no topic yet)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export the session report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not write the PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Report saved to {path}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SessionReport</name>
+    <message>
+        <source>Action</source>
+        <extracomment>The report's own words, listed for lupdate (they are translated by ``_tr`` when the report is built).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attendees ({n})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Session Summary Report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Session Summary Report · {app}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Session type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>written by {name}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not accepted by the server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Records the server did not accept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conflicts to look at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your data is kept in {path}. Back it up by copying this folder.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Server: &lt;b&gt;{url}&lt;/b&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;No server set up.&lt;/b&gt; Everything you write stays on this laptop and is safe here. To share it and receive feedback, sign in once with &lt;code&gt;saypro-desktop login --server URL --user NAME&lt;/code&gt;.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This laptop has synced with the server before.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This laptop has not synced yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting to send: {changes} changes to {records} records ({size}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing is waiting to be sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{kind}: “{field}” was changed on two devices</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Cannot open your profile</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>enums</name>
+    <message>
+        <source>Peer learning</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Feedback session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sharing circle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Knowledge café</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lightning talk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Info session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On track</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only me</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Me and my supervisor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>My team</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Everyone at SayPro</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved on this laptop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting to sync</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Validated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Needs more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What I learned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What I will do differently</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Guided questions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Competency framework</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Framework version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reflections</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Facilitators</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Challenges</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Success stories</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Specific</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Achievable steps</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Relevance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Progress notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>types</name>
+    <message>
+        <source>Learning logs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Self-assessments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Session notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Development goals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mentor feedback</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>validation</name>
+    <message>
+        <source>A linked record id is not valid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A progress note is empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A progress note is too long.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A session cannot last more than a week; check the end date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Action item {number} is too long (at most 1,000 characters).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Action item {number} needs a description.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attachment does not say which record it belongs to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attachment is on an unknown kind of record '{kind}'.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checksum must be 64 lower-case hexadecimal characters (sha256).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Competency '{competency}' is rated twice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>End must be after the start.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Evidence for '{competency}' is too long.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Feedback does not say which record it is about.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Feedback is on an unknown kind of record '{kind}'.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Framework version must be 1 or more.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gap '{gap}' is not one of the rated competencies.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Id '{value}' is not a valid record id.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rate at least one competency.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rating for '{competency}' must be from {low} to {high}, not {rating}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revision cannot be negative.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Size cannot be negative.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start is not a date this form can use.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tag '{tag}' cannot contain a comma or semicolon.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tag '{tag}…' is longer than {limit} characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tags cannot be empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tags: at most {limit}, this has {count}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The answer to '{question}' is too long (at most {limit} characters).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The owner of action item {number} is too long.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write at least what happened or what you learned.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label} has an empty entry.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label} is required.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label} is too long: at most {limit} characters, this has {length}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label} must carry a time zone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label} {date} is in the future.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label} {date} is not a date this plan can use.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label} {date} is too far in the past.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: '{value}…' is longer than {limit} characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: an answer does not say which question it answers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: at most {limit} entries, this has {count}.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>
