@@ -223,6 +223,7 @@ class RecordPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_scroll = scroll
         form_holder = QWidget()
         self.form_layout = QVBoxLayout(form_holder)
         self.form_layout.setContentsMargins(0, 0, 8, 0)
@@ -486,6 +487,7 @@ class RecordPage(QWidget):
         for error in errors:
             by_field.setdefault(error.field, []).append(field_error(error))
         shown: set[str] = set()
+        first: QLabel | None = None
         for section in self.sections:
             for name, label in section.errors.items():
                 messages = by_field.get(name, [])
@@ -493,6 +495,9 @@ class RecordPage(QWidget):
                 label.setVisible(bool(messages))
                 if messages:
                     shown.add(name)
+                    first = first or label
+        if first is not None:
+            self.form_scroll.ensureWidgetVisible(first)  # the first problem in view
         elsewhere = [m for name, messages in by_field.items() if name not in shown for m in messages]
         count = sum(len(m) for m in by_field.values())
         if count:

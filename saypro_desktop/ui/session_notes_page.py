@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -192,10 +193,13 @@ class SessionNotesPage(RecordPage):
         report = QHBoxLayout()
         self.pdf_button = QPushButton(self.tr("Export as PDF…"))
         self.pdf_button.setToolTip(self.tr("Save the Session Summary Report as a PDF (Ctrl+E)"))
-        self.pdf_button.setShortcut("Ctrl+E")
         self.pdf_button.clicked.connect(self.export_pdf)
         self.print_button = QPushButton(self.tr("Print…"))
-        self.print_button.setShortcut("Ctrl+P")
+        self.print_button.setToolTip(self.tr("Print the Session Summary Report (Ctrl+P)"))
+        for keys, slot in (("Ctrl+E", self.export_pdf), (QKeySequence.StandardKey.Print, self.print_report)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
         self.print_button.clicked.connect(self.print_report)
         report.addStretch(1)
         report.addWidget(self.pdf_button)
