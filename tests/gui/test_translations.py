@@ -70,11 +70,23 @@ def organisation_words() -> set[str]:
     return words | set(LANGUAGES.values()) | {APP_NAME, "SayPro"}
 
 
+def _item_texts(widget: QWidget) -> list[tuple[str, str]]:
+    name = type(widget).__name__
+    if isinstance(widget, QComboBox):
+        return [(name + ".item", widget.itemText(i)) for i in range(widget.count())]
+    if isinstance(widget, QListWidget):
+        return [(name + ".item", widget.item(i).text()) for i in range(widget.count())]
+    if isinstance(widget, QTableWidget):
+        return [(name + ".header", widget.horizontalHeaderItem(c).text()) for c in range(widget.columnCount())]
+    if isinstance(widget, QTreeWidget):
+        return [(name + ".group", widget.topLevelItem(i).text(0)) for i in range(widget.topLevelItemCount())]
+    return []
+
+
 def visible_texts(root: QWidget) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
-    widgets = [root, *root.findChildren(QWidget)]
-    for widget in widgets:
-        if not widget.isVisibleTo(root) and not isinstance(widget, QMenu):
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisibleTo(root):
             continue
         name = type(widget).__name__
         if isinstance(widget, QLabel | QAbstractButton):
@@ -83,19 +95,9 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
             found.append((name, widget.title()))
         if isinstance(widget, QLineEdit | QPlainTextEdit):
             found.append((name + ".placeholder", widget.placeholderText()))
-        if isinstance(widget, QComboBox):
-            found.extend((name + ".item", widget.itemText(i)) for i in range(widget.count()))
-        if isinstance(widget, QListWidget):
-            found.extend((name + ".item", widget.item(i).text()) for i in range(widget.count()))
-        if isinstance(widget, QTableWidget):
-            found.extend((name + ".header", widget.horizontalHeaderItem(c).text())
-                         for c in range(widget.columnCount()))
-        if isinstance(widget, QTreeWidget):
-            found.extend((name + ".group", widget.topLevelItem(i).text(0)) for i in range(widget.topLevelItemCount()))
-        if widget.toolTip():
-            found.append((name + ".tooltip", widget.toolTip()))
-        if widget.accessibleName():
-            found.append((name + ".accessibleName", widget.accessibleName()))
+        found.extend(_item_texts(widget))
+        found.extend((name + "." + kind, text) for kind, text in (
+            ("tooltip", widget.toolTip()), ("accessibleName", widget.accessibleName())) if text)
     for menu in root.findChildren(QMenu):
         found.append(("QMenu", menu.title()))
         found.extend(("QAction", action.text()) for action in menu.actions() if not action.isSeparator())
