@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -40,6 +40,7 @@ def format_day(value: date | datetime) -> str:
 
 
 DATE_FORMAT = "d MMM yyyy"
+WARNING_COLOUR = "#c62828"  # readable on the light and the dark list background
 
 
 def date_edit() -> QDateEdit:
@@ -186,9 +187,12 @@ class RecordRowDelegate(QStyledItemDelegate):
         painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          painter.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, rect.width()))
         painter.setFont(option.font)
-        if not selected:
-            painter.setPen(option.palette.color(group, QPalette.ColorRole.PlaceholderText))
         subtitle = str(index.data(RecordListModel.SubtitleRole) or "")
+        if not selected:
+            # A warning (overdue review, conflict, refused by the server) reads in the error colour.
+            warning = subtitle.startswith("⚠")
+            painter.setPen(QColor(WARNING_COLOUR) if warning
+                           else option.palette.color(group, QPalette.ColorRole.PlaceholderText))
         subtitle_rect = QRect(rect.left(), rect.top() + line + 2, rect.width(), line)
         painter.drawText(subtitle_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          option.fontMetrics.elidedText(subtitle, Qt.TextElideMode.ElideRight, rect.width()))

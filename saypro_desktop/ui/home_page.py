@@ -124,6 +124,9 @@ class HomePage(QWidget):
         self.drafts_empty.setProperty("role", "hint")
         drafts_box.addWidget(self.drafts_list)
         drafts_box.addWidget(self.drafts_empty)
+        for box, lst in ((feedback_box, self.feedback_list), (drafts_box, self.drafts_list)):
+            box.setAlignment(Qt.AlignmentFlag.AlignTop)
+            lst.setMaximumHeight(220)
         columns.addLayout(feedback_box, 3)
         columns.addSpacing(16)
         columns.addLayout(drafts_box, 2)

@@ -19,28 +19,69 @@ pytestmark = [
 
 SCREENSHOT_SCRIPT = """
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 from PySide6.QtCore import QTimer
+from saypro_desktop.domain.records import CompetencyRating, Visibility
 from saypro_desktop.paths import DataPaths
 from saypro_desktop.storage.store import RecordStore
-from saypro_desktop.ui.app import make_application
+from saypro_desktop.ui.app import make_application, window_settings
 from saypro_desktop.ui.main_window import MainWindow
+from saypro_desktop.ui.record_page import RecordPage
+from saypro_desktop.ui.theme import apply_theme
+from saypro_desktop.ui.translation import install_language
+from tests import factories
 
 out = Path(sys.argv[1])
 paths = DataPaths.resolve(sys.argv[2])
 paths.ensure()
 store = RecordStore.open(paths.database())
+today = date.today()
+ratings = [("me", 3), ("project_management", 3), ("facilitation", 2), ("communication", 4), ("leadership", 2),
+           ("digital_literacy", 3), ("data_protection", 4), ("inclusion", 3), ("community_engagement", 4),
+           ("reflective_practice", 3)]
+store.save_many([
+    factories.learning_log(id=factories.new_id(), log_date=today, owner_id=""),
+    factories.learning_log(id=factories.new_id(), title="Borehole committee meeting", project="WASH",
+                           tags=["water"], log_date=today - timedelta(days=9), owner_id=""),
+    factories.self_assessment(id=factories.new_id(), title="Baseline", assessed_on=today - timedelta(days=200),
+                              ratings=[CompetencyRating(competency_id=c, rating=max(1, r - 1)) for c, r in ratings],
+                              gaps=[]),
+    factories.self_assessment(id=factories.new_id(), title="Mid-year check-in", assessed_on=today,
+                              ratings=[CompetencyRating(competency_id=c, rating=r) for c, r in ratings],
+                              gaps=["facilitation", "leadership"]),
+    factories.session_note(id=factories.new_id()),
+    factories.development_goal(id=factories.new_id()),
+    factories.session_note(id=factories.new_id(), owner_id="colleague", visibility=Visibility.ORGANISATION,
+                           title="Knowledge cafe: savings groups that last"),
+])
+store.save(factories.feedback(target_id=store.records(factories.LearningLog)[0].id))
 app = make_application()
 assert app.platformName() == "xcb", app.platformName()
-window = MainWindow(store, paths)
+apply_theme(app)
+language = sys.argv[3]
+install_language(language)
+window = MainWindow(store, paths, owner_id="me", settings=window_settings(paths))
+window.resize(1280, 800)
 window.show()
 
 def shoot():
     for row in range(window.navigation.count()):
         window.navigation.setCurrentRow(row)
+        page = window.pages.currentWidget()
+        for _ in range(20):
+            app.processEvents()
+            window.runner.wait(1000)
+        if isinstance(page, RecordPage) and page.model.rowCount():
+            page.list_view.setCurrentIndex(page.model.index(0))
+        if row == 5:
+            page.tree.setCurrentItem(page.tree.topLevelItem(0).child(0))
         app.processEvents()
-        name = window.navigation.item(row).text().lower().replace(" ", "_")
-        assert window.screen().grabWindow(window.winId()).save(str(out / f"{row:02d}_{name}.png"))
+        name = ("home", "learning_log", "self_assessment", "session_notes", "development_plan",
+                "knowledge_hub", "sync")[row]
+        assert window.screen().grabWindow(window.winId()).save(str(out / f"{language}_{row:02d}_{name}.png"))
+    window.show_search()
+    app.processEvents()
     print("exposed", window.windowHandle().isExposed())
     app.quit()
 
@@ -50,18 +91,20 @@ store.close()
 """
 
 
-def test_main_window_in_a_real_x_server(tmp_path: Path) -> None:
+@pytest.mark.parametrize("language", ["en", "af"])
+def test_main_window_in_a_real_x_server(tmp_path: Path, language: str) -> None:
     out = Path(os.environ.get("SAYPRO_SCREENSHOT_DIR", tmp_path / "screenshots"))
     out.mkdir(parents=True, exist_ok=True)
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
     env["QT_QPA_PLATFORM"] = "xcb"
     result = subprocess.run(
         ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", sys.executable, "-c", SCREENSHOT_SCRIPT,
-         str(out), str(tmp_path / "data")],
+         str(out), str(tmp_path / "data"), language],
         capture_output=True, text=True, timeout=120, env=env, cwd=REPO_ROOT, check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "exposed True" in result.stdout
-    shots = sorted(out.glob("*.png"))
-    assert [s.name for s in shots][:2] == ["00_home.png", "01_learning_log.png"]
+    shots = sorted(out.glob(f"{language}_*.png"))
+    assert [s.name for s in shots][:2] == [f"{language}_00_home.png", f"{language}_01_learning_log.png"]
+    assert len(shots) == 7
     assert all(s.stat().st_size > 5_000 for s in shots), "a screenshot is blank"
