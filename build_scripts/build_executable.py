@@ -29,6 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from build_scripts import translations  # noqa: E402
 from saypro_desktop import APP_SLUG, __version__  # noqa: E402
 
 DIST = ROOT / "dist"
@@ -46,6 +47,8 @@ def executable_path(mode: str) -> Path:
 def build(mode: str) -> Path:
     print(f"==> building the {mode} executable", flush=True)
     started = time.monotonic()
+    for catalogue in translations.compile_all(quiet=True):  # the .qm files the spec bundles
+        print(f"    compiled {catalogue.relative_to(ROOT)}", flush=True)
     subprocess.run(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
          "--distpath", str(DIST / mode), "--workpath", str(ROOT / "build" / f"pyinstaller-{mode}"),

@@ -66,10 +66,15 @@ setup_venv() {
   touch "$stamp"
 }
 
+compile_translations() {  # the .ts sources are in git; the .qm files the app loads are built here
+  "$VENV/bin/python" build_scripts/translations.py compile >/dev/null
+}
+
 setup() {
   check_python
   install_system_packages
   setup_venv
+  compile_translations
 }
 
 # A throw-away PostgreSQL cluster for the server tests, on a free loopback port, stopped on exit.

@@ -4,6 +4,7 @@ section that shows each field's problem under it, and the two-line row painter o
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TypeVar
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from saypro_desktop.ui.record_list_model import RecordListModel
+
+W = TypeVar("W", bound=QWidget)
 
 
 def to_qdate(value: date) -> QDate:
@@ -129,7 +132,7 @@ class FormSection(QGroupBox):
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.errors: dict[str, QLabel] = {}
 
-    def add_field(self, name: str, label: str, widget: QWidget, hint: str = "") -> QWidget:
+    def add_field(self, name: str, label: str, widget: W, hint: str = "") -> W:
         holder = QWidget()
         holder.setFocusProxy(widget)
         column = QVBoxLayout(holder)

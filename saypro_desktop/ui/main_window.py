@@ -206,7 +206,8 @@ class MainWindow(QMainWindow):
         old = self.centralWidget()
         self.statusBar().removeWidget(self.sync_status)
         self._build_ui()
-        old.deleteLater()
+        if old is not None:
+            old.deleteLater()
         self.navigation.setCurrentRow(row)
         self.reopen_latest_draft()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries, QPolarChart, QValueAxis
+from PySide6.QtCharts import QCategoryAxis, QChartView, QLineSeries, QPolarChart, QValueAxis
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
@@ -63,6 +63,3 @@ class RadarChart(QChartView):
             series.attachAxis(angular)
             series.attachAxis(radial)
             self.series_titles.append(legend)
-
-    def chart(self) -> QChart:  # type: ignore[override]
-        return self.chart_

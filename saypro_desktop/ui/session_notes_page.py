@@ -95,7 +95,7 @@ class ActionItemsTable(QTableWidget):
             self.removeRow(row)
             del self._ids[row]
 
-    def items(self) -> list[ActionItem]:
+    def action_items(self) -> list[ActionItem]:
         found = []
         for row in range(self.rowCount()):
             text_item, owner_item, done_item = self.item(row, 0), self.item(row, 1), self.item(row, 3)
@@ -144,8 +144,8 @@ class SessionNotesPage(RecordPage):
         self.end_edit.setDisplayFormat("d MMM yyyy  HH:mm")
         session.add_field("ends_at", field_label("ends_at"), self.end_edit)
         self.location_kind = QComboBox()
-        for value in LocationKind:
-            self.location_kind.addItem(enum_label(value), value)
+        for kind in LocationKind:
+            self.location_kind.addItem(enum_label(kind), kind)
         session.add_field("location_kind", self.tr("Online or in person"), self.location_kind)
         self.location_edit = session.add_field("location", field_label("location"), QLineEdit())
         self.location_edit.setPlaceholderText(self.tr("e.g. Community hall, Tzaneen, or the meeting link"))
@@ -215,7 +215,9 @@ class SessionNotesPage(RecordPage):
         assert isinstance(due, QDateEdit)
         due.dateChanged.connect(self.mark_changed)
         self.actions_table.setCurrentCell(row, 0)
-        self.actions_table.editItem(self.actions_table.item(row, 0))
+        first_cell = self.actions_table.item(row, 0)
+        if first_cell is not None:
+            self.actions_table.editItem(first_cell)
         self.mark_changed()
 
     def _remove_action_items(self) -> None:
@@ -251,7 +253,7 @@ class SessionNotesPage(RecordPage):
             visibility=Visibility(self.visibility_combo.currentData()),
             facilitators=self.facilitators_edit.values(), attendees=self.attendees_edit.values(),
             insights=self.insights_edit.toPlainText(), challenges=self.challenges_edit.toPlainText(),
-            success_stories=self.stories_edit.toPlainText(), action_items=self.actions_table.items())
+            success_stories=self.stories_edit.toPlainText(), action_items=self.actions_table.action_items())
 
     def new_record(self) -> Record:
         start = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)

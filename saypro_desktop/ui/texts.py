@@ -106,7 +106,8 @@ VALIDATION_MESSAGES = (
     QT_TRANSLATE_NOOP("validation", "{label}: an answer does not say which question it answers."),
     QT_TRANSLATE_NOOP("validation", "{label}: at most {limit} entries, this has {count}."),
 )
-ENUM_LABELS: dict[StrEnum, str] = {
+#: QT_TRANSLATE_NOOP returns the text unchanged (typed ``object`` by the stubs).
+ENUM_LABELS: dict[StrEnum, object] = {
     SessionType.PEER_LEARNING: QT_TRANSLATE_NOOP("enums", "Peer learning"),
     SessionType.FEEDBACK_SESSION: QT_TRANSLATE_NOOP("enums", "Feedback session"),
     SessionType.SHARING_CIRCLE: QT_TRANSLATE_NOOP("enums", "Sharing circle"),
@@ -136,7 +137,7 @@ ENUM_LABELS: dict[StrEnum, str] = {
     LocationKind.ONLINE: QT_TRANSLATE_NOOP("enums", "Online"),
 }
 
-TYPE_NAMES: dict[str, str] = {
+TYPE_NAMES: dict[str, object] = {
     "learning_log": QT_TRANSLATE_NOOP("types", "Learning logs"),
     "self_assessment": QT_TRANSLATE_NOOP("types", "Self-assessments"),
     "session_note": QT_TRANSLATE_NOOP("types", "Session notes"),
@@ -147,11 +148,11 @@ TYPE_NAMES: dict[str, str] = {
 
 
 def enum_label(value: StrEnum) -> str:
-    return QCoreApplication.translate("enums", ENUM_LABELS[value])
+    return QCoreApplication.translate("enums", str(ENUM_LABELS[value]))
 
 
 def type_name(record_type: str) -> str:
-    return QCoreApplication.translate("types", TYPE_NAMES[record_type])
+    return QCoreApplication.translate("types", str(TYPE_NAMES[record_type]))
 
 
 def field_label(field_name: str) -> str:
