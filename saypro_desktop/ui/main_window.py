@@ -8,6 +8,9 @@ changes.
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -28,19 +31,29 @@ from saypro_desktop.storage.blobs import BlobStore
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.ui.attachments_section import human_size
 from saypro_desktop.ui.background import BackgroundRunner
-from saypro_desktop.ui.development_plan_page import DevelopmentPlanPage
 from saypro_desktop.ui.dialogs import DialogService
-from saypro_desktop.ui.home_page import HomePage
-from saypro_desktop.ui.knowledge_hub_page import KnowledgeHubPage
-from saypro_desktop.ui.learning_log_page import LearningLogPage
 from saypro_desktop.ui.record_page import RecordPage
 from saypro_desktop.ui.search_dialog import SearchDialog
-from saypro_desktop.ui.self_assessment_page import SelfAssessmentPage
 from saypro_desktop.ui.services import PageServices, load_reference_for
-from saypro_desktop.ui.session_notes_page import SessionNotesPage
 from saypro_desktop.ui.settings_dialog import SettingsDialog
-from saypro_desktop.ui.sync_page import SyncPage
 from saypro_desktop.ui.translation import install_language
+
+if TYPE_CHECKING:
+    from saypro_desktop.ui.development_plan_page import DevelopmentPlanPage
+    from saypro_desktop.ui.home_page import HomePage
+    from saypro_desktop.ui.knowledge_hub_page import KnowledgeHubPage
+    from saypro_desktop.ui.learning_log_page import LearningLogPage
+    from saypro_desktop.ui.self_assessment_page import SelfAssessmentPage
+    from saypro_desktop.ui.session_notes_page import SessionNotesPage
+    from saypro_desktop.ui.sync_page import SyncPage
+
+#: The page of each section, in navigation order: (module in saypro_desktop.ui, class).
+PAGE_CLASSES = (
+    ("home_page", "HomePage"), ("learning_log_page", "LearningLogPage"),
+    ("self_assessment_page", "SelfAssessmentPage"), ("session_notes_page", "SessionNotesPage"),
+    ("development_plan_page", "DevelopmentPlanPage"), ("knowledge_hub_page", "KnowledgeHubPage"),
+    ("sync_page", "SyncPage"),
+)
 
 #: Where each record type is edited (feedback and attachments open the record they belong to).
 PAGE_OF_TYPE = {"learning_log": 1, "self_assessment": 2, "session_note": 3, "development_goal": 4}
@@ -78,37 +91,19 @@ class MainWindow(QMainWindow):
     # -- building ---------------------------------------------------------------------------
 
     def _build_ui(self) -> None:
-        self.home = HomePage(self.services)
-        self.learning_log = LearningLogPage(self.services)
-        self.self_assessment = SelfAssessmentPage(self.services)
-        self.session_notes = SessionNotesPage(self.services)
-        self.development_plan = DevelopmentPlanPage(self.services)
-        self.knowledge_hub = KnowledgeHubPage(self.services)
-        self.sync_page = SyncPage(self.services, server_url=self._server_url)
-        sections = [
-            (self.tr("Home"), self.home),
-            (self.tr("Learning Log"), self.learning_log),
-            (self.tr("Self-Assessment"), self.self_assessment),
-            (self.tr("Session Notes"), self.session_notes),
-            (self.tr("Development Plan"), self.development_plan),
-            (self.tr("Knowledge Hub"), self.knowledge_hub),
-            (self.tr("Sync"), self.sync_page),
-        ]
+        self._built: dict[int, QWidget] = {}
+        sections = [self.tr("Home"), self.tr("Learning Log"), self.tr("Self-Assessment"), self.tr("Session Notes"),
+                    self.tr("Development Plan"), self.tr("Knowledge Hub"), self.tr("Sync")]
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(self.tr("Sections"))
         self.navigation.setFixedWidth(220)
         self.pages = QStackedWidget()
-        for number, (name, page) in enumerate(sections, start=1):
+        for number, name in enumerate(sections, start=1):
             item = QListWidgetItem(name, self.navigation)
             item.setToolTip(self.tr("{section} (Ctrl+{number})").format(section=name, number=number))
-            self.pages.addWidget(page)
+            self.pages.addWidget(QWidget())  # replaced by the page the first time it is shown
         self.navigation.currentRowChanged.connect(self._section_changed)
-        for page in self.record_pages():
-            page.data_changed.connect(self._data_changed)
-        self.home.open_record.connect(self.open_record)
-        self.home.go_to.connect(self.navigation.setCurrentRow)
-        self.knowledge_hub.open_record.connect(self.open_record)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -122,6 +117,65 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_status)
         self._build_menus()
         self.refresh_status()
+
+    def page(self, row: int) -> QWidget:
+        """The page of a section, built the first time it is needed (start-up builds only the first one)."""
+        built = self._built.get(row)
+        if built is not None:
+            return built
+        page = self._make_page(row)
+        placeholder = self.pages.widget(row)
+        current = self.pages.currentIndex()
+        self.pages.insertWidget(row, page)
+        if placeholder is not None:
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self.pages.setCurrentIndex(current)
+        self._built[row] = page
+        return page
+
+    def _make_page(self, row: int) -> QWidget:
+        # Imported here, so a page's modules (QtCharts for the radar chart) load when it is first shown.
+        module_name, class_name = PAGE_CLASSES[row]
+        page_class = getattr(importlib.import_module(f"saypro_desktop.ui.{module_name}"), class_name)
+        if class_name == "SyncPage":
+            return cast(QWidget, page_class(self.services, server_url=self._server_url))
+        page = cast(QWidget, page_class(self.services))
+        if isinstance(page, RecordPage):
+            page.data_changed.connect(self._data_changed)
+        if class_name in ("HomePage", "KnowledgeHubPage"):
+            page.open_record.connect(self.open_record)  # type: ignore[attr-defined]
+        if class_name == "HomePage":
+            page.go_to.connect(self.navigation.setCurrentRow)  # type: ignore[attr-defined]
+        return page
+
+    @property
+    def home(self) -> HomePage:
+        return cast("HomePage", self.page(0))
+
+    @property
+    def learning_log(self) -> LearningLogPage:
+        return cast("LearningLogPage", self.page(1))
+
+    @property
+    def self_assessment(self) -> SelfAssessmentPage:
+        return cast("SelfAssessmentPage", self.page(2))
+
+    @property
+    def session_notes(self) -> SessionNotesPage:
+        return cast("SessionNotesPage", self.page(3))
+
+    @property
+    def development_plan(self) -> DevelopmentPlanPage:
+        return cast("DevelopmentPlanPage", self.page(4))
+
+    @property
+    def knowledge_hub(self) -> KnowledgeHubPage:
+        return cast("KnowledgeHubPage", self.page(5))
+
+    @property
+    def sync_page(self) -> SyncPage:
+        return cast("SyncPage", self.page(6))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -152,11 +206,13 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def record_pages(self) -> list[RecordPage]:
-        return [self.learning_log, self.self_assessment, self.session_notes, self.development_plan]
+        """The record pages built so far (one never shown holds no typing)."""
+        return [page for page in self._built.values() if isinstance(page, RecordPage)]
 
     # -- navigation -----------------------------------------------------------------------
 
     def _section_changed(self, row: int) -> None:
+        self.page(row)
         self.pages.setCurrentIndex(row)
         self.settings.setValue("window/page", row)
 
@@ -172,7 +228,7 @@ class MainWindow(QMainWindow):
         if row is None:
             return False
         self.navigation.setCurrentRow(row)
-        page = self.pages.widget(row)
+        page = self.page(row)
         assert isinstance(page, RecordPage)
         return page.open_record(record_id)
 
@@ -224,7 +280,8 @@ class MainWindow(QMainWindow):
 
     def _data_changed(self) -> None:
         self.refresh_status()
-        QTimer.singleShot(0, self.home.refresh)
+        if 0 in self._built:
+            QTimer.singleShot(0, self.home.refresh)
 
     def record_total(self) -> int:
         return sum(self._store.count(cls) for cls in RECORD_TYPES.values())

@@ -13,6 +13,7 @@ from alembic import command
 from saypro_desktop.domain.records import LearningLog, SessionNote
 from saypro_desktop.storage.database import create_sqlite_engine
 from saypro_desktop.storage.migrate import (
+    HEAD_REVISION,
     DamagedDatabaseError,
     NewerDatabaseError,
     alembic_config,
@@ -134,3 +135,8 @@ def test_only_the_newest_backups_are_kept(tmp_path: Path) -> None:
     with sqlite3.connect(kept[-1]) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     connection.close()
+
+
+def test_the_head_constant_is_alembics_head() -> None:
+    """migrate() skips Alembic for a profile at HEAD_REVISION: it must be the real head."""
+    assert HEAD_REVISION == head_revision()

@@ -1,0 +1,189 @@
+"""How the desktop app behaves with a large history: 100,000 records in the profile.
+
+Prints one JSON object. Goals (issue 3): cold start to a usable main window <= 2 s, search
+median <= 50 ms, opening the log list <= 200 ms, peak RSS <= 250 MB.
+
+    .venv/bin/python bench/ui_scale.py [--records N] [--runs N] [--keep-profile DIR]
+
+The profile is generated once (bench/store_scale.py's records: 4/5 learning logs, 1/5 session
+notes, plus goals and assessments) and reused from --keep-profile on later runs. Each run starts
+the real app in a fresh process (offscreen Qt), so start-up and peak RSS are the process's own:
+    cold_start_s     process start to the main window shown with its first page painted
+    home_filled_s    ... to Home's month summary filled in (counted off the GUI thread)
+    log_list_open_ms the Learning Log list reloaded: request to its first page of rows shown
+    log_list_scroll_ms  the list scrolled to its end of loaded rows: the next page shown
+    search_ms        a query typed in Ctrl+F: search started to results shown, over 20 queries
+    peak_rss_mb      the app process's peak resident memory over all of the above
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.store_scale import QUERIES, make_records  # noqa: E402
+from saypro_desktop.domain.records import (  # noqa: E402
+    CompetencyRating,
+    DevelopmentGoal,
+    GoalStatus,
+    SelfAssessment,
+)
+from saypro_desktop.paths import DataPaths  # noqa: E402
+from saypro_desktop.storage.store import RecordStore  # noqa: E402
+
+GOALS = {"cold_start_s": 2.0, "search_ms": 50.0, "log_list_open_ms": 200.0, "peak_rss_mb": 250.0}
+
+# Runs inside the app process: the real start-up (saypro_desktop.cli.main), timed from outside.
+DRIVER = r"""
+import json, statistics, sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import saypro_desktop.ui.app as app_module
+from saypro_desktop.ui.search_dialog import SearchDialog
+
+QUERIES = json.loads(sys.argv[2])
+marks = {}
+
+def wait(condition, timeout=30.0):
+    end = time.monotonic() + timeout
+    while not condition():
+        QApplication.processEvents()
+        if time.monotonic() > end:
+            raise TimeoutError("the app did not answer in time")
+        time.sleep(0.0005)
+
+class Measured(app_module.MainWindow):
+    def showEvent(self, event):
+        super().showEvent(event)
+        if "shown" not in marks:
+            QTimer.singleShot(0, self.measure)
+
+    def measure(self):
+        self.repaint()
+        marks["shown"] = time.time()
+        wait(lambda: self.home.summary is not None)
+        marks["home"] = time.time()
+        page = self.learning_log
+        self.navigation.setCurrentRow(1)
+        opens = []
+        for _ in range(5):
+            started = time.perf_counter()
+            page.reload()
+            wait(lambda: page.model.rowCount() > 0 and not page.model.is_loading())
+            page.list_view.repaint()
+            opens.append((time.perf_counter() - started) * 1000)
+        scrolls = []
+        for _ in range(5):
+            rows = page.model.rowCount()
+            started = time.perf_counter()
+            page.list_view.scrollToBottom()
+            wait(lambda: page.model.rowCount() > rows and not page.model.is_loading())
+            page.list_view.repaint()
+            scrolls.append((time.perf_counter() - started) * 1000)
+        self.show_search()
+        dialog = self.findChild(SearchDialog)
+        searches = []
+        for query in QUERIES:
+            dialog.query_edit.blockSignals(True)
+            dialog.query_edit.setText(query)
+            dialog.query_edit.blockSignals(False)
+            started = time.perf_counter()
+            dialog.run_search()
+            wait(lambda: dialog.latest is not None and dialog.latest.query == query)
+            dialog.results.repaint()
+            searches.append((time.perf_counter() - started) * 1000)
+        print(json.dumps({"shown": marks["shown"], "home": marks["home"], "open": opens, "scroll": scrolls,
+                          "search": searches, "rows": page.model.rowCount()}), flush=True)
+        QApplication.instance().quit()
+
+app_module.MainWindow = Measured
+from saypro_desktop.cli import main
+sys.exit(main(["--data-dir", sys.argv[1]]))
+"""
+
+
+def build_profile(root: Path, count: int) -> None:
+    paths = DataPaths.resolve(root)
+    paths.ensure()
+    store = RecordStore.open(paths.database())
+    try:
+        if store.count(DevelopmentGoal) > 0:
+            return
+        started = time.monotonic()
+        records = make_records(count - count // 50)
+        for start in range(0, len(records), 1000):
+            store.save_many(records[start:start + 1000])
+        today = date.today()
+        extra: list[DevelopmentGoal | SelfAssessment] = [
+            DevelopmentGoal(title=f"Goal {n}", specific="Grow", target_date=today + timedelta(days=n % 400 - 100),
+                            status=list(GoalStatus)[n % 5], next_review=today + timedelta(days=n % 60 - 30))
+            for n in range(count // 100)]
+        extra += [SelfAssessment(title=f"Assessment {n}", framework_id="saypro_core", framework_version=1,
+                                 assessed_on=today - timedelta(days=n),
+                                 ratings=[CompetencyRating(competency_id="me", rating=1 + n % 5)])
+                  for n in range(count // 100)]
+        store.save_many(extra)
+        print(f"generated {count} records in {time.monotonic() - started:.0f} s", file=sys.stderr)
+    finally:
+        store.close()
+
+
+def run_app(root: Path) -> tuple[dict[str, float], float]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("DISPLAY", None)
+    started = time.time()
+    process = subprocess.Popen([sys.executable, "-c", DRIVER, str(root), json.dumps(QUERIES)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                               cwd=Path(__file__).resolve().parent.parent)
+    out, err = process.communicate(timeout=600)
+    if process.returncode != 0:
+        raise SystemExit(f"the app failed ({process.returncode}):\n{err}")
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = json.loads(out.strip().splitlines()[-1])
+    return result | {"started": started}, usage.ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3, help="app starts to measure (each a fresh process)")
+    parser.add_argument("--keep-profile", metavar="DIR", help="reuse (or create) the generated profile here")
+    args = parser.parse_args()
+    root = Path(args.keep_profile) if args.keep_profile else Path(tempfile.mkdtemp(prefix="saypro-ui-scale-"))
+    build_profile(root, args.records)
+    starts, homes, opens, scrolls, searches, rss = [], [], [], [], [], 0.0
+    for _ in range(args.runs):
+        result, peak = run_app(root)  # RUSAGE_CHILDREN's maxrss is the largest child so far
+        starts.append(result["shown"] - result["started"])
+        homes.append(result["home"] - result["started"])
+        opens += result["open"]
+        scrolls += result["scroll"]
+        searches += result["search"]
+        rss = max(rss, peak)
+    report = {
+        "records": args.records,
+        "runs": args.runs,
+        "cold_start_s": round(statistics.median(starts), 3),
+        "home_filled_s": round(statistics.median(homes), 3),
+        "log_list_open_ms": round(statistics.median(opens), 1),
+        "log_list_scroll_ms": round(statistics.median(scrolls), 1),
+        "search_ms": round(statistics.median(searches), 1),
+        "search_p95_ms": round(sorted(searches)[int(len(searches) * 0.95) - 1], 1),
+        "peak_rss_mb": round(rss, 1),
+    }
+    report["of_goal"] = {key: round(report[key] / goal, 2) for key, goal in GOALS.items()}  # type: ignore[operator]
+    print(json.dumps(report))
+
+
+if __name__ == "__main__":
+    main()
