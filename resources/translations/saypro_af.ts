@@ -462,7 +462,7 @@
     <name>MainWindow</name>
     <message>
         <source>Home</source>
-        <extracomment>Where each record type is edited (feedback and attachments open the record they belong to).</extracomment>
+        <extracomment>The page of each section, in navigation order: (module in saypro_desktop.ui, class). Where each record type is edited (feedback and attachments open the record they belong to).</extracomment>
         <translation>Tuis</translation>
     </message>
     <message>
@@ -882,6 +882,10 @@
         <source>Print…</source>
         <translation>Druk…</translation>
     </message>
+    <message>
+        <source>Print the Session Summary Report (Ctrl+P)</source>
+        <translation>Druk die sessie-opsommingsverslag (Ctrl+P)</translation>
+    </message>
     <message numerus="yes">
         <source>%n attendee(s)</source>
         <translation><numerusform>%n bywoner</numerusform><numerusform>%n bywoners</numerusform></translation>
@@ -1044,6 +1048,7 @@
     <name>enums</name>
     <message>
         <source>Peer learning</source>
+        <extracomment>QT_TRANSLATE_NOOP returns the text unchanged (typed ``object`` by the stubs).</extracomment>
         <translation>Portuurleer</translation>
     </message>
     <message>

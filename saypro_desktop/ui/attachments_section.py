@@ -7,7 +7,7 @@ import mimetypes
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout
 
@@ -107,7 +107,7 @@ class AttachmentsSection(QGroupBox):
                                         " ".join(field_error(e) for e in error.errors))
             return []
         self.show_for(self.target_id)
-        self.services.notify(self.tr("%n file(s) attached.", "", len(saved)))
+        self.services.notify(QCoreApplication.translate("AttachmentsSection", "%n file(s) attached.", None, len(saved)))
         self.changed.emit()
         return saved
 

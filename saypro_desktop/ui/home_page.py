@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -156,15 +156,18 @@ class HomePage(QWidget):
         self.heading.setText(self.tr("My month: {month}").format(month=month))
         self.logs_card.set_value(str(summary.logs_written))
         self.sessions_card.set_value(str(summary.sessions))
-        self.goals_card.set_value(str(summary.goals_on_track), self.tr("%n at risk, ", "", summary.goals_at_risk)
-                                  + self.tr("%n achieved", "", summary.goals_achieved))
+        translate = QCoreApplication.translate
+        self.goals_card.set_value(str(summary.goals_on_track),
+                                  translate("HomePage", "%n at risk, ", None, summary.goals_at_risk)
+                                  + translate("HomePage", "%n achieved", None, summary.goals_achieved))
         self.overdue_card.set_value(str(summary.goals_overdue),
-                                    self.tr("%n review(s) overdue", "", summary.reviews_due))
+                                    translate("HomePage", "%n review(s) overdue", None, summary.reviews_due))
         waiting = summary.waiting
-        self.waiting_card.set_value(
-            str(waiting.changes),
-            self.tr("%n record(s), ", "", waiting.records) + human_size(waiting.bytes) if waiting.changes
-            else self.tr("All your work is saved; nothing needs sending."))
+        if waiting.changes:
+            detail = translate("HomePage", "%n record(s), ", None, waiting.records) + human_size(waiting.bytes)
+        else:
+            detail = self.tr("All your work is saved; nothing needs sending.")
+        self.waiting_card.set_value(str(waiting.changes), detail)
         self.feedback_list.clear()
         for item in summary.latest_feedback:
             who = item.author_name or self.tr("Your mentor")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,6 +28,7 @@ from saypro_desktop import APP_NAME, __version__
 from saypro_desktop.domain.records import RECORD_TYPES, Attachment, Feedback
 from saypro_desktop.paths import DataPaths
 from saypro_desktop.storage.blobs import BlobStore
+from saypro_desktop.storage.outbox import OutboxSummary
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.ui.attachments_section import human_size
 from saypro_desktop.ui.background import BackgroundRunner
@@ -76,6 +77,10 @@ class MainWindow(QMainWindow):
             store=store, paths=paths, runner=self.runner, dialogs=dialogs or DialogService(),
             reference=load_reference_for(store), blobs=BlobStore(paths.attachments_dir()),
             owner_id=owner_id, notify=self.notify)
+        self._shut_down = False
+        application = QCoreApplication.instance()
+        if application is not None:
+            application.aboutToQuit.connect(self.shut_down)
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
         self.resize(1200, 780)
@@ -287,24 +292,40 @@ class MainWindow(QMainWindow):
         return sum(self._store.count(cls) for cls in RECORD_TYPES.values())
 
     def refresh_status(self) -> None:
-        waiting = self._store.outbox_summary()
+        """Recount what waits to sync, off the GUI thread (the outbox can hold 100,000 changes)."""
+        store = self._store
+        self.runner.run(store.outbox_summary, self._show_status)
+
+    def _show_status(self, waiting: OutboxSummary) -> None:
         if self._server_url:
             where = self.tr("Server: {url}").format(url=self._server_url)
         else:
             where = self.tr("Working offline (no server set up)")
         if waiting.changes:
-            pending = self.tr("%n change(s) waiting to sync", "", waiting.changes) + f" ({human_size(waiting.bytes)})"
+            pending = QCoreApplication.translate("MainWindow", "%n change(s) waiting to sync", None, waiting.changes)
+            pending += f" ({human_size(waiting.bytes)})"
         else:
             pending = self.tr("nothing waiting to sync")
         self.sync_status.setText(f"{where} · {pending}")
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def shut_down(self) -> None:
+        """Keep typing as drafts, remember the window, and wait for background reads to end.
+
+        Called on close and when the application quits (also without a close, e.g. at logout), so
+        no worker thread is still running while Python shuts down.
+        """
+        if self._shut_down:
+            return
+        self._shut_down = True
         for page in self.record_pages():
             page.flush_draft()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/page", self.navigation.currentRow())
         self.settings.sync()
         self.runner.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.shut_down()
         event.accept()
 
 

@@ -501,8 +501,7 @@ class RecordPage(QWidget):
         elsewhere = [m for name, messages in by_field.items() if name not in shown for m in messages]
         count = sum(len(m) for m in by_field.values())
         if count:
-            # By context name: PySide's tr() on a subclass loses the plural form of a base-class string.
-            summary = QCoreApplication.translate("RecordPage", "%n problem(s) to fix before saving.", "", count)
+            summary = QCoreApplication.translate("RecordPage", "%n problem(s) to fix before saving.", None, count)
             self.error_summary.setText(" ".join([summary, *elsewhere]))
         self.error_summary.setVisible(bool(count))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -100,13 +100,15 @@ class SearchDialog(QDialog):
             for hit in hits:
                 item = QTreeWidgetItem(group, [hit.title or self.tr("(untitled)")])
                 item.setToolTip(0, _plain_snippet(hit.snippet))
-                item.setData(0, Qt.ItemDataRole.UserRole, (hit.record_type, hit.record_id))
+                # Plain text, not a Python tuple: PySide's reference counting of Python objects kept in
+                # item data has crashed the interpreter at exit.
+                item.setData(0, Qt.ItemDataRole.UserRole, f"{hit.record_type}:{hit.record_id}")
                 first = first or item
             group.setExpanded(True)
         if first is not None:
             self.results.setCurrentItem(first)
-            self.summary.setText(self.tr("%n result(s). Enter opens the selected one; arrows move.", "",
-                                         len(results.hits)))
+            self.summary.setText(QCoreApplication.translate(
+                "SearchDialog", "%n result(s). Enter opens the selected one; arrows move.", None, len(results.hits)))
         else:
             self.summary.setText(self.tr("Nothing found for “{query}”.").format(query=results.query))
 
@@ -127,8 +129,8 @@ class SearchDialog(QDialog):
 
     def _activated(self, item: QTreeWidgetItem) -> None:
         target = item.data(0, Qt.ItemDataRole.UserRole)
-        if target is None:
-            return
-        record_type, record_id = target
+        if not isinstance(target, str):
+            return  # a group heading
+        record_type, record_id = target.split(":", 1)
         self.open_record.emit(record_type, record_id)
         self.accept()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, timedelta
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -285,7 +285,8 @@ class SelfAssessmentPage(RecordPage):
                 next_review=today + timedelta(days=30), visibility=Visibility.SUPERVISOR,
                 linked_assessment_ids=[assessment.id], owner_id=self.services.owner_id))
         saved = self.store.save_many(goals)
-        self.services.notify(self.tr("%n goal(s) added to your development plan.", "", len(saved)))
+        self.services.notify(QCoreApplication.translate(
+            "SelfAssessmentPage", "%n goal(s) added to your development plan.", None, len(saved)))
         self.data_changed.emit()
         return saved
 
@@ -332,5 +333,5 @@ class SelfAssessmentPage(RecordPage):
         assert isinstance(record, SelfAssessment)
         parts = [format_day(record.assessed_on), self.tr("competencies rated: {n}").format(n=len(record.ratings))]
         if record.gaps:
-            parts.append(self.tr("%n gap(s)", "", len(record.gaps)))
+            parts.append(QCoreApplication.translate("SelfAssessmentPage", "%n gap(s)", None, len(record.gaps)))
         return RowText(record.title or self.tr("(no title yet)"), " · ".join(parts))

@@ -8,7 +8,7 @@ import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -264,10 +264,10 @@ class SessionNotesPage(RecordPage):
         assert isinstance(record, SessionNote)
         parts = [enum_label(record.session_type), format_day(record.starts_at.astimezone())]
         if record.attendees:
-            parts.append(self.tr("%n attendee(s)", "", len(record.attendees)))
+            parts.append(QCoreApplication.translate("SessionNotesPage", "%n attendee(s)", None, len(record.attendees)))
         open_items = sum(1 for item in record.action_items if not item.done)
         if open_items:
-            parts.append(self.tr("%n open action(s)", "", open_items))
+            parts.append(QCoreApplication.translate("SessionNotesPage", "%n open action(s)", None, open_items))
         return RowText(record.title or self.tr("(no topic yet)"), " · ".join(parts), record.insights[:200])
 
     # -- the report ---------------------------------------------------------------------------

@@ -2,7 +2,13 @@
 
 The domain (records, validation) is plain Python without Qt, so its field labels, enum values and
 validation message templates are listed here with ``QT_TRANSLATE_NOOP`` for ``lupdate`` to find,
-and translated when shown. tests/unit/test_translations.py fails if validation.py gains a label or
+and translated when shown.
+
+Texts with a count ("%n change(s)") are translated with ``QCoreApplication.translate(context, text,
+None, n)``, not ``self.tr(text, "", n)``: called on a subclass, PySide's tr() finds the text under
+the base class's context but drops its plural form ("2 problem(s)" instead of "2 problems").
+
+tests/gui/test_translations.py fails if validation.py gains a label or
 a message that is missing here.
 """
 
@@ -167,3 +173,4 @@ def field_error(error: FieldError) -> str:
         return template.format(label=field_label(error.field), **dict(error.params))
     except (KeyError, IndexError, ValueError):  # a translation with a wrong placeholder
         return error.message
+

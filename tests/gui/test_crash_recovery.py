@@ -80,3 +80,25 @@ def test_a_killed_app_reopens_with_the_draft(qtbot: QtBot, data_paths: DataPaths
     page.save()
     [saved] = store.records(LearningLog)
     assert saved.title == "Typed before the power cut" and store.drafts() == []
+
+
+def test_the_app_exits_cleanly_after_heavy_use(data_paths: DataPaths, store: RecordStore) -> None:
+    """Start, reload and scroll the log list, run 20 searches, quit: exit code 0.
+
+    Regression test: with PySide6 6.12.0 on Python 3.11 every void Qt call took a reference from None,
+    and this run aborted with "none_dealloc" (see tests/unit/test_qt_binding.py).
+    """
+    import json
+
+    from bench.ui_scale import DRIVER, QUERIES
+    from tests import factories
+
+    store.save_many([factories.learning_log(id=factories.new_id(), title=f"Log {n} community radio")
+                     for n in range(250)])
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO_ROOT)}
+    for _ in range(2):
+        result = subprocess.run([sys.executable, "-c", DRIVER, str(data_paths.root), json.dumps(QUERIES)], env=env,
+                                capture_output=True, text=True, timeout=120, cwd=REPO_ROOT, check=False)
+        assert result.returncode == 0, result.stderr[-2000:]
+        measured = json.loads(result.stdout.strip().splitlines()[-1])
+        assert measured["rows"] == 250 and len(measured["search"]) == len(QUERIES)

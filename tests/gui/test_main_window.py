@@ -20,6 +20,7 @@ def test_fresh_profile_opens_offline_on_home(qtbot: QtBot, open_window) -> None:
     assert window.windowTitle() == "SayPro Field Learning"
     assert [window.navigation.item(i).text() for i in range(window.navigation.count())] == SECTIONS
     assert isinstance(window.pages.currentWidget(), HomePage)
+    qtbot.waitUntil(lambda: window.sync_status.text() != "")
     assert window.sync_status.text() == "Working offline (no server set up) · nothing waiting to sync"
     home = window.home
     qtbot.waitUntil(lambda: home.summary is not None)
@@ -37,7 +38,17 @@ def test_shortcuts_reach_every_section_and_the_status_counts_changes(qtbot: QtBo
     go_to(qtbot, window, 2)
     assert isinstance(window.pages.currentWidget(), LearningLogPage)
     assert window.learning_log.model.rowCount() == 1
+    qtbot.waitUntil(lambda: window.sync_status.text() != "")
     assert window.sync_status.text().startswith("Working offline (no server set up) · 1 change waiting to sync")
+    qtbot.keyClick(page_of(window), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.learning_log.title_edit, "Second")
+    qtbot.keyClicks(window.learning_log.learned_edit, "More")
+    qtbot.keyClick(window.learning_log, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "2 changes waiting to sync" in window.sync_status.text())
+
+
+def page_of(window):  # type: ignore[no-untyped-def]
+    return window.pages.currentWidget()
 
 
 def test_window_remembers_size_position_and_last_page(qtbot: QtBot, data_paths: DataPaths,
