@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from saypro_desktop.storage.month_summary import MonthSummary, month_summary
 from saypro_desktop.ui.attachments_section import human_size
 from saypro_desktop.ui.form_widgets import format_day
-from saypro_desktop.ui.record_page import heading_label
+from saypro_desktop.ui.page_parts import heading_label, scrolling_body, subheading_label
 from saypro_desktop.ui.services import PageServices
 from saypro_desktop.ui.texts import enum_label, type_name
 
@@ -64,14 +63,7 @@ class HomePage(QWidget):
         super().__init__(parent)
         self.services = services
         self.summary: MonthSummary | None = None
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 16, 24, 16)
+        layout = scrolling_body(self)
         layout.setSpacing(12)
         self.heading = heading_label(self.tr("My month"))
         layout.addWidget(self.heading)
@@ -103,7 +95,7 @@ class HomePage(QWidget):
 
         columns = QHBoxLayout()
         feedback_box = QVBoxLayout()
-        feedback_box.addWidget(self._subheading(self.tr("Latest mentor feedback")))
+        feedback_box.addWidget(subheading_label(self.tr("Latest mentor feedback")))
         self.feedback_list = QListWidget()
         self.feedback_list.setAccessibleName(self.tr("Latest mentor feedback"))
         self.feedback_list.setWordWrap(True)
@@ -115,7 +107,7 @@ class HomePage(QWidget):
         feedback_box.addWidget(self.feedback_list)
         feedback_box.addWidget(self.feedback_empty)
         drafts_box = QVBoxLayout()
-        drafts_box.addWidget(self._subheading(self.tr("Unfinished drafts")))
+        drafts_box.addWidget(subheading_label(self.tr("Unfinished drafts")))
         self.drafts_list = QListWidget()
         self.drafts_list.setAccessibleName(self.tr("Unfinished drafts"))
         self.drafts_list.itemActivated.connect(self._item_activated)
@@ -132,14 +124,7 @@ class HomePage(QWidget):
         columns.addLayout(drafts_box, 2)
         layout.addLayout(columns)
         layout.addStretch(1)
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
         self.refresh()
-
-    def _subheading(self, text: str) -> QLabel:
-        label = QLabel(text)
-        label.setProperty("role", "subheading")
-        return label
 
     def refresh(self) -> None:
         """Recount in the background; the figures update when the counts arrive."""

@@ -23,7 +23,7 @@ from saypro_desktop.domain.records import LearningLog, Record, SessionNote
 from saypro_desktop.storage.queries import RecordFilter
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.ui.form_widgets import format_day
-from saypro_desktop.ui.record_page import heading_label
+from saypro_desktop.ui.page_parts import heading_label
 from saypro_desktop.ui.services import PageServices
 from saypro_desktop.ui.session_report import report_html
 from saypro_desktop.ui.texts import field_label, type_name

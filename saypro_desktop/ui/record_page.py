@@ -37,18 +37,13 @@ from saypro_desktop.domain.records import Feedback, Record, SyncState
 from saypro_desktop.domain.validation import FieldError, problems
 from saypro_desktop.storage.queries import RecordFilter
 from saypro_desktop.ui.form_widgets import FormSection, RecordRowDelegate, format_day
+from saypro_desktop.ui.page_parts import heading_label
 from saypro_desktop.ui.record_list_model import RecordListModel, RowText
 from saypro_desktop.ui.services import PageServices
 from saypro_desktop.ui.texts import enum_label, field_error
 
 #: How long after the last keystroke the draft is written.
 DRAFT_DELAY_MS = 2000
-
-
-def heading_label(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setProperty("role", "heading")
-    return label
 
 
 class Banner(QFrame):

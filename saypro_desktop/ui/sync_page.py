@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QWidget
 
 from saypro_desktop.domain.records import RECORD_TYPES, Record, SyncState
 from saypro_desktop.storage.outbox import OutboxSummary
@@ -15,7 +15,7 @@ from saypro_desktop.storage.queries import RecordFilter
 from saypro_desktop.storage.remote import RemoteConflict
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.ui.attachments_section import human_size
-from saypro_desktop.ui.record_page import heading_label
+from saypro_desktop.ui.page_parts import heading_label, scrolling_body, subheading_label
 from saypro_desktop.ui.services import PageServices
 from saypro_desktop.ui.texts import field_label, type_name
 
@@ -40,23 +40,16 @@ class SyncPage(QWidget):
         super().__init__(parent)
         self.services = services
         self.server_url = server_url
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 16, 24, 16)
+        layout = scrolling_body(self)
         layout.addWidget(heading_label(self.tr("Sync")))
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.status)
-        self.rejected_heading = self._subheading(self.tr("Not accepted by the server"))
+        self.rejected_heading = subheading_label(self.tr("Not accepted by the server"))
         self.rejected_list = QListWidget()
         self.rejected_list.setAccessibleName(self.tr("Records the server did not accept"))
-        self.conflicts_heading = self._subheading(self.tr("Conflicts to look at"))
+        self.conflicts_heading = subheading_label(self.tr("Conflicts to look at"))
         self.conflicts_list = QListWidget()
         self.conflicts_list.setAccessibleName(self.tr("Conflicts"))
         for widget in (self.rejected_heading, self.rejected_list, self.conflicts_heading, self.conflicts_list):
@@ -68,13 +61,6 @@ class SyncPage(QWidget):
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.where)
         layout.addStretch(1)
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
-
-    def _subheading(self, text: str) -> QLabel:
-        label = QLabel(text)
-        label.setProperty("role", "subheading")
-        return label
 
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         store = self.services.store
