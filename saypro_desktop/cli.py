@@ -149,25 +149,15 @@ def run_login(store: RecordStore, paths: DataPaths, args: argparse.Namespace) ->
 
 
 def run_sync(store: RecordStore, paths: DataPaths, args: argparse.Namespace) -> int:
-    from saypro_desktop.sync.account import Account
-    from saypro_desktop.sync.credentials import CredentialStore
-    from saypro_desktop.sync.engine import SyncEngine, summary
-    from saypro_desktop.sync.transport import HttpTransport
+    from saypro_desktop.sync.engine import summary
+    from saypro_desktop.sync.session import NOT_SIGNED_IN, sync_profile
 
-    vault = CredentialStore(paths.root, args.profile)
-    credentials = vault.load()
-    if credentials is None:
-        print("saypro-desktop: not signed in: run `saypro-desktop login --server URL --user NAME` first.",
-              file=sys.stderr)
+    outcome = sync_profile(store, paths.root, args.profile, server=args.server)
+    if outcome.report.error == NOT_SIGNED_IN:
+        print(f"saypro-desktop: {NOT_SIGNED_IN}", file=sys.stderr)
         return EXIT_FAILED
-    account = Account(vault, credentials)
-    transport = HttpTransport(args.server or credentials.server, account.access_token, refresh=account.refresh)
-    try:
-        report = SyncEngine(store, transport).sync()
-    finally:
-        transport.close()
-    print(summary(report))
-    return EXIT_OK if report.complete and not report.error else EXIT_FAILED
+    print(summary(outcome.report))
+    return EXIT_OK if outcome.attempt.complete else EXIT_FAILED
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -203,6 +193,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         from saypro_desktop.ui.app import run_gui
 
         return run_gui(store, paths, server_url=args.server, smoke_test=args.smoke_test,
-                       minimized=args.minimized)
+                       minimized=args.minimized, profile=args.profile)
     finally:
         store.close()

@@ -34,7 +34,7 @@ from saypro_desktop.domain.records import (
 from saypro_desktop.domain.validation import ValidationError, problems
 from saypro_desktop.storage import drafts as drafts_ops
 from saypro_desktop.storage import outbox as outbox_ops
-from saypro_desktop.storage import remote, search
+from saypro_desktop.storage import remote, search, sync_log
 from saypro_desktop.storage.database import create_sqlite_engine
 from saypro_desktop.storage.migrate import migrate
 from saypro_desktop.storage.profile_meta import read_meta, write_meta
@@ -211,6 +211,15 @@ class RecordStore:
         """Store the server's answer to one batch in one transaction (see storage.remote)."""
         with self.engine.begin() as connection:
             return remote.apply_answer(connection, sent, answer)
+
+    def record_sync_attempt(self, attempt: sync_log.SyncAttempt) -> None:
+        with self.engine.begin() as connection:
+            sync_log.record(connection, attempt)
+
+    def sync_history(self) -> list[sync_log.SyncAttempt]:
+        """The latest sync attempts, newest first."""
+        with self.engine.connect() as connection:
+            return sync_log.history(connection)
 
     def conflicts(self, *, include_resolved: bool = False) -> list[remote.RemoteConflict]:
         statement = select(sync_conflicts).order_by(sync_conflicts.c.created_at)

@@ -10,7 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from saypro_desktop import APP_NAME, APP_SLUG, ORGANISATION, __version__
-from saypro_desktop.paths import DataPaths
+from saypro_desktop.paths import DEFAULT_PROFILE, DataPaths
 from saypro_desktop.resources import resource_path
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.ui.main_window import MainWindow
@@ -43,18 +43,20 @@ def window_settings(paths: DataPaths) -> QSettings:
 
 
 def run_gui(store: RecordStore, paths: DataPaths, *, server_url: str | None, smoke_test: bool,
-            minimized: bool = False) -> int:
+            minimized: bool = False, profile: str = DEFAULT_PROFILE) -> int:
     if smoke_test and _headless():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application()
     follow_system_scheme(app)
     settings = window_settings(paths)
     install_language(str(settings.value("language", system_language())))
-    window = MainWindow(store, paths, server_url=server_url, settings=settings)
+    window = MainWindow(store, paths, server_url=server_url, settings=settings, profile=profile)
     if minimized and not smoke_test:
         window.showMinimized()
     else:
         window.show()
+    if not smoke_test:
+        window.sync.start()
     if smoke_test:
         shown: list[bool] = []
 

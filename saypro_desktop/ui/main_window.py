@@ -25,18 +25,21 @@ from PySide6.QtWidgets import (
 )
 
 from saypro_desktop import APP_NAME, __version__
+from saypro_desktop.domain.codec import parse_datetime
 from saypro_desktop.domain.records import RECORD_TYPES, Attachment, Feedback
-from saypro_desktop.paths import DataPaths
+from saypro_desktop.paths import DEFAULT_PROFILE, DataPaths
 from saypro_desktop.storage.blobs import BlobStore
 from saypro_desktop.storage.outbox import OutboxSummary
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.ui.attachments_section import human_size
 from saypro_desktop.ui.background import BackgroundRunner
 from saypro_desktop.ui.dialogs import DialogService
+from saypro_desktop.ui.form_widgets import format_day
 from saypro_desktop.ui.record_page import RecordPage
 from saypro_desktop.ui.search_dialog import SearchDialog
 from saypro_desktop.ui.services import PageServices, load_reference_for
 from saypro_desktop.ui.settings_dialog import SettingsDialog
+from saypro_desktop.ui.sync_controller import SyncController
 from saypro_desktop.ui.translation import install_language
 
 if TYPE_CHECKING:
@@ -65,17 +68,19 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store: RecordStore, paths: DataPaths, *, server_url: str | None = None,
                  owner_id: str = "", dialogs: DialogService | None = None,
-                 settings: QSettings | None = None) -> None:
+                 settings: QSettings | None = None, profile: str = DEFAULT_PROFILE) -> None:
         super().__init__()
         self._store = store
         self._paths = paths
-        self._server_url = server_url
+        self.sync = SyncController(store, paths.root, profile, server=server_url, parent=self)
+        self._server_url = self.sync.server
+        owner_id = owner_id or self.sync.user_id
         self.settings = settings if settings is not None else QSettings(
             str(paths.settings_file), QSettings.Format.IniFormat)
         self.runner = BackgroundRunner(self)
         self.services = PageServices(
             store=store, paths=paths, runner=self.runner, dialogs=dialogs or DialogService(),
-            reference=load_reference_for(store), blobs=BlobStore(paths.attachments_dir()),
+            reference=load_reference_for(store), blobs=BlobStore(paths.attachments_dir(profile)),
             owner_id=owner_id, notify=self.notify)
         self._shut_down = False
         application = QCoreApplication.instance()
@@ -86,6 +91,8 @@ class MainWindow(QMainWindow):
         self.resize(1200, 780)
         self.setMinimumSize(760, 520)
         self._build_ui()
+        self.sync.state_changed.connect(self.refresh_status)
+        self.sync.data_arrived.connect(self._data_arrived)
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
@@ -144,7 +151,7 @@ class MainWindow(QMainWindow):
         module_name, class_name = PAGE_CLASSES[row]
         page_class = getattr(importlib.import_module(f"saypro_desktop.ui.{module_name}"), class_name)
         if class_name == "SyncPage":
-            return cast(QWidget, page_class(self.services, server_url=self._server_url))
+            return cast(QWidget, page_class(self.services, self.sync))
         page = cast(QWidget, page_class(self.services))
         if isinstance(page, RecordPage):
             page.data_changed.connect(self._data_changed)
@@ -283,7 +290,15 @@ class MainWindow(QMainWindow):
     def notify(self, message: str) -> None:
         self.statusBar().showMessage(message, 6000)
 
+    def _data_arrived(self) -> None:
+        """A sync brought records from the server: show them wherever they are listed."""
+        for page in self._built.values():
+            reload = getattr(page, "reload", None) or getattr(page, "refresh", None)
+            if reload is not None and not (isinstance(page, RecordPage) and page.is_dirty()):
+                reload()
+
     def _data_changed(self) -> None:
+        self.sync.local_change()
         self.refresh_status()
         if 0 in self._built:
             QTimer.singleShot(0, self.home.refresh)
@@ -297,16 +312,33 @@ class MainWindow(QMainWindow):
         self.runner.run(store.outbox_summary, self._show_status)
 
     def _show_status(self, waiting: OutboxSummary) -> None:
-        if self._server_url:
-            where = self.tr("Server: {url}").format(url=self._server_url)
-        else:
-            where = self.tr("Working offline (no server set up)")
+        where = self.sync_state_text()
         if waiting.changes:
             pending = QCoreApplication.translate("MainWindow", "%n change(s) waiting to sync", None, waiting.changes)
             pending += f" ({human_size(waiting.bytes)})"
         else:
             pending = self.tr("nothing waiting to sync")
         self.sync_status.setText(f"{where} · {pending}")
+
+    def sync_state_text(self) -> str:
+        """Where this laptop stands with the server, in one honest phrase."""
+        sync = self.sync
+        if not sync.signed_in or not sync.server:
+            return self.tr("Working offline (no server set up)")
+        if sync.needs_sign_in:
+            return self.tr("Sign in again to sync (nothing you wrote is lost)")
+        if sync.running:
+            return self.tr("Syncing…")
+        attempt = sync.last_attempt
+        if attempt is None:
+            return self.tr("Not synced yet")
+        when = parse_datetime(attempt.finished_at).astimezone()
+        at = f"{format_day(when)} {when:%H:%M}"
+        if attempt.error:
+            return self.tr("Sync failed at {time}: {reason}").format(time=at, reason=attempt.error)
+        if not attempt.complete:
+            return self.tr("Partly synced at {time}").format(time=at)
+        return self.tr("Last synced {time}").format(time=at)
 
     def shut_down(self) -> None:
         """Keep typing as drafts, remember the window, and wait for background reads to end.
@@ -322,6 +354,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/page", self.navigation.currentRow())
         self.settings.sync()
+        self.sync.shut_down()
         self.runner.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name

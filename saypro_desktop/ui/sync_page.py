@@ -1,22 +1,27 @@
-"""Sync: where this laptop's data stands with the server, in plain words: which server, whether
-it has ever synced, what is waiting (changes and size), records the server did not accept and
-why, conflicts to look at, and where the data lives on disk."""
+"""Sync: where this laptop's data stands with the server, in plain words: who is signed in to
+which server, when it last synced and how it went, what is waiting (changes and size), records
+the server did not accept and why, conflicts to look at, the history of attempts, "Sync now", and
+where the data lives on disk."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QWidget
 
+from saypro_desktop.domain.codec import parse_datetime
 from saypro_desktop.domain.records import RECORD_TYPES, Record, SyncState
 from saypro_desktop.storage.outbox import OutboxSummary
 from saypro_desktop.storage.queries import RecordFilter
 from saypro_desktop.storage.remote import RemoteConflict
 from saypro_desktop.storage.store import RecordStore
+from saypro_desktop.storage.sync_log import SyncAttempt
 from saypro_desktop.ui.attachments_section import human_size
+from saypro_desktop.ui.form_widgets import format_day
 from saypro_desktop.ui.page_parts import heading_label, scrolling_body, subheading_label
 from saypro_desktop.ui.services import PageServices
+from saypro_desktop.ui.sync_controller import SyncController
 from saypro_desktop.ui.texts import field_label, type_name
 
 
@@ -26,22 +31,31 @@ class SyncOverview:
     waiting: OutboxSummary
     rejected: list[Record]
     conflicts: list[RemoteConflict]
+    history: list[SyncAttempt]
 
 
 def load_overview(store: RecordStore) -> SyncOverview:
     rejected: list[Record] = []
     for cls in RECORD_TYPES.values():
         rejected.extend(store.records(cls, where=RecordFilter(sync_state=SyncState.ERROR), limit=50))
-    return SyncOverview(store.sync_cursor(), store.outbox_summary(), rejected, store.conflicts())
+    return SyncOverview(store.sync_cursor(), store.outbox_summary(), rejected, store.conflicts(),
+                        store.sync_history())
 
 
 class SyncPage(QWidget):
-    def __init__(self, services: PageServices, *, server_url: str | None, parent: QWidget | None = None) -> None:
+    def __init__(self, services: PageServices, controller: SyncController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.server_url = server_url
+        self.controller = controller
         layout = scrolling_body(self)
-        layout.addWidget(heading_label(self.tr("Sync")))
+        header = QHBoxLayout()
+        header.addWidget(heading_label(self.tr("Sync")))
+        header.addStretch(1)
+        self.sync_button = QPushButton(self.tr("Sync now"))
+        self.sync_button.setProperty("role", "primary")
+        self.sync_button.clicked.connect(controller.sync_now)
+        header.addWidget(self.sync_button)
+        layout.addLayout(header)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.RichText)
@@ -52,7 +66,11 @@ class SyncPage(QWidget):
         self.conflicts_heading = subheading_label(self.tr("Conflicts to look at"))
         self.conflicts_list = QListWidget()
         self.conflicts_list.setAccessibleName(self.tr("Conflicts"))
-        for widget in (self.rejected_heading, self.rejected_list, self.conflicts_heading, self.conflicts_list):
+        self.history_heading = subheading_label(self.tr("Recent syncs"))
+        self.history_list = QListWidget()
+        self.history_list.setAccessibleName(self.tr("Recent syncs"))
+        for widget in (self.rejected_heading, self.rejected_list, self.conflicts_heading, self.conflicts_list,
+                       self.history_heading, self.history_list):
             layout.addWidget(widget)
         self.where = QLabel(self.tr("Your data is kept in {path}. Back it up by copying this folder.").format(
             path=services.paths.root))
@@ -61,22 +79,44 @@ class SyncPage(QWidget):
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.where)
         layout.addStretch(1)
+        controller.state_changed.connect(self.refresh)
+        self.overview: SyncOverview | None = None
 
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
-        store = self.services.store
-        self.services.runner.run(lambda: load_overview(store), self.show_overview)
+        self.refresh()
         super().showEvent(event)  # type: ignore[arg-type]
 
+    def refresh(self) -> None:
+        store = self.services.store
+        self.services.runner.run(lambda: load_overview(store), self.show_overview)
+
+    def _account_lines(self) -> list[str]:
+        controller = self.controller
+        if not controller.signed_in or not controller.server:
+            return [self.tr("<b>No server set up.</b> Everything you write stays on this laptop and is safe "
+                            "here. To share it and receive feedback, sign in once with "
+                            "<code>saypro-desktop login --server URL --user NAME</code>.")]
+        lines = [self.tr("Signed in as <b>{name}</b> to {url}.").format(name=controller.user_name,
+                                                                       url=controller.server)]
+        if controller.needs_sign_in:
+            lines.append(self.tr("<b>The server asks you to sign in again.</b> Nothing you wrote is lost: it waits "
+                                 "here until you do."))
+        if controller.running:
+            lines.append(self.tr("Syncing now…"))
+        return lines
+
     def show_overview(self, overview: SyncOverview) -> None:
-        lines = []
-        if self.server_url:
-            lines.append(self.tr("Server: <b>{url}</b>").format(url=self.server_url))
+        self.overview = overview
+        self.sync_button.setEnabled(self.controller.can_sync and not self.controller.running)
+        lines = self._account_lines()
+        last = overview.history[0] if overview.history else None
+        if last is None:
+            lines.append(self.tr("This laptop has not synced yet."))
+        elif last.error:
+            lines.append(self.tr("The last attempt ({time}) failed: {reason}").format(
+                time=_when(last), reason=last.error))
         else:
-            lines.append(self.tr("<b>No server set up.</b> Everything you write stays on this laptop and is safe "
-                                 "here. To share it and receive feedback, sign in once with "
-                                 "<code>saypro-desktop login --server URL --user NAME</code>."))
-        lines.append(self.tr("This laptop has synced with the server before.") if overview.cursor
-                     else self.tr("This laptop has not synced yet."))
+            lines.append(self.tr("Last synced {time}.").format(time=_when(last)))
         waiting = overview.waiting
         if waiting.changes:
             lines.append(self.tr("Waiting to send: {changes} changes to {records} records ({size}).").format(
@@ -87,11 +127,28 @@ class SyncPage(QWidget):
         self.rejected_list.clear()
         for record in overview.rejected:
             self.rejected_list.addItem(f"{type_name(record.record_type)}: {record.display_title} — {record.sync_error}")
-        self.rejected_heading.setVisible(bool(overview.rejected))
-        self.rejected_list.setVisible(bool(overview.rejected))
         self.conflicts_list.clear()
         for conflict in overview.conflicts:
             self.conflicts_list.addItem(self.tr("{kind}: “{field}” was changed on two devices").format(
                 kind=type_name(conflict.record_type), field=field_label(conflict.field)))
-        self.conflicts_heading.setVisible(bool(overview.conflicts))
-        self.conflicts_list.setVisible(bool(overview.conflicts))
+        self.history_list.clear()
+        for attempt in overview.history:
+            self.history_list.addItem(self._describe(attempt))
+        for heading, widget in ((self.rejected_heading, self.rejected_list),
+                                (self.conflicts_heading, self.conflicts_list),
+                                (self.history_heading, self.history_list)):
+            heading.setVisible(widget.count() > 0)
+            widget.setVisible(widget.count() > 0)
+
+    def _describe(self, attempt: SyncAttempt) -> str:
+        if attempt.error:
+            return self.tr("{time} · failed: {reason}").format(time=_when(attempt), reason=attempt.error)
+        state = self.tr("complete") if attempt.complete else self.tr("partly done")
+        return self.tr("{time} · {state}: {sent} sent, {received} received, {up} up, {down} down").format(
+            time=_when(attempt), state=state, sent=attempt.sent, received=attempt.received,
+            up=human_size(attempt.bytes_up), down=human_size(attempt.bytes_down))
+
+
+def _when(attempt: SyncAttempt) -> str:
+    moment = parse_datetime(attempt.finished_at).astimezone()
+    return f"{format_day(moment)} {moment:%H:%M}"

@@ -1,0 +1,43 @@
+"""What each sync attempt did, kept in the profile so the Sync page and the status bar can say
+when the laptop last synced and why the last attempt failed, also after a restart."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+
+from sqlalchemy import Connection
+
+from saypro_desktop.storage.profile_meta import read_meta, write_meta
+
+HISTORY_KEY = "sync_history"
+KEPT = 30
+
+
+@dataclass(frozen=True)
+class SyncAttempt:
+    finished_at: str  # ISO UTC
+    complete: bool  # everything was sent and everything new received
+    sent: int
+    received: int
+    conflicts: int
+    refused: int
+    bytes_up: int
+    bytes_down: int
+    error: str = ""
+
+
+def history(connection: Connection) -> list[SyncAttempt]:
+    """Newest first."""
+    text = read_meta(connection, HISTORY_KEY)
+    if not text:
+        return []
+    try:
+        return [SyncAttempt(**item) for item in json.loads(text)]
+    except (ValueError, TypeError):
+        return []  # written by another version: start a new history rather than fail
+
+
+def record(connection: Connection, attempt: SyncAttempt) -> None:
+    kept = [attempt, *history(connection)][:KEPT]
+    write_meta(connection, HISTORY_KEY, json.dumps([asdict(a) for a in kept]))

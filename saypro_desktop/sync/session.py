@@ -1,0 +1,70 @@
+"""One complete sync of a profile, as the `sync` command and the app's background worker run it:
+load the sign-in, talk to the server, record the attempt in the profile's history (plain Python).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+
+from saypro_desktop.domain.codec import format_datetime
+from saypro_desktop.domain.records import utc_now
+from saypro_desktop.storage.store import RecordStore
+from saypro_desktop.storage.sync_log import SyncAttempt
+from saypro_desktop.sync.account import Account
+from saypro_desktop.sync.credentials import Credentials, CredentialStore
+from saypro_desktop.sync.engine import SyncEngine, SyncReport
+from saypro_desktop.sync.transport import CONNECT_TIMEOUT_S, SIGN_IN_AGAIN, HttpTransport
+
+log = logging.getLogger(__name__)
+
+NOT_SIGNED_IN = "not signed in: run `saypro-desktop login --server URL --user NAME` once while online."
+
+
+@dataclass(frozen=True)
+class SyncOutcome:
+    report: SyncReport
+    attempt: SyncAttempt
+    #: False when the server no longer accepts this device: the user must sign in again.
+    signed_in: bool = True
+
+
+def load_credentials(data_dir: Path, profile: str) -> Credentials | None:
+    return CredentialStore(data_dir, profile).load()
+
+
+def sync_profile(store: RecordStore, data_dir: Path, profile: str, *, server: str | None = None,
+                 cancelled: Callable[[], bool] = lambda: False) -> SyncOutcome:
+    """Sync until nothing waits either way, a failure, or ``cancelled``; the attempt is recorded."""
+    vault = CredentialStore(data_dir, profile)
+    credentials = vault.load()
+    if credentials is None:
+        report = SyncReport(error=NOT_SIGNED_IN)
+        return SyncOutcome(report, _attempt(report, 0, 0), signed_in=False)
+    account = Account(vault, credentials)
+    transport = HttpTransport(server or credentials.server, account.access_token, refresh=account.refresh)
+    try:
+        report = SyncEngine(store, transport).sync(cancelled)
+    finally:
+        transport.close()
+    attempt = _attempt(report, transport.bytes_sent, transport.bytes_received)
+    store.record_sync_attempt(attempt)
+    return SyncOutcome(report, attempt, signed_in=report.error != SIGN_IN_AGAIN)
+
+
+def _attempt(report: SyncReport, bytes_up: int, bytes_down: int) -> SyncAttempt:
+    return SyncAttempt(finished_at=format_datetime(utc_now()), complete=report.complete and not report.error,
+                       sent=report.sent, received=report.pulled, conflicts=report.conflicts,
+                       refused=len(report.rejected), bytes_up=bytes_up, bytes_down=bytes_down, error=report.error)
+
+
+def server_reachable(server: str, timeout_s: float = CONNECT_TIMEOUT_S) -> bool:
+    """A cheap health request: the OS's idea of "online" says nothing about reaching this server."""
+    try:
+        return requests.get(f"{server.rstrip('/')}/api/v1/health", timeout=timeout_s).ok
+    except requests.RequestException:
+        return False

@@ -1,0 +1,161 @@
+"""When the app syncs, and what it tells the user about it.
+
+One serial worker (a QThreadPool of one thread, as vorta's jobs manager) runs
+:func:`saypro_desktop.sync.session.sync_profile`, so two syncs never overlap. A sync is asked for:
+
+- shortly after start;
+- a few seconds after a local change (typing that is saved, a delete...), so a burst of edits
+  travels together;
+- every few minutes;
+- when the server's health endpoint answers again after an attempt failed for want of a
+  connection (probed every half minute: the OS's "online" flag says nothing about this server);
+- on "Sync now".
+
+A request made while a sync runs is remembered and runs once the current one ends. Closing the
+app cancels between batches (a batch in flight is sent again next time; nothing is lost).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
+
+from saypro_desktop.storage.store import RecordStore
+from saypro_desktop.storage.sync_log import SyncAttempt
+from saypro_desktop.sync.session import SyncOutcome, load_credentials, server_reachable, sync_profile
+
+log = logging.getLogger(__name__)
+
+START_DELAY_MS = 2_000
+AFTER_CHANGE_DELAY_MS = 5_000
+PERIOD_MS = 5 * 60_000
+PROBE_MS = 30_000
+
+
+class SyncController(QObject):
+    """Signals:
+        state_changed(): a sync started or ended; read ``running``, ``last_attempt``, ``message()``.
+        data_arrived(): a sync stored records from the server (pages should reload).
+    """
+
+    state_changed = Signal()
+    data_arrived = Signal()
+    _finished = Signal(int)  # internal: a worker's outcome is ready (only a number crosses threads)
+    _probed = Signal(bool)
+
+    def __init__(self, store: RecordStore, data_dir: Path, profile: str, *, server: str | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.data_dir = data_dir
+        self.profile = profile
+        credentials = load_credentials(data_dir, profile)
+        self.server = server or (credentials.server if credentials else None)
+        self.signed_in = credentials is not None
+        self.user_id = credentials.user_id if credentials else ""
+        self.user_name = credentials.display_name if credentials else ""
+        self.running = False
+        self.needs_sign_in = False
+        self.waiting_for_connection = False
+        history = store.sync_history()
+        self.last_attempt: SyncAttempt | None = history[0] if history else None
+        self._again = False
+        self._cancel = threading.Event()
+        self._outcomes: dict[int, SyncOutcome] = {}
+        self._count = 0
+        self._worker = QThreadPool(self)
+        self._worker.setMaxThreadCount(1)
+        self._finished.connect(self._sync_finished)
+        self._probed.connect(self._probe_answered)
+
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.timeout.connect(self.sync_now)
+        self._periodic = QTimer(self)
+        self._periodic.setInterval(PERIOD_MS)
+        self._periodic.timeout.connect(self.sync_now)
+        self._probe = QTimer(self)
+        self._probe.setInterval(PROBE_MS)
+        self._probe.timeout.connect(self._probe_server)
+
+    @property
+    def can_sync(self) -> bool:
+        return self.signed_in and bool(self.server) and not self.needs_sign_in
+
+    def start(self) -> None:
+        """Begin the schedule: a first sync shortly after start, then every few minutes."""
+        if not self.can_sync:
+            return
+        self._soon.start(START_DELAY_MS)
+        self._periodic.start()
+
+    def local_change(self) -> None:
+        """Something was saved on this laptop: send it a few seconds from now (edits travel together)."""
+        if self.can_sync and not self._soon.isActive():
+            self._soon.start(AFTER_CHANGE_DELAY_MS)
+
+    @Slot()
+    def sync_now(self) -> None:
+        if not self.can_sync:
+            return
+        self._soon.stop()
+        if self.running:
+            self._again = True
+            return
+        self.running = True
+        self._cancel.clear()
+        self.state_changed.emit()
+        self._count += 1
+        number = self._count
+        store, data_dir, profile, server, cancel = self.store, self.data_dir, self.profile, self.server, self._cancel
+        finished = self._finished
+        outcomes = self._outcomes
+
+        def work() -> None:
+            try:
+                outcomes[number] = sync_profile(store, data_dir, profile, server=server, cancelled=cancel.is_set)
+            except Exception:  # noqa: BLE001 - a bug must not stop syncing for good; it is logged
+                log.exception("sync failed unexpectedly")
+            finished.emit(number)
+
+        self._worker.start(work)
+
+    def _sync_finished(self, number: int) -> None:
+        self.running = False
+        outcome = self._outcomes.pop(number, None)
+        if outcome is not None:
+            self.last_attempt = outcome.attempt
+            self.needs_sign_in = not outcome.signed_in
+            failed_for_connection = bool(outcome.attempt.error) and outcome.signed_in
+            self.waiting_for_connection = failed_for_connection
+            if failed_for_connection:
+                self._probe.start()
+            else:
+                self._probe.stop()
+            if outcome.report.pulled or outcome.report.conflicts:
+                self.data_arrived.emit()
+        self.state_changed.emit()
+        if self._again and not self._cancel.is_set():
+            self._again = False
+            self.sync_now()
+
+    def _probe_server(self) -> None:
+        if self.running or not self.server:
+            return
+        server, answered = self.server, self._probed
+        self._worker.start(lambda: answered.emit(server_reachable(server, timeout_s=5)))
+
+    def _probe_answered(self, reachable: bool) -> None:
+        if reachable and self.waiting_for_connection:
+            log.info("the server answers again; syncing")
+            self.sync_now()
+
+    def shut_down(self) -> None:
+        """Stop the timers, cancel between batches, and wait for the worker."""
+        for timer in (self._soon, self._periodic, self._probe):
+            timer.stop()
+        self._cancel.set()
+        self._worker.waitForDone(30_000)

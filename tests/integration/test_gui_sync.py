@@ -1,0 +1,124 @@
+"""The app's background sync against a real server on loopback: edits go out a few seconds after
+they are saved, what another device wrote arrives and is listed, "Sync now" works, and a server
+that is gone is reported honestly."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+
+from saypro_desktop.domain.records import LearningLog
+from saypro_desktop.paths import DataPaths
+from saypro_desktop.storage.store import RecordStore
+from saypro_desktop.sync.account import sign_in
+from saypro_desktop.sync.credentials import CredentialStore
+from saypro_desktop.sync.session import sync_profile
+from saypro_desktop.ui import sync_controller
+from saypro_desktop.ui.main_window import MainWindow
+from saypro_desktop.ui.translation import install_language
+from tests import factories
+from tests.integration.conftest import PASSWORD
+
+Served = tuple[str, Path, subprocess.Popen[str]]
+
+
+def signed_in_profile(url: str, root: Path) -> tuple[DataPaths, RecordStore]:
+    paths = DataPaths.resolve(root)
+    paths.ensure()
+    store = RecordStore.open(paths.database())
+    CredentialStore(paths.root, "default").save(sign_in(url, "thandi", PASSWORD, store.device_id))
+    return paths, store
+
+
+@pytest.fixture
+def fast_schedule(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sync_controller, "START_DELAY_MS", 50)
+    monkeypatch.setattr(sync_controller, "AFTER_CHANGE_DELAY_MS", 200)
+    monkeypatch.setattr(sync_controller, "PROBE_MS", 300)
+
+
+def open_window(qtbot: QtBot, paths: DataPaths, store: RecordStore) -> MainWindow:
+    install_language("en")
+    window = MainWindow(store, paths, settings=QSettings(str(paths.settings_file), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.sync.start()
+    return window
+
+
+def test_edits_sync_in_the_background_and_what_others_write_arrives(
+        qtbot: QtBot, served: Served, tmp_path: Path, fast_schedule: None) -> None:
+    url, _, _ = served
+    paths, store = signed_in_profile(url, tmp_path / "laptop")
+    window = open_window(qtbot, paths, store)
+    sync = window.sync
+    assert sync.signed_in and sync.server == url and window.services.owner_id == sync.user_id
+    qtbot.waitUntil(lambda: sync.last_attempt is not None and not sync.running, timeout=20_000)
+    assert sync.last_attempt is not None and sync.last_attempt.complete
+    # Write a learning log in the window: it is sent a moment after it is saved.
+    window.navigation.setCurrentRow(1)
+    page = window.learning_log
+    page.new_entry()
+    qtbot.keyClicks(page.title_edit, "Written in the field")
+    qtbot.keyClicks(page.learned_edit, "Sync takes it from here.")
+    assert page.save()
+    qtbot.waitUntil(lambda: store.outbox_summary().changes == 0 and not sync.running, timeout=20_000)
+    qtbot.waitUntil(lambda: window.sync_status.text().startswith("Last synced"), timeout=5_000)
+    assert "nothing waiting to sync" in window.sync_status.text()
+    assert store.records(LearningLog)[0].sync_state == "synced"
+    # A second laptop of the same person receives it, writes its own, and sends it.
+    tablet_paths, tablet = signed_in_profile(url, tmp_path / "tablet")
+    assert sync_profile(tablet, tablet_paths.root, "default").attempt.complete
+    assert [log.title for log in tablet.records(LearningLog)] == ["Written in the field"]
+    tablet.save(factories.learning_log(title="From the tablet", owner_id=""))
+    assert sync_profile(tablet, tablet_paths.root, "default").attempt.complete
+    tablet.close()
+    # "Sync now" on the Sync page brings it to the laptop's list.
+    window.navigation.setCurrentRow(6)
+    sync_page = window.sync_page
+    qtbot.waitUntil(lambda: sync_page.overview is not None and sync_page.sync_button.isEnabled(), timeout=5_000)
+    qtbot.mouseClick(sync_page.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not sync.running and store.count(LearningLog) == 2, timeout=20_000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=5_000)
+    qtbot.waitUntil(lambda: sync_page.history_list.count() >= 3, timeout=5_000)
+    assert "complete" in sync_page.history_list.item(0).text()
+    assert "Signed in as <b>Thandi Mokoena</b>" in sync_page.status.text()
+    window.close()
+
+
+def test_a_server_that_is_gone_is_reported_and_sync_resumes_when_it_answers(
+        qtbot: QtBot, served: Served, tmp_path: Path, fast_schedule: None) -> None:
+    url, server_dir, server = served
+    paths, store = signed_in_profile(url, tmp_path / "laptop")
+    window = open_window(qtbot, paths, store)
+    sync = window.sync
+    qtbot.waitUntil(lambda: sync.last_attempt is not None and not sync.running, timeout=20_000)
+    server.terminate()
+    server.wait(timeout=30)
+    store.save(factories.learning_log(owner_id=""))
+    sync.sync_now()
+    qtbot.waitUntil(lambda: not sync.running and bool(sync.last_attempt and sync.last_attempt.error),
+                    timeout=120_000)
+    assert sync.waiting_for_connection
+    qtbot.waitUntil(lambda: "Sync failed at" in window.sync_status.text(), timeout=5_000)
+    assert "Could not reach the server" in window.sync_status.text()
+    assert "1 change waiting to sync" in window.sync_status.text()
+    assert store.outbox_summary().changes == 1  # kept for the next attempt
+    # The server comes back on the same address: the health probe notices and the change goes out.
+    port = url.rsplit(":", 1)[1]
+    restarted = subprocess.Popen([sys.executable, "-m", "saypro_server", "--data-dir", str(server_dir), "serve",
+                                  "--port", port], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        qtbot.waitUntil(lambda: store.outbox_summary().changes == 0 and not sync.running, timeout=60_000)
+        qtbot.waitUntil(lambda: window.sync_status.text().startswith("Last synced"), timeout=5_000)
+        assert not sync.waiting_for_connection
+    finally:
+        window.close()
+        restarted.terminate()
+        restarted.wait(timeout=30)
