@@ -42,6 +42,29 @@ def qm_file(code: str) -> Path:
     return FOLDER / f"saypro_{code}.qm"
 
 
+def mark_plurals(path: Path) -> int:
+    """Flag every text with %n as a plural message.
+
+    pyside6-lupdate 6.11 does not see the count in ``QCoreApplication.translate(ctx, text, None, n)``
+    (6.12 does), and without the flag the translation has no plural forms.
+    """
+    tree = ET.parse(path)
+    marked = 0
+    for message in tree.iter("message"):
+        if "%n" not in (message.findtext("source") or "") or message.get("numerus") == "yes":
+            continue
+        message.set("numerus", "yes")
+        translation = message.find("translation")
+        assert translation is not None
+        text = (translation.text or "").strip()
+        translation.text = None
+        if text:
+            ET.SubElement(translation, "numerusform").text = text
+        marked += 1
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    return marked
+
+
 def english_plurals(path: Path) -> int:
     """Give every numerus message of the English catalogue its singular and plural form."""
     tree = ET.parse(path)
@@ -69,6 +92,7 @@ def update() -> None:
     for code in LANGUAGES:
         subprocess.run([_tool("pyside6-lupdate"), *map(str, SOURCES), "-no-obsolete", "-locations", "none",
                         "-ts", str(ts_file(code))], check=True)
+        mark_plurals(ts_file(code))
     print(f"English plural forms: {english_plurals(ts_file('en'))}")
 
 

@@ -66,10 +66,6 @@
         <source>Cannot attach</source>
         <translation>Kan nie aanheg nie</translation>
     </message>
-    <message numerus="yes">
-        <source>%n file(s) attached.</source>
-        <translation><numerusform>%n lêer aangeheg.</numerusform><numerusform>%n lêers aangeheg.</numerusform></translation>
-    </message>
     <message>
         <source>Not on this laptop yet</source>
         <translation>Nog nie op hierdie skootrekenaar nie</translation>
@@ -77,6 +73,11 @@
     <message>
         <source>“{name}” has not been downloaded yet; it arrives with the next sync.</source>
         <translation>“{name}” is nog nie afgelaai nie; dit kom met die volgende sinkronisering.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) attached.</source>
+        <extracomment>Every text with a count, listed so lupdate finds it (it misses most ``translate(ctx, text, None, n)`` calls); build_scripts/translations.py marks texts with %n as plural messages.</extracomment>
+        <translation><numerusform>%n lêer aangeheg.</numerusform><numerusform>%n lêers aangeheg.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -295,6 +296,18 @@
         <source>My month: {month}</source>
         <translation>My maand: {month}</translation>
     </message>
+    <message>
+        <source>All your work is saved; nothing needs sending.</source>
+        <translation>Al jou werk is gestoor; niks hoef gestuur te word nie.</translation>
+    </message>
+    <message>
+        <source>Your mentor</source>
+        <translation>Jou mentor</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(sonder titel)</translation>
+    </message>
     <message numerus="yes">
         <source>%n at risk, </source>
         <translation><numerusform>%n in gevaar, </numerusform><numerusform>%n in gevaar, </numerusform></translation>
@@ -310,18 +323,6 @@
     <message numerus="yes">
         <source>%n record(s), </source>
         <translation><numerusform>%n rekord, </numerusform><numerusform>%n rekords, </numerusform></translation>
-    </message>
-    <message>
-        <source>All your work is saved; nothing needs sending.</source>
-        <translation>Al jou werk is gestoor; niks hoef gestuur te word nie.</translation>
-    </message>
-    <message>
-        <source>Your mentor</source>
-        <translation>Jou mentor</translation>
-    </message>
-    <message>
-        <source>(untitled)</source>
-        <translation>(sonder titel)</translation>
     </message>
 </context>
 <context>
@@ -542,20 +543,40 @@
         <translation>&lt;b&gt;{app}&lt;/b&gt; {version}&lt;br&gt;Leerjoernale, selfevaluerings, sessienotas en ontwikkelingsplanne vir SayPro-veldpersoneel. Werk vanlyn; sinkroniseer wanneer daar ’n verbinding is.&lt;br&gt;&lt;br&gt;Jou data: {path}</translation>
     </message>
     <message>
-        <source>Server: {url}</source>
-        <translation>Bediener: {url}</translation>
+        <source>Sign in again to sync (nothing you wrote is lost)</source>
+        <translation>Meld weer aan om te sinkroniseer (niks wat jy geskryf het, gaan verlore nie)</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sinkroniseer…</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Nog nie gesinkroniseer nie</translation>
+    </message>
+    <message>
+        <source>Sync failed at {time}: {reason}</source>
+        <translation>Sinkronisering het om {time} misluk: {reason}</translation>
+    </message>
+    <message>
+        <source>Partly synced at {time}</source>
+        <translation>Gedeeltelik gesinkroniseer om {time}</translation>
+    </message>
+    <message>
+        <source>Last synced {time}</source>
+        <translation>Laas gesinkroniseer {time}</translation>
     </message>
     <message>
         <source>Working offline (no server set up)</source>
         <translation>Werk vanlyn (geen bediener opgestel nie)</translation>
     </message>
-    <message numerus="yes">
-        <source>%n change(s) waiting to sync</source>
-        <translation><numerusform>%n verandering wag om te sinkroniseer</numerusform><numerusform>%n veranderinge wag om te sinkroniseer</numerusform></translation>
-    </message>
     <message>
         <source>nothing waiting to sync</source>
         <translation>niks wag om te sinkroniseer nie</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to sync</source>
+        <translation><numerusform>%n verandering wag om te sinkroniseer</numerusform><numerusform>%n veranderinge wag om te sinkroniseer</numerusform></translation>
     </message>
 </context>
 <context>
@@ -700,13 +721,13 @@
         <source>(untitled)</source>
         <translation>(sonder titel)</translation>
     </message>
-    <message numerus="yes">
-        <source>%n result(s). Enter opens the selected one; arrows move.</source>
-        <translation><numerusform>%n resultaat. Enter maak die gekose een oop; pyltjies beweeg.</numerusform><numerusform>%n resultate. Enter maak die gekose een oop; pyltjies beweeg.</numerusform></translation>
-    </message>
     <message>
         <source>Nothing found for “{query}”.</source>
         <translation>Niks gevind vir “{query}” nie.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s). Enter opens the selected one; arrows move.</source>
+        <translation><numerusform>%n resultaat. Enter maak die gekose een oop; pyltjies beweeg.</numerusform><numerusform>%n resultate. Enter maak die gekose een oop; pyltjies beweeg.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -783,10 +804,6 @@
         <source>My next self-assessment rates {competency} at {level} or more, with evidence.</source>
         <translation>My volgende selfevaluering gradeer {competency} op {level} of meer, met bewyse.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n goal(s) added to your development plan.</source>
-        <translation><numerusform>%n doelwit by jou ontwikkelingsplan gevoeg.</numerusform><numerusform>%n doelwitte by jou ontwikkelingsplan gevoeg.</numerusform></translation>
-    </message>
     <message>
         <source>Self-assessment {month}</source>
         <translation>Selfevaluering {month}</translation>
@@ -795,13 +812,17 @@
         <source>competencies rated: {n}</source>
         <translation>bevoegdhede gegradeer: {n}</translation>
     </message>
-    <message numerus="yes">
-        <source>%n gap(s)</source>
-        <translation><numerusform>%n gaping</numerusform><numerusform>%n gapings</numerusform></translation>
-    </message>
     <message>
         <source>(no title yet)</source>
         <translation>(nog geen titel nie)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n goal(s) added to your development plan.</source>
+        <translation><numerusform>%n doelwit by jou ontwikkelingsplan gevoeg.</numerusform><numerusform>%n doelwitte by jou ontwikkelingsplan gevoeg.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gap(s)</source>
+        <translation><numerusform>%n gaping</numerusform><numerusform>%n gapings</numerusform></translation>
     </message>
 </context>
 <context>
@@ -887,10 +908,6 @@
         <translation>Druk die sessie-opsommingsverslag (Ctrl+P)</translation>
     </message>
     <message numerus="yes">
-        <source>%n attendee(s)</source>
-        <translation><numerusform>%n bywoner</numerusform><numerusform>%n bywoners</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>%n open action(s)</source>
         <translation><numerusform>%n oop aksie</numerusform><numerusform>%n oop aksies</numerusform></translation>
     </message>
@@ -913,6 +930,10 @@
     <message>
         <source>Report saved to {path}</source>
         <translation>Verslag gestoor in {path}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attendee(s)</source>
+        <translation><numerusform>%n bywoner</numerusform><numerusform>%n bywoners</numerusform></translation>
     </message>
 </context>
 <context>
@@ -989,6 +1010,10 @@
         <translation>Sinkroniseer</translation>
     </message>
     <message>
+        <source>Sync now</source>
+        <translation>Sinkroniseer nou</translation>
+    </message>
+    <message>
         <source>Not accepted by the server</source>
         <translation>Nie deur die bediener aanvaar nie</translation>
     </message>
@@ -1005,24 +1030,56 @@
         <translation>Konflikte</translation>
     </message>
     <message>
+        <source>Recent syncs</source>
+        <translation>Onlangse sinkronisasies</translation>
+    </message>
+    <message>
         <source>Your data is kept in {path}. Back it up by copying this folder.</source>
         <translation>Jou data word in {path} gehou. Maak ’n rugsteun deur hierdie gids te kopieer.</translation>
     </message>
     <message>
-        <source>Server: &lt;b&gt;{url}&lt;/b&gt;</source>
-        <translation>Bediener: &lt;b&gt;{url}&lt;/b&gt;</translation>
+        <source>Signed in as &lt;b&gt;{name}&lt;/b&gt; to {url}.</source>
+        <translation>Aangemeld as &lt;b&gt;{name}&lt;/b&gt; by {url}.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The server asks you to sign in again.&lt;/b&gt; Nothing you wrote is lost: it waits here until you do.</source>
+        <translation>&lt;b&gt;Die bediener vra dat jy weer aanmeld.&lt;/b&gt; Niks wat jy geskryf het, gaan verlore nie: dit wag hier totdat jy dit doen.</translation>
+    </message>
+    <message>
+        <source>Syncing now…</source>
+        <translation>Sinkroniseer nou…</translation>
+    </message>
+    <message>
+        <source>{time} · failed: {reason}</source>
+        <translation>{time} · misluk: {reason}</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>voltooi</translation>
+    </message>
+    <message>
+        <source>partly done</source>
+        <translation>gedeeltelik gedoen</translation>
+    </message>
+    <message>
+        <source>{time} · {state}: {sent} sent, {received} received, {up} up, {down} down</source>
+        <translation>{time} · {state}: {sent} gestuur, {received} ontvang, {up} op, {down} af</translation>
     </message>
     <message>
         <source>&lt;b&gt;No server set up.&lt;/b&gt; Everything you write stays on this laptop and is safe here. To share it and receive feedback, sign in once with &lt;code&gt;saypro-desktop login --server URL --user NAME&lt;/code&gt;.</source>
         <translation>&lt;b&gt;Geen bediener opgestel nie.&lt;/b&gt; Alles wat jy skryf, bly op hierdie skootrekenaar en is veilig hier. Om dit te deel en terugvoer te kry, meld een keer aan met &lt;code&gt;saypro-desktop login --server URL --user NAAM&lt;/code&gt;.</translation>
     </message>
     <message>
-        <source>This laptop has synced with the server before.</source>
-        <translation>Hierdie skootrekenaar het al voorheen met die bediener gesinkroniseer.</translation>
-    </message>
-    <message>
         <source>This laptop has not synced yet.</source>
         <translation>Hierdie skootrekenaar het nog nie gesinkroniseer nie.</translation>
+    </message>
+    <message>
+        <source>The last attempt ({time}) failed: {reason}</source>
+        <translation>Die laaste poging ({time}) het misluk: {reason}</translation>
+    </message>
+    <message>
+        <source>Last synced {time}.</source>
+        <translation>Laas gesinkroniseer {time}.</translation>
     </message>
     <message>
         <source>Waiting to send: {changes} changes to {records} records ({size}).</source>

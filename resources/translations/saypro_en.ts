@@ -66,10 +66,6 @@
         <source>Cannot attach</source>
         <translation type="unfinished" />
     </message>
-    <message numerus="yes">
-        <source>%n file(s) attached.</source>
-        <translation><numerusform>%n file attached.</numerusform><numerusform>%n files attached.</numerusform></translation>
-    </message>
     <message>
         <source>Not on this laptop yet</source>
         <translation type="unfinished" />
@@ -77,6 +73,11 @@
     <message>
         <source>“{name}” has not been downloaded yet; it arrives with the next sync.</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) attached.</source>
+        <extracomment>Every text with a count, listed so lupdate finds it (it misses most ``translate(ctx, text, None, n)`` calls); build_scripts/translations.py marks texts with %n as plural messages.</extracomment>
+        <translation><numerusform>%n file attached.</numerusform><numerusform>%n files attached.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -295,6 +296,18 @@
         <source>My month: {month}</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>All your work is saved; nothing needs sending.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your mentor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
         <source>%n at risk, </source>
         <translation><numerusform>%n at risk, </numerusform><numerusform>%n at risk, </numerusform></translation>
@@ -310,18 +323,6 @@
     <message numerus="yes">
         <source>%n record(s), </source>
         <translation><numerusform>%n record, </numerusform><numerusform>%n records, </numerusform></translation>
-    </message>
-    <message>
-        <source>All your work is saved; nothing needs sending.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Your mentor</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>(untitled)</source>
-        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -542,20 +543,40 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Server: {url}</source>
+        <source>Sign in again to sync (nothing you wrote is lost)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sync failed at {time}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Partly synced at {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last synced {time}</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Working offline (no server set up)</source>
         <translation type="unfinished" />
     </message>
-    <message numerus="yes">
-        <source>%n change(s) waiting to sync</source>
-        <translation><numerusform>%n change waiting to sync</numerusform><numerusform>%n changes waiting to sync</numerusform></translation>
-    </message>
     <message>
         <source>nothing waiting to sync</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to sync</source>
+        <translation><numerusform>%n change waiting to sync</numerusform><numerusform>%n changes waiting to sync</numerusform></translation>
     </message>
 </context>
 <context>
@@ -700,13 +721,13 @@
         <source>(untitled)</source>
         <translation type="unfinished" />
     </message>
-    <message numerus="yes">
-        <source>%n result(s). Enter opens the selected one; arrows move.</source>
-        <translation><numerusform>%n result. Enter opens the selected one; arrows move.</numerusform><numerusform>%n results. Enter opens the selected one; arrows move.</numerusform></translation>
-    </message>
     <message>
         <source>Nothing found for “{query}”.</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n result(s). Enter opens the selected one; arrows move.</source>
+        <translation><numerusform>%n result. Enter opens the selected one; arrows move.</numerusform><numerusform>%n results. Enter opens the selected one; arrows move.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -783,10 +804,6 @@
         <source>My next self-assessment rates {competency} at {level} or more, with evidence.</source>
         <translation type="unfinished" />
     </message>
-    <message numerus="yes">
-        <source>%n goal(s) added to your development plan.</source>
-        <translation><numerusform>%n goal added to your development plan.</numerusform><numerusform>%n goals added to your development plan.</numerusform></translation>
-    </message>
     <message>
         <source>Self-assessment {month}</source>
         <translation type="unfinished" />
@@ -795,13 +812,17 @@
         <source>competencies rated: {n}</source>
         <translation type="unfinished" />
     </message>
-    <message numerus="yes">
-        <source>%n gap(s)</source>
-        <translation><numerusform>%n gap</numerusform><numerusform>%n gaps</numerusform></translation>
-    </message>
     <message>
         <source>(no title yet)</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n goal(s) added to your development plan.</source>
+        <translation><numerusform>%n goal added to your development plan.</numerusform><numerusform>%n goals added to your development plan.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gap(s)</source>
+        <translation><numerusform>%n gap</numerusform><numerusform>%n gaps</numerusform></translation>
     </message>
 </context>
 <context>
@@ -887,10 +908,6 @@
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <source>%n attendee(s)</source>
-        <translation><numerusform>%n attendee</numerusform><numerusform>%n attendees</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>%n open action(s)</source>
         <translation><numerusform>%n open action</numerusform><numerusform>%n open actions</numerusform></translation>
     </message>
@@ -913,6 +930,10 @@
     <message>
         <source>Report saved to {path}</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n attendee(s)</source>
+        <translation><numerusform>%n attendee</numerusform><numerusform>%n attendees</numerusform></translation>
     </message>
 </context>
 <context>
@@ -989,6 +1010,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Sync now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Not accepted by the server</source>
         <translation type="unfinished" />
     </message>
@@ -1005,11 +1030,39 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Recent syncs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Your data is kept in {path}. Back it up by copying this folder.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Server: &lt;b&gt;{url}&lt;/b&gt;</source>
+        <source>Signed in as &lt;b&gt;{name}&lt;/b&gt; to {url}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;The server asks you to sign in again.&lt;/b&gt; Nothing you wrote is lost: it waits here until you do.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Syncing now…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{time} · failed: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>complete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>partly done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{time} · {state}: {sent} sent, {received} received, {up} up, {down} down</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1017,11 +1070,15 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>This laptop has synced with the server before.</source>
+        <source>This laptop has not synced yet.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>This laptop has not synced yet.</source>
+        <source>The last attempt ({time}) failed: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last synced {time}.</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -112,6 +112,23 @@ VALIDATION_MESSAGES = (
     QT_TRANSLATE_NOOP("validation", "{label}: an answer does not say which question it answers."),
     QT_TRANSLATE_NOOP("validation", "{label}: at most {limit} entries, this has {count}."),
 )
+#: Every text with a count, listed so lupdate finds it (it misses most ``translate(ctx, text, None, n)``
+#: calls); build_scripts/translations.py marks texts with %n as plural messages.
+PLURAL_TEXTS = (
+    QT_TRANSLATE_NOOP("AttachmentsSection", "%n file(s) attached."),
+    QT_TRANSLATE_NOOP("HomePage", "%n at risk, "),
+    QT_TRANSLATE_NOOP("HomePage", "%n achieved"),
+    QT_TRANSLATE_NOOP("HomePage", "%n review(s) overdue"),
+    QT_TRANSLATE_NOOP("HomePage", "%n record(s), "),
+    QT_TRANSLATE_NOOP("MainWindow", "%n change(s) waiting to sync"),
+    QT_TRANSLATE_NOOP("RecordPage", "%n problem(s) to fix before saving."),
+    QT_TRANSLATE_NOOP("SearchDialog", "%n result(s). Enter opens the selected one; arrows move."),
+    QT_TRANSLATE_NOOP("SelfAssessmentPage", "%n goal(s) added to your development plan."),
+    QT_TRANSLATE_NOOP("SelfAssessmentPage", "%n gap(s)"),
+    QT_TRANSLATE_NOOP("SessionNotesPage", "%n attendee(s)"),
+    QT_TRANSLATE_NOOP("SessionNotesPage", "%n open action(s)"),
+)
+
 #: QT_TRANSLATE_NOOP returns the text unchanged (typed ``object`` by the stubs).
 ENUM_LABELS: dict[StrEnum, object] = {
     SessionType.PEER_LEARNING: QT_TRANSLATE_NOOP("enums", "Peer learning"),

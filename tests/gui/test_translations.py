@@ -198,6 +198,13 @@ def test_the_domain_words_are_all_listed_for_the_translator() -> None:
     assert set(validation.LABELS.values()) <= set(texts.FIELD_LABELS)
 
 
+def test_every_text_with_a_count_is_listed_as_a_plural() -> None:
+    listed = set(texts.PLURAL_TEXTS)
+    for source in Path(texts.__file__).parent.glob("*.py"):
+        for context, text in re.findall(r'translate\(\s*"(\w+)",\s*"([^"]*%n[^"]*)"', source.read_text()):
+            assert text in listed, f"{source.name}: add {context!r}, {text!r} to texts.PLURAL_TEXTS"
+
+
 def test_the_afrikaans_catalogue_covers_the_main_screens() -> None:
     import xml.etree.ElementTree as ET
 
