@@ -165,14 +165,28 @@ class _Merge:
     conflicts: list[tuple[str, Any, Any, str, str]]  # field, kept, lost, kept stamp, lost stamp
 
 
+def _stamp_device(stamp: str) -> str:
+    """The device that made a change, from its HLC stamp ("millis-counter-device")."""
+    parts = stamp.split("-", 2)
+    return parts[2] if len(parts) == 3 else ""
+
+
 def _merge(existing: StoredRecord | None, change: Change) -> _Merge:
     if existing is None:
         return _Merge(dict(change.f), set(change.f), dict.fromkeys(change.f, change.h), [])
     fields = dict(existing.fields)
     stamps = dict(existing.field_stamps)
     merge = _Merge(fields, set(), stamps, [])
-    concurrent_content = any(
-        rev > change.b for name, rev in existing.field_revisions.items() if name != "deleted")
+    device = _stamp_device(change.h)
+
+    def unseen(name: str) -> bool:
+        """Changed on the server since the device's base, by another device. A device's own earlier
+        change (its acknowledgement lost on a dropped link, so its base is older) is not a conflict:
+        the device built this change on top of it."""
+        return (existing.field_revisions.get(name, 0) > change.b
+                and _stamp_device(str(stamps.get(name, ""))) != device)
+
+    concurrent_content = any(unseen(name) for name in existing.field_revisions if name != "deleted")
     for name, value in change.f.items():
         current = fields.get(name)
         if name == "deleted":
@@ -180,7 +194,7 @@ def _merge(existing: StoredRecord | None, change: Change) -> _Merge:
                 # Delete against an edit this device had not seen: the edit wins.
                 merge.conflicts.append((name, False, True, existing.stamp, change.h))
                 continue
-        elif existing.field_revisions.get(name, 0) > change.b and current != value:
+        elif unseen(name) and current != value:
             server_stamp = str(stamps.get(name, ""))
             if change.h > server_stamp:
                 merge.conflicts.append((name, value, current, change.h, server_stamp))
@@ -191,8 +205,7 @@ def _merge(existing: StoredRecord | None, change: Change) -> _Merge:
             fields[name] = value
             merge.changed.add(name)
         stamps[name] = max(change.h, str(stamps.get(name, "")))
-    if existing.deleted and change.op == "u" and existing.field_revisions.get("deleted", 0) > change.b and (
-            merge.changed - {"deleted"}):
+    if existing.deleted and change.op == "u" and unseen("deleted") and (merge.changed - {"deleted"}):
         # Edited on a device that had not seen the delete: the edit wins and undeletes.
         fields["deleted"] = False
         merge.changed.add("deleted")

@@ -42,8 +42,10 @@ class HttpTransport:
     few round trips on a 2G link)."""
 
     def __init__(self, base_url: str, access_token: Callable[[], str],
-                 session: requests.Session | None = None, refresh: Callable[[], None] | None = None) -> None:
+                 session: requests.Session | None = None, refresh: Callable[[], None] | None = None,
+                 timeouts: tuple[float, float] = (CONNECT_TIMEOUT_S, READ_TIMEOUT_S)) -> None:
         self.base_url = base_url.rstrip("/")
+        self.timeouts = timeouts
         self._access_token = access_token
         self._refresh = refresh
         self._session = session or requests.Session()
@@ -64,13 +66,15 @@ class HttpTransport:
     def _post(self, compressed: bytes) -> bytes:
         try:
             response = self._session.post(
-                f"{self.base_url}/api/v1/sync", data=compressed, timeout=(CONNECT_TIMEOUT_S, READ_TIMEOUT_S),
+                f"{self.base_url}/api/v1/sync", data=compressed, timeout=self.timeouts,
                 headers={"Authorization": f"Bearer {self._access_token()}", "Content-Type": "application/json",
                          "Content-Encoding": "gzip", "Accept-Encoding": "gzip"})
         except requests.Timeout:
             raise SyncError("The server took too long to answer (weak signal?). Will try again.") from None
         except requests.ConnectionError:
             raise SyncError("Could not reach the server (no connection?). Will try again.") from None
+        except requests.RequestException:  # the answer broke off half-way (a dropped signal mid-transfer)
+            raise SyncError("The connection broke during the sync. Will try again.") from None
         self.requests += 1
         self.bytes_sent += len(compressed)
         # On the wire: the compressed length when the server gzipped the answer.

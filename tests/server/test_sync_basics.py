@@ -50,6 +50,24 @@ def test_field_level_merge_and_conflict(server: Server) -> None:
     assert [c["id"] for c in laptop_view["cf"]] == [result["cf"][0]["id"]]
 
 
+def test_a_devices_own_unacknowledged_edit_is_not_a_conflict(server: Server) -> None:
+    """The answer to an edit is lost on a dropped link, so the device's next edit of the same field
+    still names the old base revision: it was made on top of the first, so it simply wins."""
+    server.user("thandi")
+    laptop = server.login("thandi")
+    log = factories.learning_log(id=factories.new_id())
+    server.sync(laptop, [change(log, laptop.device_id)])
+    server.sync(laptop, [change(log, laptop.device_id, base=1, fields={"what_learned": "First edit"})])  # ack lost
+    again = server.sync(laptop, [change(log, laptop.device_id, base=1, fields={"what_learned": "Second edit",
+                                                                               "deleted": True}, op="d")])
+    assert again["ack"][0]["s"] == "ok" and again["cf"] == []
+    with server.session() as session:
+        from saypro_server.tables import StoredRecord
+
+        stored = session.get(StoredRecord, log.id)
+        assert stored is not None and stored.fields["what_learned"] == "Second edit" and stored.deleted
+
+
 def test_edit_wins_over_delete(server: Server) -> None:
     server.user("thandi")
     laptop, tablet = server.login("thandi"), server.login("thandi")
