@@ -43,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--data-dir", metavar="DIR",
                         help="where profiles are kept (default: the platform's user data folder)")
-    parser.add_argument("--profile", default=DEFAULT_PROFILE, help=argparse.SUPPRESS)
+    parser.add_argument("--profile", help=argparse.SUPPRESS)  # chosen at start-up when people signed in
     parser.add_argument("--server", metavar="URL", help="the sync server (default: work offline)")
     parser.add_argument("--smoke-test", action="store_true",
                         help="start, migrate, build the main window and exit 0 (checks an install)")
@@ -135,15 +135,19 @@ def _read_password() -> str:
 def run_login(store: RecordStore, paths: DataPaths, args: argparse.Namespace) -> int:
     from saypro_desktop.sync.account import sign_in
     from saypro_desktop.sync.credentials import CredentialStore
+    from saypro_desktop.sync.password_check import save_verifier
     from saypro_desktop.sync.transport import SyncError
 
+    password = _read_password()
     try:
-        credentials = sign_in(args.server, args.user, _read_password(), store.device_id)
+        credentials = sign_in(args.server, args.user, password, store.device_id)
     except SyncError as exc:
         print(f"saypro-desktop: sign-in failed: {exc}", file=sys.stderr)
         return EXIT_FAILED
     vault = CredentialStore(paths.root, args.profile)
     vault.save(credentials)
+    save_verifier(paths.profile_dir(args.profile), password, user=credentials.username,
+                  display_name=credentials.display_name, server=credentials.server)
     print(f"Signed in as {credentials.display_name} on {credentials.server} (kept in {vault.where}).")
     return EXIT_OK
 
@@ -164,8 +168,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "autostart":
         return run_autostart(args.state)
+    profile_given = args.profile is not None
+    args.profile = args.profile or DEFAULT_PROFILE
     try:
         paths = DataPaths.resolve(args.data_dir)
+        if args.command is None and not args.smoke_test and not profile_given:
+            from saypro_desktop.ui.app import choose_profile
+
+            chosen = choose_profile(paths)
+            if chosen is None:
+                return EXIT_OK  # the person closed the sign-in window
+            args.profile = chosen
         paths.ensure(args.profile)
     except (OSError, ValueError) as exc:
         print(f"saypro-desktop: error: {exc}", file=sys.stderr)

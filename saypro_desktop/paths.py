@@ -63,6 +63,11 @@ class DataPaths:
     def profile_dir(self, profile: str = DEFAULT_PROFILE) -> Path:
         return self.root / "profiles" / check_profile_name(profile)
 
+    def profiles(self) -> list[str]:
+        """The profiles on this laptop, A to Z."""
+        folder = self.root / "profiles"
+        return sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+
     def database(self, profile: str = DEFAULT_PROFILE) -> Path:
         return self.profile_dir(profile) / "saypro.sqlite"
 

@@ -37,6 +37,20 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def choose_profile(paths: DataPaths) -> str | None:
+    """Whose profile to open: ask when people have signed in on this laptop (offline password check);
+    otherwise the local profile. None if the person closed the dialog."""
+    from saypro_desktop.ui.sign_in_dialog import SignInDialog, people
+
+    if not people(paths):
+        return DEFAULT_PROFILE
+    app = make_application()
+    follow_system_scheme(app)
+    install_language(str(window_settings(paths).value("language", system_language())))
+    dialog = SignInDialog(paths)
+    return dialog.profile if dialog.exec() == SignInDialog.DialogCode.Accepted else None
+
+
 def window_settings(paths: DataPaths) -> QSettings:
     """Window size, last page and language, kept with the data (so --data-dir keeps them apart)."""
     return QSettings(str(paths.settings_file), QSettings.Format.IniFormat)

@@ -64,7 +64,10 @@ class BackgroundRunner(QObject):
             try:
                 job.result = function()
             except Exception as error:  # noqa: BLE001 - handed to the GUI thread, which reports it
-                log.exception("background job failed")
+                if on_error is None:
+                    log.exception("background job failed")
+                else:  # expected failures (a refused sign-in) are the caller's to explain
+                    log.info("background job failed: %s", error)
                 job.error = error
             finished.emit(number)
 

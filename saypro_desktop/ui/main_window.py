@@ -151,7 +151,9 @@ class MainWindow(QMainWindow):
         module_name, class_name = PAGE_CLASSES[row]
         page_class = getattr(importlib.import_module(f"saypro_desktop.ui.{module_name}"), class_name)
         if class_name == "SyncPage":
-            return cast(QWidget, page_class(self.services, self.sync))
+            sync_page = page_class(self.services, self.sync)
+            sync_page.sign_in_button.clicked.connect(self.sign_in)
+            return cast(QWidget, sync_page)
         page = cast(QWidget, page_class(self.services))
         if isinstance(page, RecordPage):
             page.data_changed.connect(self._data_changed)
@@ -278,6 +280,20 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self.navigation.setCurrentRow(row)
         self.reopen_latest_draft()
+
+    def sign_in(self) -> None:
+        """Sign this profile in (needs the server once; everything it holds is kept and then synced)."""
+        from saypro_desktop.ui.sign_in_dialog import SignInDialog
+
+        dialog = SignInDialog(self._paths, new_account=True, into_profile=self.sync.profile, parent=self)
+        if dialog.exec() != SignInDialog.DialogCode.Accepted:
+            return
+        self.sync.reload_account()
+        self.services.owner_id = self.sync.user_id
+        self._server_url = self.sync.server
+        self.notify(self.tr("Signed in as {name}.").format(name=self.sync.user_name))
+        self.refresh_status()
+        self.sync.start()
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About {app}").format(app=APP_NAME), self.tr(

@@ -52,11 +52,8 @@ class SyncController(QObject):
         self.store = store
         self.data_dir = data_dir
         self.profile = profile
-        credentials = load_credentials(data_dir, profile)
-        self.server = server or (credentials.server if credentials else None)
-        self.signed_in = credentials is not None
-        self.user_id = credentials.user_id if credentials else ""
-        self.user_name = credentials.display_name if credentials else ""
+        self._server_override = server
+        self.reload_account()
         self.running = False
         self.needs_sign_in = False
         self.waiting_for_connection = False
@@ -80,6 +77,15 @@ class SyncController(QObject):
         self._probe = QTimer(self)
         self._probe.setInterval(PROBE_MS)
         self._probe.timeout.connect(self._probe_server)
+
+    def reload_account(self) -> None:
+        """Read who is signed in to this profile (after a sign-in from the app)."""
+        credentials = load_credentials(self.data_dir, self.profile)
+        self.server = self._server_override or (credentials.server if credentials else None)
+        self.signed_in = credentials is not None
+        self.user_id = credentials.user_id if credentials else ""
+        self.user_name = credentials.display_name if credentials else ""
+        self.needs_sign_in = False
 
     @property
     def can_sync(self) -> bool:

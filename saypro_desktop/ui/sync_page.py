@@ -51,6 +51,9 @@ class SyncPage(QWidget):
         header = QHBoxLayout()
         header.addWidget(heading_label(self.tr("Sync")))
         header.addStretch(1)
+        self.sign_in_button = QPushButton(self.tr("Sign in…"))
+        self.sign_in_button.setToolTip(self.tr("Sign in to the SayPro server (needs a connection once)"))
+        header.addWidget(self.sign_in_button)
         self.sync_button = QPushButton(self.tr("Sync now"))
         self.sync_button.setProperty("role", "primary")
         self.sync_button.clicked.connect(controller.sync_now)
@@ -93,9 +96,9 @@ class SyncPage(QWidget):
     def _account_lines(self) -> list[str]:
         controller = self.controller
         if not controller.signed_in or not controller.server:
-            return [self.tr("<b>No server set up.</b> Everything you write stays on this laptop and is safe "
-                            "here. To share it and receive feedback, sign in once with "
-                            "<code>saypro-desktop login --server URL --user NAME</code>.")]
+            return [self.tr("<b>Not signed in.</b> Everything you write stays on this laptop and is safe here. "
+                            "To share it and receive your mentor's feedback, press “Sign in…” once while you "
+                            "have a connection.")]
         lines = [self.tr("Signed in as <b>{name}</b> to {url}.").format(name=controller.user_name,
                                                                        url=controller.server)]
         if controller.needs_sign_in:
@@ -108,6 +111,7 @@ class SyncPage(QWidget):
     def show_overview(self, overview: SyncOverview) -> None:
         self.overview = overview
         self.sync_button.setEnabled(self.controller.can_sync and not self.controller.running)
+        self.sign_in_button.setVisible(not self.controller.signed_in or self.controller.needs_sign_in)
         lines = self._account_lines()
         last = overview.history[0] if overview.history else None
         if last is None:

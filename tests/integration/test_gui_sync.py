@@ -122,3 +122,46 @@ def test_a_server_that_is_gone_is_reported_and_sync_resumes_when_it_answers(
         window.close()
         restarted.terminate()
         restarted.wait(timeout=30)
+
+
+def test_signing_in_from_the_sync_page_keeps_and_sends_what_was_written_offline(
+        qtbot: QtBot, served: Served, tmp_path: Path, fast_schedule: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    from saypro_desktop.sync.password_check import check_password
+    from saypro_desktop.ui.sign_in_dialog import SignInDialog
+
+    url = served[0]
+    paths = DataPaths.resolve(tmp_path / "laptop")
+    paths.ensure()
+    store = RecordStore.open(paths.database())
+    store.save(factories.learning_log(title="Written before any sign-in", owner_id=""))
+    window = open_window(qtbot, paths, store)
+    assert not window.sync.signed_in
+    qtbot.waitUntil(lambda: window.sync_status.text().startswith("Working offline"))
+    window.navigation.setCurrentRow(6)
+    page = window.sync_page
+    qtbot.waitUntil(lambda: page.overview is not None)
+    assert page.sign_in_button.isVisible() and not page.sync_button.isEnabled()
+
+    def fill_in(dialog: SignInDialog) -> int:
+        dialog.show()
+        assert dialog.pages.currentIndex() == 1 and not dialog.offline_button.isVisible()
+        qtbot.keyClicks(dialog.server_edit, url)
+        qtbot.keyClicks(dialog.user_edit, "thandi")
+        qtbot.keyClicks(dialog.new_password, "wrong")
+        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
+        assert dialog.error.text() == "Wrong user name or password."
+        dialog.new_password.clear()
+        qtbot.keyClicks(dialog.new_password, PASSWORD)
+        with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+            qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+        return int(SignInDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(SignInDialog, "exec", fill_in)
+    qtbot.mouseClick(page.sign_in_button, Qt.MouseButton.LeftButton)
+    assert window.sync.signed_in and window.sync.user_name == "Thandi Mokoena"
+    assert check_password(paths.profile_dir(), PASSWORD)  # the next start opens offline
+    qtbot.waitUntil(lambda: store.outbox_summary().changes == 0 and not window.sync.running, timeout=20_000)
+    [log] = store.records(LearningLog)
+    assert log.title == "Written before any sign-in" and log.sync_state == "synced"
+    window.close()

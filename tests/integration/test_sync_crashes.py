@@ -61,7 +61,8 @@ def test_sync_killed_fifty_times_loses_and_duplicates_nothing(served: tuple[str,
                 store.save(factories.learning_log(**{**record.__dict__, "what_happened": f"edit {round_number}"}))
             process = subprocess.Popen(
                 [sys.executable, "-m", "saypro_desktop", "--data-dir", str(paths.root), "--server", link.url, "sync"],
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
             time.sleep(rng.uniform(0.6, 2.2))
             if process.poll() is None:
                 process.send_signal(signal.SIGKILL)

@@ -1,0 +1,246 @@
+"""Who is using this laptop: several field officers can share one, each with their own profile.
+
+A person who signed in before picks their name and types their password; it is checked on the
+laptop (sync.password_check), so this works with no signal at all. Signing in with a new account
+needs the server once: it creates that person's profile, keeps the tokens (keyring or encrypted
+file) and the password check, and opens the profile.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from saypro_desktop import APP_NAME
+from saypro_desktop.paths import DEFAULT_PROFILE, DataPaths, check_profile_name
+from saypro_desktop.storage.store import RecordStore
+from saypro_desktop.sync.account import sign_in
+from saypro_desktop.sync.credentials import CredentialStore
+from saypro_desktop.sync.password_check import account_of, check_password, save_verifier
+from saypro_desktop.sync.transport import SyncError
+from saypro_desktop.ui.background import BackgroundRunner
+from saypro_desktop.ui.page_parts import heading_label
+
+
+@dataclass(frozen=True)
+class Person:
+    profile: str
+    user: str
+    display_name: str
+    server: str
+
+
+def people(paths: DataPaths) -> list[Person]:
+    """Everyone who signed in on this laptop, by profile."""
+    found = []
+    for profile in paths.profiles():
+        account = account_of(paths.profile_dir(profile))
+        if account is not None:
+            found.append(Person(profile, account["user"], account["display_name"], account["server"]))
+    return found
+
+
+def profile_name_for(user: str) -> str:
+    """A profile folder name for a user name (see paths.check_profile_name: starts with a letter or
+    digit; letters, digits, '.', '_', '-', '@')."""
+    name = re.sub(r"[^A-Za-z0-9._@-]", "_", user)[:63]
+    return check_profile_name(name if name[:1].isalnum() else f"u{name}")
+
+
+def sign_in_new_profile(paths: DataPaths, server: str, user: str, password: str, profile: str | None = None) -> str:
+    """Sign ``user`` in on ``server`` (needs the connection) into ``profile`` (by default a profile of
+    their own); returns the profile."""
+    profile = profile or profile_name_for(user)
+    paths.ensure(profile)
+    store = RecordStore.open(paths.database(profile))
+    try:
+        credentials = sign_in(server, user, password, store.device_id)
+    finally:
+        store.close()
+    CredentialStore(paths.root, profile).save(credentials)
+    save_verifier(paths.profile_dir(profile), password, user=credentials.username,
+                  display_name=credentials.display_name, server=credentials.server)
+    return profile
+
+
+class SignInDialog(QDialog):
+    """On accept, ``profile`` is the profile to open."""
+
+    def __init__(self, paths: DataPaths, *, new_account: bool = False, into_profile: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        """``into_profile``: sign that profile in (keeping what it holds) instead of a profile of its own."""
+        super().__init__(parent)
+        self.paths = paths
+        self.into_profile = into_profile
+        self.profile: str | None = None
+        self.runner = BackgroundRunner(self, max_threads=1)
+        self.setWindowTitle(self.tr("Sign in — {app}").format(app=APP_NAME))
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_known())
+        self.pages.addWidget(self._build_new())
+        layout.addWidget(self.pages)
+        self.error = QLabel()
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.people = people(paths)
+        for person in self.people:
+            self.person_combo.addItem(f"{person.display_name} ({person.user})", person.profile)
+        if new_account or not self.people:
+            self.show_new_account()
+        else:
+            self.show_known()
+
+    def _build_known(self) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.addWidget(heading_label(self.tr("Who is working?")))
+        hint = QLabel(self.tr("Your password is checked on this laptop, so this works without a connection."))
+        hint.setWordWrap(True)
+        hint.setProperty("role", "hint")
+        column.addWidget(hint)
+        form = QFormLayout()
+        self.person_combo = QComboBox()
+        self.person_combo.setAccessibleName(self.tr("Person"))
+        form.addRow(self.tr("Person"), self.person_combo)
+        self.known_password = QLineEdit()
+        self.known_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.known_password.setAccessibleName(self.tr("Password"))
+        self.known_password.returnPressed.connect(self.open_known)
+        form.addRow(self.tr("Password"), self.known_password)
+        column.addLayout(form)
+        buttons = QHBoxLayout()
+        other = QPushButton(self.tr("Sign in with another account…"))
+        other.clicked.connect(self.show_new_account)
+        buttons.addWidget(other)
+        buttons.addStretch(1)
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setProperty("role", "primary")
+        self.open_button.setDefault(True)
+        self.open_button.clicked.connect(self.open_known)
+        buttons.addWidget(self.open_button)
+        column.addLayout(buttons)
+        return page
+
+    def _build_new(self) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.addWidget(heading_label(self.tr("Sign in to SayPro")))
+        hint = QLabel(self.tr("The first sign-in needs a connection to the server. After that the app opens "
+                              "without one, and your work syncs whenever a signal appears."))
+        hint.setWordWrap(True)
+        hint.setProperty("role", "hint")
+        column.addWidget(hint)
+        form = QFormLayout()
+        self.server_edit = QLineEdit()
+        self.server_edit.setPlaceholderText("https://sync.saypro.online")
+        self.server_edit.setAccessibleName(self.tr("Server address"))
+        form.addRow(self.tr("Server address"), self.server_edit)
+        self.user_edit = QLineEdit()
+        self.user_edit.setAccessibleName(self.tr("User name"))
+        form.addRow(self.tr("User name"), self.user_edit)
+        self.new_password = QLineEdit()
+        self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_password.setAccessibleName(self.tr("Password"))
+        self.new_password.returnPressed.connect(self.sign_in_new)
+        form.addRow(self.tr("Password"), self.new_password)
+        column.addLayout(form)
+        buttons = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("Back"))
+        self.back_button.clicked.connect(self.show_known)
+        buttons.addWidget(self.back_button)
+        self.offline_button = QPushButton(self.tr("Work without an account"))
+        self.offline_button.setToolTip(self.tr("Everything stays on this laptop until someone signs in."))
+        self.offline_button.clicked.connect(self.work_offline)
+        buttons.addWidget(self.offline_button)
+        buttons.addStretch(1)
+        self.sign_in_button = QPushButton(self.tr("Sign in"))
+        self.sign_in_button.setProperty("role", "primary")
+        self.sign_in_button.clicked.connect(self.sign_in_new)
+        buttons.addWidget(self.sign_in_button)
+        column.addLayout(buttons)
+        return page
+
+    def show_known(self) -> None:
+        self.pages.setCurrentIndex(0)
+        self.error.hide()
+        self.known_password.setFocus()
+
+    def show_new_account(self) -> None:
+        self.pages.setCurrentIndex(1)
+        self.error.hide()
+        self.back_button.setVisible(bool(self.people) and self.into_profile is None)
+        self.offline_button.setVisible(self.into_profile is None
+                                       and not any(p.profile == DEFAULT_PROFILE for p in self.people))
+        (self.user_edit if self.server_edit.text() else self.server_edit).setFocus()
+
+    def _say(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def open_known(self) -> None:
+        profile = self.person_combo.currentData()
+        password = self.known_password.text()
+        if profile is None or not password:
+            self._say(self.tr("Type your password."))
+            return
+        folder = self.paths.profile_dir(str(profile))
+        self.open_button.setEnabled(False)
+        self.runner.run(lambda: check_password(folder, password), lambda ok: self._checked(str(profile), ok))
+
+    def _checked(self, profile: str, ok: bool) -> None:
+        self.open_button.setEnabled(True)
+        if not ok:
+            self.known_password.selectAll()
+            self._say(self.tr("That password is not right. It is the one you last signed in with."))
+            return
+        self.profile = profile
+        self.accept()
+
+    def sign_in_new(self) -> None:
+        server, user = self.server_edit.text().strip(), self.user_edit.text().strip()
+        password = self.new_password.text()
+        if not server.startswith(("http://", "https://")) or not user or not password:
+            self._say(self.tr("Fill in the server address (starting with https://), your user name and password."))
+            return
+        self._say("")
+        self.sign_in_button.setEnabled(False)
+        self.sign_in_button.setText(self.tr("Signing in…"))
+        paths, into = self.paths, self.into_profile
+        self.runner.run(lambda: sign_in_new_profile(paths, server, user, password, into), self._signed_in,
+                        self._refused)
+
+    def _signed_in(self, profile: str) -> None:
+        self.profile = profile
+        self.accept()
+
+    def _refused(self, error: BaseException) -> None:
+        self.sign_in_button.setEnabled(True)
+        self.sign_in_button.setText(self.tr("Sign in"))
+        reason = str(error) if isinstance(error, SyncError) else self.tr("Sign-in failed: {error}").format(error=error)
+        self._say(reason)
+
+    def work_offline(self) -> None:
+        self.profile = DEFAULT_PROFILE
+        self.accept()
+
+    def done(self, result: int) -> None:
+        self.runner.close()
+        super().done(result)
+
