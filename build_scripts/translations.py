@@ -65,6 +65,41 @@ def mark_plurals(path: Path) -> int:
     return marked
 
 
+def _plural_forms(path: Path) -> dict[tuple[str, str], list[str]]:
+    """The finished plural translations in a catalogue, by (context, source)."""
+    if not path.exists():
+        return {}
+    found = {}
+    for context in ET.parse(path).iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if message.get("numerus") == "yes" and translation is not None and translation.get("type") is None:
+                forms = [form.text or "" for form in translation.iter("numerusform")]
+                if any(forms):
+                    found[(name, message.findtext("source") or "")] = forms
+    return found
+
+
+def _restore_plurals(path: Path, forms: dict[tuple[str, str], list[str]]) -> None:
+    """Put back plural translations that lupdate marked unfinished (see mark_plurals)."""
+    tree = ET.parse(path)
+    for context in tree.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            kept = forms.get((name, message.findtext("source") or ""))
+            translation = message.find("translation")
+            if kept is None or translation is None:
+                continue
+            for child in list(translation):
+                translation.remove(child)
+            translation.text = None
+            translation.attrib.pop("type", None)
+            for text in kept:
+                ET.SubElement(translation, "numerusform").text = text
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+
+
 def english_plurals(path: Path) -> int:
     """Give every numerus message of the English catalogue its singular and plural form."""
     tree = ET.parse(path)
@@ -90,9 +125,11 @@ def english_plurals(path: Path) -> int:
 def update() -> None:
     FOLDER.mkdir(parents=True, exist_ok=True)
     for code in LANGUAGES:
+        before = _plural_forms(ts_file(code))
         subprocess.run([_tool("pyside6-lupdate"), *map(str, SOURCES), "-no-obsolete", "-locations", "none",
                         "-ts", str(ts_file(code))], check=True)
         mark_plurals(ts_file(code))
+        _restore_plurals(ts_file(code), before)
     print(f"English plural forms: {english_plurals(ts_file('en'))}")
 
 

@@ -535,6 +535,10 @@
         <translation>Jou ongestoorde tikwerk is gehou en is weer oop.</translation>
     </message>
     <message>
+        <source>Signed in as {name}.</source>
+        <translation>Aangemeld as {name}.</translation>
+    </message>
+    <message>
         <source>About {app}</source>
         <translation>Oor {app}</translation>
     </message>
@@ -1004,10 +1008,101 @@
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in — {app}</source>
+        <translation>Meld aan — {app}</translation>
+    </message>
+    <message>
+        <source>Who is working?</source>
+        <translation>Wie werk nou?</translation>
+    </message>
+    <message>
+        <source>Your password is checked on this laptop, so this works without a connection.</source>
+        <translation>Jou wagwoord word op hierdie skootrekenaar nagegaan, so dit werk sonder ’n verbinding.</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persoon</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Wagwoord</translation>
+    </message>
+    <message>
+        <source>Sign in with another account…</source>
+        <translation>Meld aan met ’n ander rekening…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Maak oop</translation>
+    </message>
+    <message>
+        <source>Sign in to SayPro</source>
+        <translation>Meld aan by SayPro</translation>
+    </message>
+    <message>
+        <source>The first sign-in needs a connection to the server. After that the app opens without one, and your work syncs whenever a signal appears.</source>
+        <translation>Die eerste aanmelding het ’n verbinding met die bediener nodig. Daarna maak die toep sonder een oop, en jou werk sinkroniseer wanneer daar sein is.</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Bedieneradres</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Terug</translation>
+    </message>
+    <message>
+        <source>Work without an account</source>
+        <translation>Werk sonder ’n rekening</translation>
+    </message>
+    <message>
+        <source>Everything stays on this laptop until someone signs in.</source>
+        <translation>Alles bly op hierdie skootrekenaar totdat iemand aanmeld.</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Meld aan</translation>
+    </message>
+    <message>
+        <source>Type your password.</source>
+        <translation>Tik jou wagwoord.</translation>
+    </message>
+    <message>
+        <source>That password is not right. It is the one you last signed in with.</source>
+        <translation>Daardie wagwoord is nie reg nie. Dit is die een waarmee jy laas aangemeld het.</translation>
+    </message>
+    <message>
+        <source>Fill in the server address (starting with https://), your user name and password.</source>
+        <translation>Vul die bedieneradres (wat met https:// begin), jou gebruikersnaam en wagwoord in.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Meld aan…</translation>
+    </message>
+    <message>
+        <source>Sign-in failed: {error}</source>
+        <translation>Aanmelding het misluk: {error}</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <source>Sync</source>
         <translation>Sinkroniseer</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Meld aan…</translation>
+    </message>
+    <message>
+        <source>Sign in to the SayPro server (needs a connection once)</source>
+        <translation>Meld aan by die SayPro-bediener (het een keer ’n verbinding nodig)</translation>
     </message>
     <message>
         <source>Sync now</source>
@@ -1038,6 +1133,10 @@
         <translation>Jou data word in {path} gehou. Maak ’n rugsteun deur hierdie gids te kopieer.</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Not signed in.&lt;/b&gt; Everything you write stays on this laptop and is safe here. To share it and receive your mentor's feedback, press “Sign in…” once while you have a connection.</source>
+        <translation>&lt;b&gt;Nie aangemeld nie.&lt;/b&gt; Alles wat jy skryf, bly op hierdie skootrekenaar en is veilig hier. Om dit te deel en jou mentor se terugvoer te kry, druk een keer “Meld aan…” terwyl jy ’n verbinding het.</translation>
+    </message>
+    <message>
         <source>Signed in as &lt;b&gt;{name}&lt;/b&gt; to {url}.</source>
         <translation>Aangemeld as &lt;b&gt;{name}&lt;/b&gt; by {url}.</translation>
     </message>
@@ -1064,10 +1163,6 @@
     <message>
         <source>{time} · {state}: {sent} sent, {received} received, {up} up, {down} down</source>
         <translation>{time} · {state}: {sent} gestuur, {received} ontvang, {up} op, {down} af</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;No server set up.&lt;/b&gt; Everything you write stays on this laptop and is safe here. To share it and receive feedback, sign in once with &lt;code&gt;saypro-desktop login --server URL --user NAME&lt;/code&gt;.</source>
-        <translation>&lt;b&gt;Geen bediener opgestel nie.&lt;/b&gt; Alles wat jy skryf, bly op hierdie skootrekenaar en is veilig hier. Om dit te deel en terugvoer te kry, meld een keer aan met &lt;code&gt;saypro-desktop login --server URL --user NAAM&lt;/code&gt;.</translation>
     </message>
     <message>
         <source>This laptop has not synced yet.</source>

@@ -535,6 +535,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Signed in as {name}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>About {app}</source>
         <translation type="unfinished" />
     </message>
@@ -1004,9 +1008,100 @@
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in — {app}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who is working?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your password is checked on this laptop, so this works without a connection.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in with another account…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in to SayPro</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The first sign-in needs a connection to the server. After that the app opens without one, and your work syncs whenever a signal appears.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Work without an account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Everything stays on this laptop until someone signs in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type your password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That password is not right. It is the one you last signed in with.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fill in the server address (starting with https://), your user name and password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign-in failed: {error}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <source>Sync</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in to the SayPro server (needs a connection once)</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1038,6 +1133,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>&lt;b&gt;Not signed in.&lt;/b&gt; Everything you write stays on this laptop and is safe here. To share it and receive your mentor's feedback, press “Sign in…” once while you have a connection.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Signed in as &lt;b&gt;{name}&lt;/b&gt; to {url}.</source>
         <translation type="unfinished" />
     </message>
@@ -1063,10 +1162,6 @@
     </message>
     <message>
         <source>{time} · {state}: {sent} sent, {received} received, {up} up, {down} down</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&lt;b&gt;No server set up.&lt;/b&gt; Everything you write stays on this laptop and is safe here. To share it and receive feedback, sign in once with &lt;code&gt;saypro-desktop login --server URL --user NAME&lt;/code&gt;.</source>
         <translation type="unfinished" />
     </message>
     <message>
