@@ -153,12 +153,19 @@ def _store_remote(connection: Connection, remote: RemoteRecord) -> Record | None
 def _store_conflict(connection: Connection, conflict: RemoteConflict) -> None:
     row = dataclasses.asdict(conflict)
     statement = sqlite_insert(sync_conflicts).values(row)
-    connection.execute(statement.on_conflict_do_update(index_elements=[sync_conflicts.c.id],
-                                                       set_={"resolved": conflict.resolved}))
-    if not conflict.resolved:
+    # Resolved is for good: a copy from the feed that predates the user's choice does not undo it.
+    connection.execute(statement.on_conflict_do_update(
+        index_elements=[sync_conflicts.c.id],
+        set_={"resolved": sync_conflicts.c.resolved | statement.excluded.resolved}))
+    if not conflict.resolved and not _resolved_here(connection, conflict.id):
         table = RECORD_TABLES[conflict.record_type]
         connection.execute(update(table).where(table.c.id == conflict.record_id)
                            .values(sync_state=SyncState.CONFLICT.value))
+
+
+def _resolved_here(connection: Connection, conflict_id: str) -> bool:
+    return bool(connection.execute(
+        select(sync_conflicts.c.resolved).where(sync_conflicts.c.id == conflict_id)).scalar())
 
 
 def apply_answer(connection: Connection, sent: Sequence[SentChange], answer: SyncAnswer) -> AppliedAnswer:

@@ -12,6 +12,7 @@ and hands back plain dataclasses, never rows bound to a connection.
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 import threading
 from collections.abc import Iterator, Sequence
@@ -43,6 +44,9 @@ from saypro_desktop.storage.rows import record_to_row, row_to_record
 from saypro_desktop.storage.tables import RECORD_TABLES, meta, reference_cache, sync_conflicts
 
 log = logging.getLogger(__name__)
+
+#: Conflicts settled on this laptop that the server has not been told about yet (a JSON list of ids).
+RESOLUTIONS_KEY = "conflict_resolutions"
 
 R = TypeVar("R", bound=Record)
 
@@ -220,6 +224,44 @@ class RecordStore:
         """The latest sync attempts, newest first."""
         with self.engine.connect() as connection:
             return sync_log.history(connection)
+
+    def resolve_conflict(self, conflict_id: str, value: Any) -> Record:
+        """Settle a conflict with ``value`` (the kept one, the set-aside one, or a combination).
+
+        In one transaction: the field gets ``value`` (an ordinary change that syncs), the conflict is
+        marked resolved here, and its id waits in the profile to be reported to the server at the next
+        sync (so resolving needs no connection). Raises ValidationError if ``value`` is not valid.
+        """
+        with self.engine.begin() as connection:
+            row = connection.execute(select(sync_conflicts).where(sync_conflicts.c.id == conflict_id)).mappings().one()
+            cls = RECORD_TYPES[row["record_type"]]
+            table = RECORD_TABLES[cls.record_type]
+            current = connection.execute(select(table).where(table.c.id == row["record_id"])).mappings().one()
+            record = row_to_record(cls, current)
+            changed = row_to_record(cls, {**current, row["field"]: value})
+            errors = problems(changed)
+            if errors:
+                raise ValidationError(errors, context=record.display_title[:60])
+            if encode(changed) != encode(record):
+                record = self._write(connection, [changed], keep_metadata=False)[0]
+            connection.execute(update(sync_conflicts).where(sync_conflicts.c.id == conflict_id).values(resolved=True))
+            still_open = connection.execute(select(func.count()).select_from(sync_conflicts).where(
+                sync_conflicts.c.record_id == record.id, sync_conflicts.c.resolved.is_(False))).scalar_one()
+            if not still_open and record.sync_state == SyncState.CONFLICT:
+                connection.execute(update(table).where(table.c.id == record.id).values(
+                    sync_state=SyncState.SYNCED.value))
+            pending = json.loads(read_meta(connection, RESOLUTIONS_KEY) or "[]")
+            write_meta(connection, RESOLUTIONS_KEY, json.dumps([*pending, conflict_id]))
+        return record
+
+    def resolutions_to_report(self) -> list[str]:
+        with self.engine.connect() as connection:
+            return list(json.loads(read_meta(connection, RESOLUTIONS_KEY) or "[]"))
+
+    def resolutions_reported(self, conflict_ids: Sequence[str]) -> None:
+        with self.engine.begin() as connection:
+            pending = json.loads(read_meta(connection, RESOLUTIONS_KEY) or "[]")
+            write_meta(connection, RESOLUTIONS_KEY, json.dumps([i for i in pending if i not in set(conflict_ids)]))
 
     def conflicts(self, *, include_resolved: bool = False) -> list[remote.RemoteConflict]:
         statement = select(sync_conflicts).order_by(sync_conflicts.c.created_at)

@@ -18,7 +18,7 @@ from saypro_desktop.storage.sync_log import SyncAttempt
 from saypro_desktop.sync.account import Account
 from saypro_desktop.sync.credentials import Credentials, CredentialStore
 from saypro_desktop.sync.engine import SyncEngine, SyncReport
-from saypro_desktop.sync.transport import CONNECT_TIMEOUT_S, SIGN_IN_AGAIN, HttpTransport
+from saypro_desktop.sync.transport import CONNECT_TIMEOUT_S, SIGN_IN_AGAIN, HttpTransport, SyncError
 
 log = logging.getLogger(__name__)
 
@@ -49,11 +49,26 @@ def sync_profile(store: RecordStore, data_dir: Path, profile: str, *, server: st
     transport = HttpTransport(server or credentials.server, account.access_token, refresh=account.refresh)
     try:
         report = SyncEngine(store, transport).sync(cancelled)
+        if report.complete and not report.error:
+            _report_resolutions(store, transport, report)
     finally:
         transport.close()
     attempt = _attempt(report, transport.bytes_sent, transport.bytes_received)
     store.record_sync_attempt(attempt)
     return SyncOutcome(report, attempt, signed_in=report.error != SIGN_IN_AGAIN)
+
+
+def _report_resolutions(store: RecordStore, transport: HttpTransport, report: SyncReport) -> None:
+    """After the changes (which carry the chosen values), tell the server which conflicts are settled."""
+    done: list[str] = []
+    try:
+        for conflict_id in store.resolutions_to_report():
+            transport.report_resolution(conflict_id)
+            done.append(conflict_id)
+    except SyncError as exc:
+        report.error = str(exc)
+    finally:
+        store.resolutions_reported(done)
 
 
 def _attempt(report: SyncReport, bytes_up: int, bytes_down: int) -> SyncAttempt:

@@ -90,6 +90,22 @@ class HttpTransport:
             raise error
         return response.content
 
+    def report_resolution(self, conflict_id: str) -> None:
+        """Tell the server a conflict was settled here (its chosen value travels as a change)."""
+        try:
+            response = self._session.post(
+                f"{self.base_url}/api/v1/conflicts/{conflict_id}/resolve", timeout=self.timeouts,
+                headers={"Authorization": f"Bearer {self._access_token()}"})
+        except requests.RequestException:
+            raise SyncError("The connection broke while reporting a settled conflict. Will try again.") from None
+        self.requests += 1
+        if response.status_code == 401 and self._refresh is not None:
+            self._refresh()
+            self.report_resolution(conflict_id)
+            return
+        if response.status_code not in (204, 404):  # 404: not on the server (any more); nothing to report
+            raise SyncError(f"The server did not take a settled conflict ({response.status_code}). Will try again.")
+
     def close(self) -> None:
         self._session.close()
 

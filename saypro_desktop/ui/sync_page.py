@@ -18,6 +18,7 @@ from saypro_desktop.storage.remote import RemoteConflict
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.storage.sync_log import SyncAttempt
 from saypro_desktop.ui.attachments_section import human_size
+from saypro_desktop.ui.conflict_view import ConflictView
 from saypro_desktop.ui.form_widgets import format_day
 from saypro_desktop.ui.page_parts import heading_label, scrolling_body, subheading_label
 from saypro_desktop.ui.services import PageServices
@@ -69,11 +70,14 @@ class SyncPage(QWidget):
         self.conflicts_heading = subheading_label(self.tr("Conflicts to look at"))
         self.conflicts_list = QListWidget()
         self.conflicts_list.setAccessibleName(self.tr("Conflicts"))
+        self.conflicts_list.currentRowChanged.connect(self._conflict_chosen)
+        self.conflict_view = ConflictView(services.store)
+        self.conflict_view.resolved.connect(self._conflict_resolved)
         self.history_heading = subheading_label(self.tr("Recent syncs"))
         self.history_list = QListWidget()
         self.history_list.setAccessibleName(self.tr("Recent syncs"))
         for widget in (self.rejected_heading, self.rejected_list, self.conflicts_heading, self.conflicts_list,
-                       self.history_heading, self.history_list):
+                       self.conflict_view, self.history_heading, self.history_list):
             layout.addWidget(widget)
         self.where = QLabel(self.tr("Your data is kept in {path}. Back it up by copying this folder.").format(
             path=services.paths.root))
@@ -131,10 +135,15 @@ class SyncPage(QWidget):
         self.rejected_list.clear()
         for record in overview.rejected:
             self.rejected_list.addItem(f"{type_name(record.record_type)}: {record.display_title} — {record.sync_error}")
+        self.conflicts_list.blockSignals(True)
         self.conflicts_list.clear()
         for conflict in overview.conflicts:
             self.conflicts_list.addItem(self.tr("{kind}: “{field}” was changed on two devices").format(
                 kind=type_name(conflict.record_type), field=field_label(conflict.field)))
+        self.conflicts_list.blockSignals(False)
+        self.conflict_view.show_conflict(None)
+        if overview.conflicts:
+            self.conflicts_list.setCurrentRow(0)
         self.history_list.clear()
         for attempt in overview.history:
             self.history_list.addItem(self._describe(attempt))
@@ -143,6 +152,15 @@ class SyncPage(QWidget):
                                 (self.history_heading, self.history_list)):
             heading.setVisible(widget.count() > 0)
             widget.setVisible(widget.count() > 0)
+
+    def _conflict_chosen(self, row: int) -> None:
+        conflicts = self.overview.conflicts if self.overview is not None else []
+        self.conflict_view.show_conflict(conflicts[row] if 0 <= row < len(conflicts) else None)
+
+    def _conflict_resolved(self, conflict_id: str) -> None:
+        self.services.notify(self.tr("Settled. Your choice goes to the server with the next sync."))
+        self.controller.local_change()
+        self.refresh()
 
     def _describe(self, attempt: SyncAttempt) -> str:
         if attempt.error:

@@ -165,3 +165,43 @@ def test_signing_in_from_the_sync_page_keeps_and_sends_what_was_written_offline(
     [log] = store.records(LearningLog)
     assert log.title == "Written before any sign-in" and log.sync_state == "synced"
     window.close()
+
+
+def test_a_conflict_is_shown_side_by_side_and_the_choice_reaches_every_device(
+        qtbot: QtBot, served: Served, tmp_path: Path, fast_schedule: None) -> None:
+    import dataclasses
+
+    url = served[0]
+    tablet_paths, tablet = signed_in_profile(url, tmp_path / "tablet")
+    paths, store = signed_in_profile(url, tmp_path / "laptop")
+    log = store.save(factories.learning_log(title="Shared start", owner_id=""))
+    assert sync_profile(store, paths.root, "default").attempt.complete
+    assert sync_profile(tablet, tablet_paths.root, "default").attempt.complete
+    # Both change the same field offline; the tablet syncs first, the laptop's later stamp wins.
+    tablet.save(dataclasses.replace(tablet.require(LearningLog, log.id), what_learned="Tablet's lesson"))
+    assert sync_profile(tablet, tablet_paths.root, "default").attempt.complete
+    store.save(dataclasses.replace(store.require(LearningLog, log.id), what_learned="Laptop's lesson"))
+    window = open_window(qtbot, paths, store)
+    sync = window.sync
+    before = sync.last_attempt  # from the sync above
+    qtbot.waitUntil(lambda: sync.last_attempt is not before and not sync.running, timeout=20_000)
+    assert [c.field for c in store.conflicts()] == ["what_learned"]
+    window.navigation.setCurrentRow(6)
+    page = window.sync_page
+    qtbot.waitUntil(lambda: page.overview is not None and page.conflicts_list.count() == 1, timeout=5_000)
+    view = page.conflict_view
+    assert view.isVisible() and "What I learned" in view.title()
+    assert {view.kept_text.toPlainText(), view.lost_text.toPlainText()} == {"Tablet's lesson", "Laptop's lesson"}
+    assert "this laptop" in view.kept_caption.text() + view.lost_caption.text()
+    assert view.combined.isVisible()
+    view.combined.setPlainText("Both lessons: radio and WhatsApp")
+    qtbot.mouseClick(view.save_combined, Qt.MouseButton.LeftButton)
+    assert store.conflicts() == [] and store.resolutions_to_report() != []
+    assert store.require(LearningLog, log.id).what_learned == "Both lessons: radio and WhatsApp"
+    qtbot.waitUntil(lambda: store.outbox_summary().changes == 0 and not store.resolutions_to_report()
+                    and not sync.running, timeout=20_000)
+    qtbot.waitUntil(lambda: page.conflicts_list.count() == 0, timeout=5_000)
+    window.close()
+    assert sync_profile(tablet, tablet_paths.root, "default").attempt.complete
+    assert tablet.require(LearningLog, log.id).what_learned == "Both lessons: radio and WhatsApp"
+    assert tablet.conflicts() == []  # the tablet heard the conflict is settled
