@@ -104,6 +104,69 @@
     </message>
 </context>
 <context>
+    <name>ConflictView</name>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nee</translation>
+    </message>
+    <message>
+        <source>Value kept</source>
+        <translation>Waarde gehou</translation>
+    </message>
+    <message>
+        <source>Value set aside</source>
+        <translation>Waarde opsy gesit</translation>
+    </message>
+    <message>
+        <source>Keep this one</source>
+        <translation>Hou hierdie een</translation>
+    </message>
+    <message>
+        <source>Keep this one instead</source>
+        <translation>Hou eerder hierdie een</translation>
+    </message>
+    <message>
+        <source>Or combine them:</source>
+        <translation>Of voeg hulle saam:</translation>
+    </message>
+    <message>
+        <source>Combined value</source>
+        <translation>Saamgevoegde waarde</translation>
+    </message>
+    <message>
+        <source>Keep the combined text</source>
+        <translation>Hou die saamgevoegde teks</translation>
+    </message>
+    <message>
+        <source>another device</source>
+        <translation>’n ander toestel</translation>
+    </message>
+    <message>
+        <source>this laptop</source>
+        <translation>hierdie skootrekenaar</translation>
+    </message>
+    <message>
+        <source>{where}, {day} {time}</source>
+        <translation>{where}, {day} {time}</translation>
+    </message>
+    <message>
+        <source>“{field}” of “{title}”</source>
+        <translation>“{field}” van “{title}”</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Kept&lt;/b&gt; — from {who}</source>
+        <translation>&lt;b&gt;Gehou&lt;/b&gt; — van {who}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Set aside&lt;/b&gt; — from {who}</source>
+        <translation>&lt;b&gt;Opsy gesit&lt;/b&gt; — van {who}</translation>
+    </message>
+</context>
+<context>
     <name>DevelopmentPlanPage</name>
     <message>
         <source>Development Plan</source>
@@ -1147,6 +1210,10 @@
     <message>
         <source>Syncing now…</source>
         <translation>Sinkroniseer nou…</translation>
+    </message>
+    <message>
+        <source>Settled. Your choice goes to the server with the next sync.</source>
+        <translation>Opgelos. Jou keuse gaan met die volgende sinkronisering na die bediener.</translation>
     </message>
     <message>
         <source>{time} · failed: {reason}</source>

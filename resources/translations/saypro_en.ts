@@ -104,6 +104,69 @@
     </message>
 </context>
 <context>
+    <name>ConflictView</name>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Value kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Value set aside</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep this one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep this one instead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Or combine them:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Combined value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep the combined text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>another device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this laptop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{where}, {day} {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{field}” of “{title}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;Kept&lt;/b&gt; — from {who}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;Set aside&lt;/b&gt; — from {who}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DevelopmentPlanPage</name>
     <message>
         <source>Development Plan</source>
@@ -1146,6 +1209,10 @@
     </message>
     <message>
         <source>Syncing now…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Settled. Your choice goes to the server with the next sync.</source>
         <translation type="unfinished" />
     </message>
     <message>
