@@ -218,8 +218,10 @@ def _apply(session: Session, principal: Principal, change: Change, records: dict
     """Apply one change; every check comes before the first write, so a rejection changes nothing."""
     _check_fields(change)
     existing = records.get(change.r)
-    if existing is None and change.op == "d":
-        return Ack(id=change.id, s="ok", rev=0)  # made and deleted before it ever synced
+    if existing is None and change.op == "d" and set(change.f) <= {"deleted", "visibility"}:
+        return Ack(id=change.id, s="ok", rev=0)  # a delete of something this server never had: nothing to keep
+    # A record made and deleted before it ever synced arrives whole, as a tombstone: it is stored
+    # like any other, so every device agrees on it and a later restore has the whole record to return to.
     merge = _merge(existing, change)
     subject = _check_rights(session, principal, change, existing, merge.fields)
     canonical = _canonical(change, principal.user_id, merge.fields)

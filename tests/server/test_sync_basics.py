@@ -68,6 +68,24 @@ def test_a_devices_own_unacknowledged_edit_is_not_a_conflict(server: Server) -> 
         assert stored is not None and stored.fields["what_learned"] == "Second edit" and stored.deleted
 
 
+def test_a_record_deleted_before_its_first_sync_travels_as_a_tombstone(server: Server) -> None:
+    """Found by the three-device property test: the server used to drop it, so the devices disagreed
+    and restoring it later sent a record without its fields."""
+    server.user("thandi")
+    laptop, tablet = server.login("thandi"), server.login("thandi")
+    log = factories.learning_log(id=factories.new_id(), deleted=True)
+    pushed = server.sync(laptop, [change(log, laptop.device_id, op="d")])
+    assert pushed["ack"][0]["rev"] == 1
+    received = server.sync(tablet)
+    [record] = [r for r in received["ch"] if r["r"] == log.id]
+    assert record["f"]["deleted"] is True and record["f"]["title"] == log.title
+    restored = server.sync(laptop, [change(log, laptop.device_id, base=1, fields={"deleted": False})])
+    assert restored["ack"][0]["s"] == "ok"
+    again = server.sync(tablet, cursor=received["cur"])
+    [record] = [r for r in again["ch"] if r["r"] == log.id]
+    assert record["f"]["deleted"] is False and record["f"]["what_learned"] == log.what_learned
+
+
 def test_edit_wins_over_delete(server: Server) -> None:
     server.user("thandi")
     laptop, tablet = server.login("thandi"), server.login("thandi")
