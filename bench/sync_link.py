@@ -1,0 +1,246 @@
+"""Sync over a slow link, against the CouchDB replication protocol as the peer.
+
+Prints one JSON object. For each link (128 kbit/s with 400 ms round trip; 50 kbit/s with 800 ms),
+through bench/linkem.py in front of a real `saypro-server` process:
+
+- first sync up: 1,000 learning logs (~1 KB each) from a laptop; then down to a second laptop;
+  then one edited record: wall seconds, bytes each way, requests, and the ideal for the same data
+  (its gzip size / bandwidth + one round trip);
+- an interrupted first sync: the link drops half-way; the bytes sent again on the next attempt;
+- the peer: the same documents replicated by PouchDB 9 (memory adapter, keep-alive) to
+  express-pouchdb, through the same emulator: push, pull, one edit.
+
+Goals (issue 5): first sync within 1.25x of the ideal and at least 4x faster than PouchDB; one
+edited record in one request and <= 1.5 KB on the wire; an interrupted sync resends at most one
+batch.
+
+    .venv/bin/python bench/sync_link.py [--links 128/400,50/800] [--records 1000] [--no-peer]
+
+The peer needs Node.js and `npm install` in bench/pouchdb (done here when node_modules is missing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import gzip
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+import requests  # noqa: E402
+
+from bench.linkem import Link  # noqa: E402
+from bench.store_scale import sentence  # noqa: E402
+from saypro_desktop.domain.codec import encode  # noqa: E402
+from saypro_desktop.domain.records import LearningLog, Record  # noqa: E402
+from saypro_desktop.resources import default_reference_path  # noqa: E402
+from saypro_desktop.storage.store import RecordStore  # noqa: E402
+from saypro_desktop.sync.account import Account, sign_in  # noqa: E402
+from saypro_desktop.sync.credentials import CredentialStore  # noqa: E402
+from saypro_desktop.sync.engine import DEFAULT_BATCH_BYTES, SyncEngine, SyncReport  # noqa: E402
+from saypro_desktop.sync.transport import HttpTransport  # noqa: E402
+
+PASSWORD = "bench password 2026"
+PEER = ROOT / "bench" / "pouchdb"
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def make_logs(count: int, seed: int) -> list[LearningLog]:
+    """Learning logs of about 1 KB of JSON each, worded like field staff write."""
+    rng = random.Random(seed)
+    start = date(2026, 1, 1)
+    return [LearningLog(title=f"{sentence(rng, 6)} #{n}", log_date=start + timedelta(days=n % 300),
+                        project=rng.choice(("Youth Employment", "WASH", "Digital Skills", "Health")),
+                        milestone=sentence(rng, 3), what_happened=" ".join(sentence(rng, 14) for _ in range(3)),
+                        what_learned=" ".join(sentence(rng, 14) for _ in range(2)),
+                        do_differently=sentence(rng, 12), tags=rng.sample(["jobs", "water", "radio", "cv"], 2))
+            for n in range(count)]
+
+
+class Server:
+    def __init__(self, root: Path) -> None:
+        self.data = root / "server"
+        for user in ("laptop_user", "other_user"):
+            self.admin("users", "create", user, "--password-stdin", stdin=f"{PASSWORD}\n")
+        self.admin("reference", "load", str(default_reference_path()))
+        self.port = free_port()
+        self.process = subprocess.Popen([sys.executable, "-m", "saypro_server", "--data-dir", str(self.data), "serve",
+                                         "--port", str(self.port)], stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL)
+        self.url = f"http://127.0.0.1:{self.port}"
+        wait_for(f"{self.url}/api/v1/health")
+
+    def admin(self, *args: str, stdin: str | None = None) -> None:
+        subprocess.run([sys.executable, "-m", "saypro_server", "--data-dir", str(self.data), *args], input=stdin,
+                       text=True, capture_output=True, check=True)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def wait_for(url: str) -> None:
+    for _ in range(300):
+        try:
+            if requests.get(url, timeout=1).ok:
+                return
+        except requests.ConnectionError:
+            pass
+        time.sleep(0.1)
+    raise SystemExit(f"{url} did not answer")
+
+
+class Device:
+    def __init__(self, root: Path, server: Server, user: str) -> None:
+        root.mkdir(parents=True)
+        self.store = RecordStore.open(root / "saypro.sqlite")
+        self.vault = CredentialStore(root, "default")
+        self.vault.save(sign_in(server.url, user, PASSWORD, self.store.device_id))
+
+    def sync(self, link: Link) -> tuple[SyncReport, dict[str, float]]:
+        credentials = self.vault.load()
+        assert credentials is not None
+        account = Account(self.vault, credentials)
+        transport = HttpTransport(link.url, account.access_token, refresh=account.refresh)
+        link.reset_stats()
+        started = time.monotonic()
+        try:
+            report = SyncEngine(self.store, transport, attempts=1).sync()
+        finally:
+            transport.close()
+        return report, {"seconds": round(time.monotonic() - started, 2), "bytes_up": link.stats.bytes_up,
+                        "bytes_down": link.stats.bytes_down, "requests": transport.requests}
+
+
+def ideal_seconds(records: list[Record], kbit: float, rtt_ms: float) -> tuple[float, int]:
+    raw = json.dumps([encode(r) for r in records]).encode()
+    size = len(gzip.compress(raw, 6))
+    return round(size / (kbit * 125) + rtt_ms / 1000, 2), size
+
+
+def ours(root: Path, server: Server, kbit: float, rtt: float, logs: list[LearningLog],
+         interrupted_logs: list[LearningLog]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    with Link(server.port, rtt_ms=rtt, up_kbit=kbit, down_kbit=kbit) as link:
+        laptop = Device(root / "laptop", server, "laptop_user")
+        tablet = Device(root / "tablet", server, "laptop_user")
+        laptop.store.save_many(logs)
+        report, up = laptop.sync(link)
+        assert report.complete and report.sent == len(logs), report
+        ideal, gzip_size = ideal_seconds(list(logs), kbit, rtt)
+        result["first_sync_up"] = {**up, "ideal_seconds": ideal, "gzip_bytes": gzip_size,
+                                   "of_ideal": round(up["seconds"] / ideal, 2), "batches": report.batches}
+        report, down = tablet.sync(link)
+        assert report.complete and report.pulled >= len(logs), report
+        result["first_sync_down"] = {**down, "ideal_seconds": ideal, "of_ideal": round(down["seconds"] / ideal, 2)}
+        first = laptop.store.records(LearningLog, limit=1)[0]
+        laptop.store.save(dataclasses.replace(first, what_learned=first.what_learned + " (edited)"))
+        report, edit = laptop.sync(link)
+        assert report.complete and report.sent == 1, report
+        result["one_edit"] = {**edit, "bytes_total": edit["bytes_up"] + edit["bytes_down"]}
+        # Interrupted: another person's first sync, the link dropping when about half has gone up.
+        other = Device(root / "other", server, "other_user")
+        other.store.save_many(interrupted_logs)
+        link.fail_next("drop", after_bytes=up["bytes_up"] // 2)
+        first_try, dropped = other.sync(link)
+        second_try, rest = other.sync(link)
+        assert second_try.complete and other.store.outbox_summary().changes == 0, second_try
+        # A full batch on the wire: DEFAULT_BATCH_BYTES of change data at this data's compression ratio.
+        raw = len(json.dumps([encode(r) for r in logs]).encode())
+        per_batch = DEFAULT_BATCH_BYTES * gzip_size / raw
+        resent = dropped["bytes_up"] + rest["bytes_up"] - up["bytes_up"]
+        result["interrupted_first_sync"] = {
+            "dropped_after_bytes_up": dropped["bytes_up"], "batches_kept_before_drop": first_try.batches,
+            "bytes_up_after_drop": rest["bytes_up"], "resent_bytes_up": resent,
+            "full_batch_bytes_on_wire": round(per_batch), "resent_in_batches": round(resent / per_batch, 2),
+            "error_shown": first_try.error}
+        for device in (laptop, tablet, other):
+            device.store.close()
+    return result
+
+
+def peer(root: Path, kbit: float, rtt: float, logs: list[LearningLog]) -> dict[str, Any]:
+    if not (PEER / "node_modules").is_dir():
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error"], cwd=PEER, check=True)
+    docs = root / "docs.json"
+    docs.write_text(json.dumps([{"_id": log.id, **{k: v for k, v in encode(log).items() if k != "id"}}
+                                for log in logs]))
+    port = free_port()
+    couch = subprocess.Popen(["node", "server.js", str(port)], cwd=PEER, stdout=subprocess.PIPE, text=True)
+    result: dict[str, Any] = {}
+    try:
+        assert couch.stdout is not None and couch.stdout.readline().strip() == "ready"
+        with Link(port, rtt_ms=rtt, up_kbit=kbit, down_kbit=kbit) as link:
+            for mode in ("push", "pull", "edit"):
+                requests.post(f"http://127.0.0.1:{port}/_bench_reset", timeout=10)
+                link.reset_stats()
+                client = subprocess.Popen(["node", "replicate.js", link.url, str(docs), mode], cwd=PEER,
+                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+                assert client.stdout is not None and client.stdin is not None
+                if mode == "edit":
+                    assert client.stdout.readline().strip() == "ready"
+                    requests.post(f"http://127.0.0.1:{port}/_bench_reset", timeout=10)
+                    link.reset_stats()
+                    client.stdin.write("go\n")
+                    client.stdin.flush()
+                out, _ = client.communicate(timeout=1800)
+                seconds = json.loads(out.strip().splitlines()[-1])["seconds"]
+                counted = requests.get(f"http://127.0.0.1:{port}/_bench_requests", timeout=10).json()["requests"]
+                result[mode] = {"seconds": seconds, "bytes_up": link.stats.bytes_up,
+                                "bytes_down": link.stats.bytes_down, "requests": counted - 1}  # minus our own count
+    finally:
+        couch.terminate()
+        couch.wait(timeout=30)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--links", default="128/400,50/800", help="kbit/rtt_ms pairs, comma separated")
+    parser.add_argument("--records", type=int, default=1000)
+    parser.add_argument("--no-peer", action="store_true", help="skip PouchDB (no Node.js here)")
+    args = parser.parse_args()
+    logs = make_logs(args.records, seed=1)
+    report: dict[str, Any] = {"records": args.records, "links": {}}
+    for spec in args.links.split(","):
+        kbit, rtt = (float(x) for x in spec.split("/"))
+        root = Path(tempfile.mkdtemp(prefix="saypro-sync-link-"))
+        server = Server(root)
+        try:
+            entry = ours(root, server, kbit, rtt, [dataclasses.replace(log) for log in logs],
+                         make_logs(args.records, seed=2))
+        finally:
+            server.stop()
+        if not args.no_peer and shutil.which("node"):
+            entry["pouchdb"] = peer(root, kbit, rtt, logs)
+            entry["faster_than_pouchdb"] = {
+                "first_sync_up": round(entry["pouchdb"]["push"]["seconds"] / entry["first_sync_up"]["seconds"], 2),
+                "first_sync_down": round(entry["pouchdb"]["pull"]["seconds"] / entry["first_sync_down"]["seconds"], 2),
+            }
+        report["links"][f"{int(kbit)}kbit_{int(rtt)}ms"] = entry
+        shutil.rmtree(root, ignore_errors=True)
+        print(json.dumps(report["links"][f"{int(kbit)}kbit_{int(rtt)}ms"]), file=sys.stderr, flush=True)
+    print(json.dumps(report))
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    main()
