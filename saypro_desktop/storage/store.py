@@ -216,6 +216,14 @@ class RecordStore:
         with self.engine.begin() as connection:
             return remote.apply_answer(connection, sent, answer)
 
+    def meta_value(self, key: str) -> str | None:
+        with self.engine.connect() as connection:
+            return read_meta(connection, key)
+
+    def set_meta_value(self, key: str, value: str) -> None:
+        with self.engine.begin() as connection:
+            write_meta(connection, key, value)
+
     def record_sync_attempt(self, attempt: sync_log.SyncAttempt) -> None:
         with self.engine.begin() as connection:
             sync_log.record(connection, attempt)

@@ -25,6 +25,9 @@ class SyncAttempt:
     bytes_up: int
     bytes_down: int
     error: str = ""
+    files_up: int = 0
+    files_down: int = 0
+    files_waiting: int = 0  # photos/documents still to send or fetch (held back, or not reached)
 
 
 def history(connection: Connection) -> list[SyncAttempt]:

@@ -13,9 +13,12 @@ import requests
 
 from saypro_desktop.domain.codec import format_datetime
 from saypro_desktop.domain.records import utc_now
+from saypro_desktop.paths import DataPaths
+from saypro_desktop.storage.blobs import BlobStore
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.storage.sync_log import SyncAttempt
 from saypro_desktop.sync.account import Account
+from saypro_desktop.sync.attachments import FileReport, files_waiting, sync_files
 from saypro_desktop.sync.credentials import Credentials, CredentialStore
 from saypro_desktop.sync.engine import SyncEngine, SyncReport
 from saypro_desktop.sync.transport import CONNECT_TIMEOUT_S, SIGN_IN_AGAIN, HttpTransport, SyncError
@@ -38,8 +41,12 @@ def load_credentials(data_dir: Path, profile: str) -> Credentials | None:
 
 
 def sync_profile(store: RecordStore, data_dir: Path, profile: str, *, server: str | None = None,
-                 cancelled: Callable[[], bool] = lambda: False) -> SyncOutcome:
-    """Sync until nothing waits either way, a failure, or ``cancelled``; the attempt is recorded."""
+                 cancelled: Callable[[], bool] = lambda: False, files: bool = True) -> SyncOutcome:
+    """Sync until nothing waits either way, a failure, or ``cancelled``; the attempt is recorded.
+
+    Records go first; photos and documents follow only when everything else went through, and only
+    if ``files`` (the person can hold them back on a costly connection).
+    """
     vault = CredentialStore(data_dir, profile)
     credentials = vault.load()
     if credentials is None:
@@ -47,13 +54,23 @@ def sync_profile(store: RecordStore, data_dir: Path, profile: str, *, server: st
         return SyncOutcome(report, _attempt(report, 0, 0), signed_in=False)
     account = Account(vault, credentials)
     transport = HttpTransport(server or credentials.server, account.access_token, refresh=account.refresh)
+    file_report = FileReport()
     try:
         report = SyncEngine(store, transport).sync(cancelled)
         if report.complete and not report.error:
             _report_resolutions(store, transport, report)
+        blobs = BlobStore(DataPaths(data_dir).attachments_dir(profile))
+        if report.complete and not report.error and files:
+            try:
+                file_report = sync_files(store, blobs, transport, credentials.user_id, cancelled)
+            except SyncError as exc:
+                report.error = str(exc)
+                file_report.waiting = files_waiting(store, blobs, credentials.user_id)
+        else:
+            file_report.waiting = files_waiting(store, blobs, credentials.user_id)
     finally:
         transport.close()
-    attempt = _attempt(report, transport.bytes_sent, transport.bytes_received)
+    attempt = _attempt(report, transport.bytes_sent, transport.bytes_received, file_report)
     store.record_sync_attempt(attempt)
     return SyncOutcome(report, attempt, signed_in=report.error != SIGN_IN_AGAIN)
 
@@ -71,10 +88,12 @@ def _report_resolutions(store: RecordStore, transport: HttpTransport, report: Sy
         store.resolutions_reported(done)
 
 
-def _attempt(report: SyncReport, bytes_up: int, bytes_down: int) -> SyncAttempt:
+def _attempt(report: SyncReport, bytes_up: int, bytes_down: int, files: FileReport | None = None) -> SyncAttempt:
+    files = files or FileReport()
     return SyncAttempt(finished_at=format_datetime(utc_now()), complete=report.complete and not report.error,
                        sent=report.sent, received=report.pulled, conflicts=report.conflicts,
-                       refused=len(report.rejected), bytes_up=bytes_up, bytes_down=bytes_down, error=report.error)
+                       refused=len(report.rejected), bytes_up=bytes_up, bytes_down=bytes_down, error=report.error,
+                       files_up=files.uploaded, files_down=files.downloaded, files_waiting=files.waiting)
 
 
 def server_reachable(server: str, timeout_s: float = CONNECT_TIMEOUT_S) -> bool:

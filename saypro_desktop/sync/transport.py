@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gzip
 from collections.abc import Callable
-from typing import Protocol
+from typing import Any, Protocol
 
 import requests
 
@@ -90,6 +90,63 @@ class HttpTransport:
             raise error
         return response.content
 
+    # -- attachments (tus-like: resumable chunks addressed by sha256) ------------------------
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        """One authorised request; a refused token is refreshed once, silently."""
+        for attempt in range(2):
+            headers = {**kwargs.pop("headers", {}), "Authorization": f"Bearer {self._access_token()}"}
+            try:
+                response = self._session.request(method, f"{self.base_url}{path}", headers=headers,
+                                                 timeout=self.timeouts, **kwargs)
+            except requests.Timeout:
+                raise SyncError("The server took too long to answer (weak signal?). Will try again.") from None
+            except requests.RequestException:
+                raise SyncError("The connection broke while sending a file. Will try again.") from None
+            self.requests += 1
+            self.bytes_received += int(response.headers.get("Content-Length") or 0)
+            if response.status_code == 401 and attempt == 0 and self._refresh is not None:
+                self._refresh()
+                kwargs["headers"] = {k: v for k, v in headers.items() if k != "Authorization"}
+                continue
+            if response.status_code == 401:
+                raise SignInNeeded(SIGN_IN_AGAIN)
+            if response.status_code >= 500:
+                raise SyncError(f"The server had a problem ({response.status_code}). Will try again.")
+            return response
+        raise AssertionError("unreachable")
+
+    def start_upload(self, sha256: str, size: int) -> int:
+        """Start (or find) the upload of a file; returns the offset the server already holds."""
+        response = self._call("POST", "/api/v1/attachments", json={"sha256": sha256, "size": size})
+        if response.status_code != 200:
+            raise _refused(response, "The server did not take the file")
+        return int(response.json()["offset"])
+
+    def upload_offset(self, sha256: str) -> int:
+        response = self._call("GET", f"/api/v1/attachments/{sha256}/status")
+        if response.status_code != 200:
+            raise _refused(response, "The server could not say how much of the file it has")
+        return int(response.json()["offset"])
+
+    def append_chunk(self, sha256: str, offset: int, data: bytes) -> int:
+        """Send ``data`` to go at ``offset``; returns the new offset (or the server's, if it differs)."""
+        self.bytes_sent += len(data)
+        response = self._call("PATCH", f"/api/v1/attachments/{sha256}", data=data,
+                              headers={"Upload-Offset": str(offset),
+                                       "Content-Type": "application/offset+octet-stream"})
+        if response.status_code == 409 and "offset" in response.text:
+            return self.upload_offset(sha256)
+        if response.status_code != 200:
+            raise _refused(response, "The server did not take part of the file")
+        return int(response.json()["offset"])
+
+    def download(self, sha256: str, owner: str) -> bytes:
+        response = self._call("GET", f"/api/v1/attachments/{sha256}", params={"owner": owner})
+        if response.status_code != 200:
+            raise _refused(response, "The server could not send the file")
+        return response.content
+
     def report_resolution(self, conflict_id: str) -> None:
         """Tell the server a conflict was settled here (its chosen value travels as a change)."""
         try:
@@ -108,6 +165,12 @@ class HttpTransport:
 
     def close(self) -> None:
         self._session.close()
+
+
+def _refused(response: requests.Response, what: str) -> SyncError:
+    error = SyncError(f"{what} ({response.status_code}): {_detail(response)}")
+    error.retryable = False
+    return error
 
 
 def _detail(response: requests.Response) -> str:

@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.resize(1200, 780)
         self.setMinimumSize(760, 520)
         self._build_ui()
+        self.sync.hold_files = str(self.settings.value("sync/hold_files", "false")) == "true"
         self.sync.state_changed.connect(self.refresh_status)
         self.sync.data_arrived.connect(self._data_arrived)
         geometry = self.settings.value("window/geometry")
@@ -263,7 +264,11 @@ class MainWindow(QMainWindow):
 
     def show_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
-        if dialog.exec() and dialog.language_changed():
+        if not dialog.exec():
+            return
+        self.settings.setValue("sync/hold_files", "true" if dialog.holds_files() else "false")
+        self.sync.hold_files = dialog.holds_files()
+        if dialog.language_changed():
             self.switch_language(dialog.language())
 
     def switch_language(self, code: str) -> None:

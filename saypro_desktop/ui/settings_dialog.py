@@ -1,9 +1,9 @@
-"""Settings: the language of the app (applied at once)."""
+"""Settings: the language of the app (applied at once) and whether files wait for a cheaper connection."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from saypro_desktop.ui.translation import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -22,6 +22,9 @@ class SettingsDialog(QDialog):
         caption.setBuddy(self.language_combo)
         self.language_combo.setAccessibleName(self.tr("Language"))
         form.addRow(caption, self.language_combo)
+        self.hold_files = QCheckBox(self.tr("I am on a costly connection: send and fetch photos and documents later"))
+        self.hold_files.setChecked(str(settings.value("sync/hold_files", "false")) == "true")
+        form.addRow(self.hold_files)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -29,6 +32,9 @@ class SettingsDialog(QDialog):
 
     def language(self) -> str:
         return str(self.language_combo.currentData())
+
+    def holds_files(self) -> bool:
+        return self.hold_files.isChecked()
 
     def language_changed(self) -> bool:
         return self.language() != self._initial

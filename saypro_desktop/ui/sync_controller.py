@@ -55,6 +55,8 @@ class SyncController(QObject):
         self._server_override = server
         self.reload_account()
         self.running = False
+        #: The person said they are on a costly connection: photos and documents wait.
+        self.hold_files = False
         self.needs_sign_in = False
         self.waiting_for_connection = False
         history = store.sync_history()
@@ -117,12 +119,14 @@ class SyncController(QObject):
         self._count += 1
         number = self._count
         store, data_dir, profile, server, cancel = self.store, self.data_dir, self.profile, self.server, self._cancel
+        files = not self.hold_files
         finished = self._finished
         outcomes = self._outcomes
 
         def work() -> None:
             try:
-                outcomes[number] = sync_profile(store, data_dir, profile, server=server, cancelled=cancel.is_set)
+                outcomes[number] = sync_profile(store, data_dir, profile, server=server, cancelled=cancel.is_set,
+                                                files=files)
             except Exception:  # noqa: BLE001 - a bug must not stop syncing for good; it is logged
                 log.exception("sync failed unexpectedly")
             finished.emit(number)

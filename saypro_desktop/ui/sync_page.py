@@ -125,6 +125,11 @@ class SyncPage(QWidget):
                 time=_when(last), reason=last.error))
         else:
             lines.append(self.tr("Last synced {time}.").format(time=_when(last)))
+        if last is not None and last.files_waiting:
+            held = self.tr(" (held back: you said the connection is costly; see Settings)") \
+                if self.controller.hold_files else ""
+            lines.append(self.tr("Photos and documents still to send or fetch: {n}{held}.").format(
+                n=last.files_waiting, held=held))
         waiting = overview.waiting
         if waiting.changes:
             lines.append(self.tr("Waiting to send: {changes} changes to {records} records ({size}).").format(
@@ -166,9 +171,13 @@ class SyncPage(QWidget):
         if attempt.error:
             return self.tr("{time} · failed: {reason}").format(time=_when(attempt), reason=attempt.error)
         state = self.tr("complete") if attempt.complete else self.tr("partly done")
-        return self.tr("{time} · {state}: {sent} sent, {received} received, {up} up, {down} down").format(
+        text = self.tr("{time} · {state}: {sent} sent, {received} received, {up} up, {down} down").format(
             time=_when(attempt), state=state, sent=attempt.sent, received=attempt.received,
             up=human_size(attempt.bytes_up), down=human_size(attempt.bytes_down))
+        if attempt.files_up or attempt.files_down:
+            text += self.tr(", files: {up} sent, {down} received").format(up=attempt.files_up,
+                                                                          down=attempt.files_down)
+        return text
 
 
 def _when(attempt: SyncAttempt) -> str:
