@@ -1069,6 +1069,10 @@
         <source>Language</source>
         <translation>Taal</translation>
     </message>
+    <message>
+        <source>I am on a costly connection: send and fetch photos and documents later</source>
+        <translation>Ek is op ’n duur verbinding: stuur en haal foto’s en dokumente later</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -1212,6 +1216,14 @@
         <translation>Sinkroniseer nou…</translation>
     </message>
     <message>
+        <source> (held back: you said the connection is costly; see Settings)</source>
+        <translation> (teruggehou: jy het gesê die verbinding is duur; sien Instellings)</translation>
+    </message>
+    <message>
+        <source>Photos and documents still to send or fetch: {n}{held}.</source>
+        <translation>Foto’s en dokumente wat nog gestuur of gehaal moet word: {n}{held}.</translation>
+    </message>
+    <message>
         <source>Settled. Your choice goes to the server with the next sync.</source>
         <translation>Opgelos. Jou keuse gaan met die volgende sinkronisering na die bediener.</translation>
     </message>
@@ -1230,6 +1242,10 @@
     <message>
         <source>{time} · {state}: {sent} sent, {received} received, {up} up, {down} down</source>
         <translation>{time} · {state}: {sent} gestuur, {received} ontvang, {up} op, {down} af</translation>
+    </message>
+    <message>
+        <source>, files: {up} sent, {down} received</source>
+        <translation>, lêers: {up} gestuur, {down} ontvang</translation>
     </message>
     <message>
         <source>This laptop has not synced yet.</source>

@@ -1069,6 +1069,10 @@
         <source>Language</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>I am on a costly connection: send and fetch photos and documents later</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -1212,6 +1216,14 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source> (held back: you said the connection is costly; see Settings)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Photos and documents still to send or fetch: {n}{held}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Settled. Your choice goes to the server with the next sync.</source>
         <translation type="unfinished" />
     </message>
@@ -1229,6 +1241,10 @@
     </message>
     <message>
         <source>{time} · {state}: {sent} sent, {received} received, {up} up, {down} down</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>, files: {up} sent, {down} received</source>
         <translation type="unfinished" />
     </message>
     <message>
