@@ -147,7 +147,7 @@ def run_login(store: RecordStore, paths: DataPaths, args: argparse.Namespace) ->
     vault = CredentialStore(paths.root, args.profile)
     vault.save(credentials)
     save_verifier(paths.profile_dir(args.profile), password, user=credentials.username,
-                  display_name=credentials.display_name, server=credentials.server)
+                  display_name=credentials.display_name, server=credentials.server, user_id=credentials.user_id)
     print(f"Signed in as {credentials.display_name} on {credentials.server} (kept in {vault.where}).")
     return EXIT_OK
 

@@ -23,9 +23,10 @@ def _hash(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     return hashlib.scrypt(password.encode(), salt=salt, n=n, r=r, p=p, maxmem=128 * 1024 * 1024, dklen=32)
 
 
-def save_verifier(profile_dir: Path, password: str, *, user: str, display_name: str, server: str) -> None:
+def save_verifier(profile_dir: Path, password: str, *, user: str, display_name: str, server: str,
+                  user_id: str = "") -> None:
     salt = secrets.token_bytes(16)
-    body = {"user": user, "display_name": display_name, "server": server, "salt": salt.hex(),
+    body = {"user": user, "user_id": user_id, "display_name": display_name, "server": server, "salt": salt.hex(),
             "n": N, "r": R, "p": P, "hash": _hash(password, salt, N, R, P).hex()}
     profile_dir.mkdir(parents=True, exist_ok=True)
     target = profile_dir / FILE_NAME
@@ -37,10 +38,12 @@ def save_verifier(profile_dir: Path, password: str, *, user: str, display_name: 
 
 
 def account_of(profile_dir: Path) -> dict[str, str] | None:
-    """Who signed in to this profile (user, display name, server), or None."""
+    """Who signed in to this profile (user, user_id, display name, server), or None. Cheap: the app
+    reads it at start instead of the keyring."""
     try:
         body = json.loads((profile_dir / FILE_NAME).read_text(encoding="utf-8"))
-        return {key: str(body[key]) for key in ("user", "display_name", "server")}
+        return {key: str(body.get(key, "")) if key == "user_id" else str(body[key])
+                for key in ("user", "user_id", "display_name", "server")}
     except (OSError, ValueError, KeyError, TypeError):
         return None
 

@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(760, 520)
         self._build_ui()
         self.sync.hold_files = str(self.settings.value("sync/hold_files", "false")) == "true"
+        self.sync.state_changed.connect(self._account_known)
         self.sync.state_changed.connect(self.refresh_status)
         self.sync.data_arrived.connect(self._data_arrived)
         geometry = self.settings.value("window/geometry")
@@ -310,6 +311,11 @@ class MainWindow(QMainWindow):
 
     def notify(self, message: str) -> None:
         self.statusBar().showMessage(message, 6000)
+
+    def _account_known(self) -> None:
+        """The account can become known after start (tokens read off the GUI thread)."""
+        self.services.owner_id = self.services.owner_id or self.sync.user_id
+        self._server_url = self.sync.server
 
     def _data_arrived(self) -> None:
         """A sync brought records from the server: show them wherever they are listed."""

@@ -72,7 +72,7 @@ def sign_in_new_profile(paths: DataPaths, server: str, user: str, password: str,
         store.close()
     CredentialStore(paths.root, profile).save(credentials)
     save_verifier(paths.profile_dir(profile), password, user=credentials.username,
-                  display_name=credentials.display_name, server=credentials.server)
+                  display_name=credentials.display_name, server=credentials.server, user_id=credentials.user_id)
     return profile
 
 

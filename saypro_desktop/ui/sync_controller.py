@@ -20,12 +20,17 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
 
+from saypro_desktop.paths import DataPaths
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.storage.sync_log import SyncAttempt
-from saypro_desktop.sync.session import SyncOutcome, load_credentials, server_reachable, sync_profile
+from saypro_desktop.sync.password_check import account_of
+
+if TYPE_CHECKING:  # imported when the first sync runs: requests, keyring and pydantic cost half a second
+    from saypro_desktop.sync.session import SyncOutcome
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +50,7 @@ class SyncController(QObject):
     data_arrived = Signal()
     _finished = Signal(int)  # internal: a worker's outcome is ready (only a number crosses threads)
     _probed = Signal(bool)
+    _tokens_read = Signal()  # internal: a profile signed in by an older version had its tokens read
 
     def __init__(self, store: RecordStore, data_dir: Path, profile: str, *, server: str | None = None,
                  parent: QObject | None = None) -> None:
@@ -53,6 +59,11 @@ class SyncController(QObject):
         self.data_dir = data_dir
         self.profile = profile
         self._server_override = server
+        self._started = False
+        self._tokens_account: dict[str, str] | None = None
+        self._worker = QThreadPool(self)
+        self._worker.setMaxThreadCount(1)
+        self._tokens_read.connect(self._tokens_arrived)
         self.reload_account()
         self.running = False
         #: The person said they are on a costly connection: photos and documents wait.
@@ -65,8 +76,6 @@ class SyncController(QObject):
         self._cancel = threading.Event()
         self._outcomes: dict[int, SyncOutcome] = {}
         self._count = 0
-        self._worker = QThreadPool(self)
-        self._worker.setMaxThreadCount(1)
         self._finished.connect(self._sync_finished)
         self._probed.connect(self._probe_answered)
 
@@ -81,12 +90,36 @@ class SyncController(QObject):
         self._probe.timeout.connect(self._probe_server)
 
     def reload_account(self) -> None:
-        """Read who is signed in to this profile (after a sign-in from the app)."""
+        """Read who is signed in to this profile (at start, and after a sign-in from the app).
+
+        From the profile's sign-in file, which is cheap; a profile signed in by an older version has
+        none, and its tokens are read from the keyring or encrypted file instead.
+        """
+        account = account_of(DataPaths.resolve(self.data_dir).profile_dir(self.profile))
+        self._use_account(account)
+        if account is None or not account["user_id"]:
+            self._worker.start(self._read_tokens)  # off the GUI thread: the keyring can be slow
+
+    def _read_tokens(self) -> None:
+        from saypro_desktop.sync.session import load_credentials
+
         credentials = load_credentials(self.data_dir, self.profile)
-        self.server = self._server_override or (credentials.server if credentials else None)
-        self.signed_in = credentials is not None
-        self.user_id = credentials.user_id if credentials else ""
-        self.user_name = credentials.display_name if credentials else ""
+        if credentials is not None:
+            self._tokens_account = {"server": credentials.server, "user_id": credentials.user_id,
+                                    "display_name": credentials.display_name}
+            self._tokens_read.emit()
+
+    def _tokens_arrived(self) -> None:
+        self._use_account(self._tokens_account)
+        self.state_changed.emit()
+        if self._started:
+            self.start()
+
+    def _use_account(self, account: dict[str, str] | None) -> None:
+        self.server = self._server_override or (account["server"] if account else None)
+        self.signed_in = account is not None
+        self.user_id = account["user_id"] if account else ""
+        self.user_name = account["display_name"] if account else ""
         self.needs_sign_in = False
 
     @property
@@ -95,6 +128,7 @@ class SyncController(QObject):
 
     def start(self) -> None:
         """Begin the schedule: a first sync shortly after start, then every few minutes."""
+        self._started = True
         if not self.can_sync:
             return
         self._soon.start(START_DELAY_MS)
@@ -124,6 +158,8 @@ class SyncController(QObject):
         outcomes = self._outcomes
 
         def work() -> None:
+            from saypro_desktop.sync.session import sync_profile
+
             try:
                 outcomes[number] = sync_profile(store, data_dir, profile, server=server, cancelled=cancel.is_set,
                                                 files=files)
@@ -156,7 +192,13 @@ class SyncController(QObject):
         if self.running or not self.server:
             return
         server, answered = self.server, self._probed
-        self._worker.start(lambda: answered.emit(server_reachable(server, timeout_s=5)))
+
+        def probe() -> None:
+            from saypro_desktop.sync.session import server_reachable
+
+            answered.emit(server_reachable(server, timeout_s=5))
+
+        self._worker.start(probe)
 
     def _probe_answered(self, reachable: bool) -> None:
         if reachable and self.waiting_for_connection:

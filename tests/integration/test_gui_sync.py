@@ -49,6 +49,8 @@ def open_window(qtbot: QtBot, paths: DataPaths, store: RecordStore) -> MainWindo
     window.show()
     qtbot.waitExposed(window)
     window.sync.start()
+    if CredentialStore(paths.root, "default").load() is not None:
+        qtbot.waitUntil(lambda: window.sync.signed_in, timeout=10_000)  # tokens are read off the GUI thread
     return window
 
 

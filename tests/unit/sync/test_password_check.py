@@ -18,7 +18,7 @@ def test_the_right_password_opens_and_the_password_itself_is_not_kept(tmp_path: 
     text = (tmp_path / FILE_NAME).read_text()
     assert "field visits" not in text
     assert stat.S_IMODE((tmp_path / FILE_NAME).stat().st_mode) == 0o600
-    assert account_of(tmp_path) == {"user": "thandi", "display_name": "Thandi Mokoena",
+    assert account_of(tmp_path) == {"user": "thandi", "user_id": "", "display_name": "Thandi Mokoena",
                                     "server": "https://sync.example"}
 
 
