@@ -27,9 +27,13 @@ from saypro_desktop.sync.wire import MAX_BATCH_CHANGES, Change, SyncRequest, Syn
 
 log = logging.getLogger(__name__)
 
-#: Bytes of change data per batch: on a 128 kbit/s link about 3 s of gzip-compressed upload, so a
-#: drop wastes little, while a batch still carries dozens of learning logs.
+#: Bytes of change data in the first batch of a sync: on a 128 kbit/s link under a second of
+#: gzip-compressed upload, so a drop early on wastes little.
 DEFAULT_BATCH_BYTES = 96 * 1024
+#: Each batch that goes through doubles the next one, up to this: on a 2G link a round trip costs
+#: as much as 6-12 KB of upload, so a long first sync should not be cut into many small requests
+#: (a drop still costs only the batch in flight, and the next sync starts small again).
+MAX_BATCH_BYTES = 1024 * 1024
 
 
 @dataclass
@@ -73,10 +77,11 @@ def _answer(response: SyncResponse) -> remote.SyncAnswer:
 
 class SyncEngine:
     def __init__(self, store: RecordStore, transport: Transport, *, batch_bytes: int = DEFAULT_BATCH_BYTES,
-                 attempts: int = 4, max_wait_s: float = 30.0) -> None:
+                 max_batch_bytes: int = MAX_BATCH_BYTES, attempts: int = 4, max_wait_s: float = 30.0) -> None:
         self.store = store
         self.transport = transport
         self.batch_bytes = batch_bytes
+        self.max_batch_bytes = max(batch_bytes, max_batch_bytes)
         self._retrying = Retrying(
             stop=stop_after_attempt(attempts), wait=wait_random_exponential(multiplier=1, max=max_wait_s),
             retry=retry_if_exception(lambda exc: isinstance(exc, SyncError) and exc.retryable), reraise=True)
@@ -84,19 +89,21 @@ class SyncEngine:
     def sync(self, cancelled: Callable[[], bool] = lambda: False, max_batches: int = 10_000) -> SyncReport:
         """Batches until nothing is waiting either way (``complete``), a failure, or cancellation."""
         report = SyncReport()
+        size = self.batch_bytes
         try:
             while report.batches < max_batches and not cancelled():
-                more = self._one_batch(report)
+                more = self._one_batch(report, size)
                 if not more:
                     report.complete = True
                     break
+                size = min(size * 2, self.max_batch_bytes)
         except SyncError as exc:
             report.error = str(exc)
             log.warning("sync stopped after %d batches: %s", report.batches, exc)
         return report
 
-    def _one_batch(self, report: SyncReport) -> bool:
-        entries = self.store.changes_to_send(self.batch_bytes, MAX_BATCH_CHANGES)
+    def _one_batch(self, report: SyncReport, batch_bytes: int) -> bool:
+        entries = self.store.changes_to_send(batch_bytes, MAX_BATCH_CHANGES)
         changes, sent = coalesce(entries)
         bases = self.store.server_revisions([(c.record_type, c.record_id) for c in sent])
         for change in changes:

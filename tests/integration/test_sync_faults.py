@@ -47,7 +47,8 @@ class Device:
         assert credentials is not None
         account = Account(self.vault, credentials)
         transport = HttpTransport(self.link.url, account.access_token, refresh=account.refresh, timeouts=timeouts)
-        return SyncEngine(self.store, transport, attempts=attempts, batch_bytes=4 * 1024), transport
+        return SyncEngine(self.store, transport, attempts=attempts, batch_bytes=4 * 1024,
+                          max_batch_bytes=16 * 1024), transport
 
     def sync(self, **kwargs: Any) -> bool:
         engine, transport = self.engine(**kwargs)
