@@ -12,7 +12,11 @@ from pathlib import Path
 import pytest
 import requests
 
+from saypro_desktop.paths import DataPaths
 from saypro_desktop.resources import default_reference_path
+from saypro_desktop.storage.store import RecordStore
+from saypro_desktop.sync.account import sign_in
+from saypro_desktop.sync.credentials import CredentialStore
 
 PASSWORD = "field visits 2026"
 
@@ -20,6 +24,15 @@ PASSWORD = "field visits 2026"
 def admin(data_dir: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "saypro_server", "--data-dir", str(data_dir), *args],
                           capture_output=True, text=True, input=stdin, timeout=120, check=False)
+
+
+def signed_in_profile(url: str, root: Path) -> tuple[DataPaths, RecordStore]:
+    """A laptop's data folder whose default profile is signed in as thandi (as `login` leaves it)."""
+    paths = DataPaths.resolve(root)
+    paths.ensure()
+    store = RecordStore.open(paths.database())
+    CredentialStore(paths.root, "default").save(sign_in(url, "thandi", PASSWORD, store.device_id))
+    return paths, store
 
 
 def free_port() -> int:

@@ -15,24 +15,15 @@ from pytestqt.qtbot import QtBot
 from saypro_desktop.domain.records import LearningLog
 from saypro_desktop.paths import DataPaths
 from saypro_desktop.storage.store import RecordStore
-from saypro_desktop.sync.account import sign_in
 from saypro_desktop.sync.credentials import CredentialStore
 from saypro_desktop.sync.session import sync_profile
 from saypro_desktop.ui import sync_controller
 from saypro_desktop.ui.main_window import MainWindow
 from saypro_desktop.ui.translation import install_language
 from tests import factories
-from tests.integration.conftest import PASSWORD
+from tests.integration.conftest import PASSWORD, signed_in_profile
 
 Served = tuple[str, Path, subprocess.Popen[str]]
-
-
-def signed_in_profile(url: str, root: Path) -> tuple[DataPaths, RecordStore]:
-    paths = DataPaths.resolve(root)
-    paths.ensure()
-    store = RecordStore.open(paths.database())
-    CredentialStore(paths.root, "default").save(sign_in(url, "thandi", PASSWORD, store.device_id))
-    return paths, store
 
 
 @pytest.fixture

@@ -12,21 +12,16 @@ from saypro_desktop.domain.records import Attachment, SessionNote
 from saypro_desktop.paths import DataPaths
 from saypro_desktop.storage.blobs import BlobStore
 from saypro_desktop.storage.store import RecordStore
-from saypro_desktop.sync.account import sign_in
 from saypro_desktop.sync.attachments import CHUNK_BYTES
-from saypro_desktop.sync.credentials import CredentialStore
 from saypro_desktop.sync.session import sync_profile
 from tests import factories
-from tests.integration.conftest import PASSWORD
+from tests.integration.conftest import signed_in_profile
 
 Served = tuple[str, Path, subprocess.Popen[str]]
 
 
 def laptop(root: Path, server: str) -> tuple[DataPaths, RecordStore, BlobStore]:
-    paths = DataPaths.resolve(root)
-    paths.ensure()
-    store = RecordStore.open(paths.database())
-    CredentialStore(paths.root, "default").save(sign_in(server, "thandi", PASSWORD, store.device_id))
+    paths, store = signed_in_profile(server, root)
     return paths, store, BlobStore(paths.attachments_dir())
 
 

@@ -18,26 +18,15 @@ import pytest
 from bench.linkem import Link
 from saypro_desktop.domain.codec import encode
 from saypro_desktop.domain.records import LearningLog
-from saypro_desktop.paths import DataPaths
 from saypro_desktop.storage.store import RecordStore
-from saypro_desktop.sync.account import sign_in
-from saypro_desktop.sync.credentials import CredentialStore
 from saypro_desktop.sync.session import sync_profile
 from tests import factories
-from tests.integration.conftest import PASSWORD
+from tests.integration.conftest import signed_in_profile
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 
 KILLS = 50
 CONTENT = ("title", "log_date", "what_happened", "what_learned", "tags", "deleted")
-
-
-def profile(root: Path, server: str) -> tuple[DataPaths, RecordStore]:
-    paths = DataPaths.resolve(root)
-    paths.ensure()
-    store = RecordStore.open(paths.database())
-    CredentialStore(paths.root, "default").save(sign_in(server, "thandi", PASSWORD, store.device_id))
-    return paths, store
 
 
 def state(store: RecordStore) -> dict[str, dict[str, Any]]:
@@ -49,7 +38,7 @@ def test_sync_killed_fifty_times_loses_and_duplicates_nothing(served: tuple[str,
                                                               tmp_path: Path) -> None:
     url = served[0]
     rng = random.Random(50)
-    paths, store = profile(tmp_path / "laptop", url)
+    paths, store = signed_in_profile(url, tmp_path / "laptop")
     killed = finished = 0
     with Link(int(url.rsplit(":", 1)[1]), rtt_ms=100, up_kbit=300, down_kbit=300) as link:
         for round_number in range(KILLS):
@@ -80,6 +69,6 @@ def test_sync_killed_fifty_times_loses_and_duplicates_nothing(served: tuple[str,
     assert store.outbox_summary().changes == 0
     expected = state(store)
     assert len(expected) == KILLS * 30
-    fresh_paths, fresh = profile(tmp_path / "fresh", url)
+    fresh_paths, fresh = signed_in_profile(url, tmp_path / "fresh")
     assert sync_profile(fresh, fresh_paths.root, "default").attempt.complete
     assert state(fresh) == expected  # every record once, in its last edited state
