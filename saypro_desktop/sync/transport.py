@@ -71,12 +71,17 @@ class HttpTransport:
                          "Content-Encoding": "gzip", "Accept-Encoding": "gzip"})
         except requests.Timeout:
             raise SyncError("The server took too long to answer (weak signal?). Will try again.") from None
-        except requests.ConnectionError:
+        except requests.ConnectionError as exc:
+            if _broke_mid_transfer(exc):
+                raise SyncError("The connection broke during the sync. Will try again.") from None
             raise SyncError("Could not reach the server (no connection?). Will try again.") from None
         except requests.RequestException:  # the answer broke off half-way (a dropped signal mid-transfer)
             raise SyncError("The connection broke during the sync. Will try again.") from None
         self.requests += 1
         self.bytes_sent += len(compressed)
+        if "Content-Length" not in response.headers and "chunked" not in response.headers.get("Transfer-Encoding", ""):
+            # The header block itself was cut off (http.client then reports what it got as complete).
+            raise SyncError("The connection broke during the sync. Will try again.")
         # On the wire: the compressed length when the server gzipped the answer.
         self.bytes_received += int(response.headers.get("Content-Length") or len(response.content))
         if response.status_code == 401:
@@ -165,6 +170,12 @@ class HttpTransport:
 
     def close(self) -> None:
         self._session.close()
+
+
+def _broke_mid_transfer(error: requests.ConnectionError) -> bool:
+    """A connection that was made and then cut (as opposed to a server that could not be reached)."""
+    text = str(error)
+    return "Connection aborted" in text or "RemoteDisconnected" in text or "Connection reset" in text
 
 
 def _refused(response: requests.Response, what: str) -> SyncError:
