@@ -75,8 +75,12 @@ def run_gui(store: RecordStore, paths: DataPaths, *, server_url: str | None, smo
         shown: list[bool] = []
 
         def check_and_quit() -> None:
-            # Checked from inside the event loop: Qt hides the windows once quit() returns.
-            shown.append(window.isVisible())
+            # Checked from inside the event loop: Qt hides the windows once quit() returns. Every page
+            # is built too (they are otherwise built on first visit), so a module or Qt plugin missing
+            # from an executable shows here, not in a field officer's hands.
+            for row in range(window.pages.count()):
+                window.navigation.setCurrentRow(row)
+            shown.append(window.isVisible() and window.pages.currentIndex() == window.pages.count() - 1)
             app.quit()
 
         QTimer.singleShot(0, check_and_quit)
@@ -84,7 +88,7 @@ def run_gui(store: RecordStore, paths: DataPaths, *, server_url: str | None, smo
         if shown != [True]:
             print("smoke test FAILED: the main window was not shown", file=sys.stderr)
             return 1
-        print(f"smoke test ok: {APP_NAME} {__version__}, main window shown, "
+        print(f"smoke test ok: {APP_NAME} {__version__}, main window and all {window.pages.count()} pages shown, "
               f"{window.record_total()} records in the profile")
         return 0
     return app.exec()
