@@ -2,8 +2,9 @@
 // node replicate.js URL DOCS.json push|pull|edit  -> prints {"seconds": ...} (one replication)
 // push: the documents into a fresh local database, then replicate to URL/bench
 // pull: replicate URL/bench into a fresh local database
-// edit: pull everything, print "ready", wait for a line on stdin, then change one document and time
-//       replicating that change alone (so the caller can count only its bytes and requests)
+// edit: pull everything and push once (as a device that has synced before), print "ready", wait for a
+//       line on stdin, then change one document and time replicating that change alone (so the caller
+//       counts only its bytes and requests)
 const fs = require("fs");
 const http = require("http");
 const PouchDB = require("pouchdb").plugin(require("pouchdb-adapter-memory"));
@@ -23,6 +24,7 @@ async function main() {
     const docs = JSON.parse(fs.readFileSync(docsFile, "utf8"));
     if (mode === "edit") {
       await PouchDB.replicate(remote, local, { batch_size: 100 });
+      await PouchDB.replicate(local, remote, { batch_size: 100 }); // the push checkpoint a device keeps
       console.log("ready");
       await new Promise((resolve) => process.stdin.once("data", resolve));
       const doc = await local.get(docs[0]._id);
