@@ -13,7 +13,10 @@ import hmac
 import json
 import os
 import secrets
+from dataclasses import dataclass
 from pathlib import Path
+
+from saypro_desktop.paths import DataPaths
 
 FILE_NAME = "sign-in.json"
 N, R, P = 2**15, 8, 1
@@ -46,6 +49,24 @@ def account_of(profile_dir: Path) -> dict[str, str] | None:
                 for key in ("user", "user_id", "display_name", "server")}
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+@dataclass(frozen=True)
+class Person:
+    profile: str
+    user: str
+    display_name: str
+    server: str
+
+
+def signed_in_people(paths: DataPaths) -> list[Person]:
+    """Everyone who signed in on this laptop, by profile (cheap: no keyring, no network modules)."""
+    found = []
+    for profile in paths.profiles():
+        account = account_of(paths.profile_dir(profile))
+        if account is not None:
+            found.append(Person(profile, account["user"], account["display_name"], account["server"]))
+    return found
 
 
 def check_password(profile_dir: Path, password: str) -> bool:

@@ -40,10 +40,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def choose_profile(paths: DataPaths) -> str | None:
     """Whose profile to open: ask when people have signed in on this laptop (offline password check);
     otherwise the local profile. None if the person closed the dialog."""
-    from saypro_desktop.ui.sign_in_dialog import SignInDialog, people
+    from saypro_desktop.sync.password_check import signed_in_people
 
-    if not people(paths):
+    if not signed_in_people(paths):
         return DEFAULT_PROFILE
+    from saypro_desktop.ui.sign_in_dialog import SignInDialog  # the network modules load only when needed
+
     app = make_application()
     follow_system_scheme(app)
     install_language(str(window_settings(paths).value("language", system_language())))

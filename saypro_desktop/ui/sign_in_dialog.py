@@ -9,7 +9,6 @@ file) and the password check, and opens the profile.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,28 +28,10 @@ from saypro_desktop.paths import DEFAULT_PROFILE, DataPaths, check_profile_name
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.sync.account import sign_in
 from saypro_desktop.sync.credentials import CredentialStore
-from saypro_desktop.sync.password_check import account_of, check_password, save_verifier
+from saypro_desktop.sync.password_check import check_password, save_verifier, signed_in_people
 from saypro_desktop.sync.transport import SyncError
 from saypro_desktop.ui.background import BackgroundRunner
 from saypro_desktop.ui.page_parts import heading_label
-
-
-@dataclass(frozen=True)
-class Person:
-    profile: str
-    user: str
-    display_name: str
-    server: str
-
-
-def people(paths: DataPaths) -> list[Person]:
-    """Everyone who signed in on this laptop, by profile."""
-    found = []
-    for profile in paths.profiles():
-        account = account_of(paths.profile_dir(profile))
-        if account is not None:
-            found.append(Person(profile, account["user"], account["display_name"], account["server"]))
-    return found
 
 
 def profile_name_for(user: str) -> str:
@@ -99,7 +80,7 @@ class SignInDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
-        self.people = people(paths)
+        self.people = signed_in_people(paths)
         for person in self.people:
             self.person_combo.addItem(f"{person.display_name} ({person.user})", person.profile)
         if new_account or not self.people:

@@ -38,6 +38,7 @@ START_DELAY_MS = 2_000
 AFTER_CHANGE_DELAY_MS = 5_000
 PERIOD_MS = 5 * 60_000
 PROBE_MS = 30_000
+TOKEN_CHECK_DELAY_MS = 10_000  # well after the window is up
 
 
 class SyncController(QObject):
@@ -98,7 +99,9 @@ class SyncController(QObject):
         account = account_of(DataPaths.resolve(self.data_dir).profile_dir(self.profile))
         self._use_account(account)
         if account is None or not account["user_id"]:
-            self._worker.start(self._read_tokens)  # off the GUI thread: the keyring can be slow
+            # Off the GUI thread (the keyring can be slow) and after start-up: importing the network
+            # modules alongside the window's own start would slow it by a second on two cores.
+            QTimer.singleShot(TOKEN_CHECK_DELAY_MS, lambda: self._worker.start(self._read_tokens))
 
     def _read_tokens(self) -> None:
         from saypro_desktop.sync.session import load_credentials

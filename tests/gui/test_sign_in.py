@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from saypro_desktop.paths import DEFAULT_PROFILE, DataPaths
-from saypro_desktop.sync.password_check import save_verifier
+from saypro_desktop.sync.password_check import save_verifier, signed_in_people
 from saypro_desktop.ui.app import choose_profile
-from saypro_desktop.ui.sign_in_dialog import SignInDialog, people, profile_name_for
+from saypro_desktop.ui.sign_in_dialog import SignInDialog, profile_name_for
 
 
 def two_people(paths: DataPaths) -> None:
@@ -18,7 +18,7 @@ def two_people(paths: DataPaths) -> None:
 
 
 def test_a_laptop_nobody_signed_in_on_opens_the_local_profile(data_paths: DataPaths) -> None:
-    assert people(data_paths) == []
+    assert signed_in_people(data_paths) == []
     assert choose_profile(data_paths) == DEFAULT_PROFILE
 
 

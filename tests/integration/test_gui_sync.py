@@ -31,6 +31,7 @@ def fast_schedule(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sync_controller, "START_DELAY_MS", 50)
     monkeypatch.setattr(sync_controller, "AFTER_CHANGE_DELAY_MS", 200)
     monkeypatch.setattr(sync_controller, "PROBE_MS", 300)
+    monkeypatch.setattr(sync_controller, "TOKEN_CHECK_DELAY_MS", 50)
 
 
 def open_window(qtbot: QtBot, paths: DataPaths, store: RecordStore) -> MainWindow:
