@@ -65,6 +65,11 @@ class SyncController(QObject):
         self._worker = QThreadPool(self)
         self._worker.setMaxThreadCount(1)
         self._tokens_read.connect(self._tokens_arrived)
+        # A child timer, so it dies with the controller (a bare singleShot lambda outlived closed windows).
+        self._token_check = QTimer(self)
+        self._token_check.setSingleShot(True)
+        self._token_check.setInterval(TOKEN_CHECK_DELAY_MS)
+        self._token_check.timeout.connect(lambda: self._worker.start(self._read_tokens))
         self.reload_account()
         self.running = False
         #: The person said they are on a costly connection: photos and documents wait.
@@ -101,7 +106,7 @@ class SyncController(QObject):
         if account is None or not account["user_id"]:
             # Off the GUI thread (the keyring can be slow) and after start-up: importing the network
             # modules alongside the window's own start would slow it by a second on two cores.
-            QTimer.singleShot(TOKEN_CHECK_DELAY_MS, lambda: self._worker.start(self._read_tokens))
+            self._token_check.start()
 
     def _read_tokens(self) -> None:
         from saypro_desktop.sync.session import load_credentials
@@ -210,7 +215,7 @@ class SyncController(QObject):
 
     def shut_down(self) -> None:
         """Stop the timers, cancel between batches, and wait for the worker."""
-        for timer in (self._soon, self._periodic, self._probe):
+        for timer in (self._soon, self._periodic, self._probe, self._token_check):
             timer.stop()
         self._cancel.set()
         self._worker.waitForDone(30_000)
