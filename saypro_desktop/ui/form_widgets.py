@@ -54,6 +54,12 @@ def date_edit() -> QDateEdit:
     return edit
 
 
+def format_moment(value: datetime) -> str:
+    """A moment in local time the way people read it: 3 Mar 2026 14:02."""
+    local = value.astimezone()
+    return f"{format_day(local)} {local:%H:%M}"
+
+
 class ListLineEdit(QLineEdit):
     """A list of short values typed as "a, b, c" (tags)."""
 

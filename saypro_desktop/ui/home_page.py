@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from saypro_desktop.storage.month_summary import MonthSummary, month_summary
 from saypro_desktop.ui.attachments_section import human_size
-from saypro_desktop.ui.form_widgets import format_day
+from saypro_desktop.ui.form_widgets import format_day, format_moment
 from saypro_desktop.ui.page_parts import heading_label, scrolling_body, subheading_label
 from saypro_desktop.ui.services import PageServices
 from saypro_desktop.ui.texts import enum_label, type_name
@@ -166,8 +166,7 @@ class HomePage(QWidget):
         self.drafts_list.clear()
         for draft in summary.drafts:
             title = draft.title or self.tr("(untitled)")
-            local = draft.saved_at.astimezone()
-            entry = QListWidgetItem(f"{title} · {type_name(draft.record_type)} · {format_day(local)} {local:%H:%M}")
+            entry = QListWidgetItem(f"{title} · {type_name(draft.record_type)} · {format_moment(draft.saved_at)}")
             entry.setData(Qt.ItemDataRole.UserRole, (draft.record_type, draft.record_id))
             self.drafts_list.addItem(entry)
         self.drafts_list.setVisible(bool(summary.drafts))

@@ -89,10 +89,13 @@ class LearningLogPage(RecordPage):
         return bar
 
     def _fill_filter_choices(self) -> None:
+        """Tags and projects for the filters and the project field: read at start and after each save,
+        not each time a log is opened."""
         store = self.store
+        self._projects = store.distinct_values(LearningLog, "project")
         for combo, values, everything in (
                 (self.filter_tag, store.distinct_values(LearningLog, "tags"), self.tr("All tags")),
-                (self.filter_project, store.distinct_values(LearningLog, "project"), self.tr("All projects"))):
+                (self.filter_project, self._projects, self.tr("All projects"))):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
@@ -202,7 +205,7 @@ class LearningLogPage(RecordPage):
         self.title_edit.setText(record.title)
         self.date_edit.setDate(to_qdate(record.log_date))
         self.project_edit.clear()
-        self.project_edit.addItems(self.store.distinct_values(LearningLog, "project"))
+        self.project_edit.addItems(self._projects)
         self.project_edit.setCurrentText(record.project)
         self.milestone_edit.setText(record.milestone)
         self.tags_edit.set_values(record.tags)
@@ -244,8 +247,10 @@ class LearningLogPage(RecordPage):
             parts.append(" ".join(f"#{t}" for t in record.tags[:3]))
         return RowText(record.title or self.tr("(no title yet)"), " · ".join(parts), record.what_learned[:200])
 
-    def data_changed_elsewhere(self) -> None:
-        self._fill_filter_choices()
-        self.reload()
+    def save(self) -> bool:
+        saved = super().save()
+        if saved:
+            self._fill_filter_choices()  # a new tag or project becomes a filter choice
+        return saved
 
 

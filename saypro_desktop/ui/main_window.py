@@ -34,7 +34,7 @@ from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.ui.attachments_section import human_size
 from saypro_desktop.ui.background import BackgroundRunner
 from saypro_desktop.ui.dialogs import DialogService
-from saypro_desktop.ui.form_widgets import format_day
+from saypro_desktop.ui.form_widgets import format_moment
 from saypro_desktop.ui.record_page import RecordPage
 from saypro_desktop.ui.search_dialog import SearchDialog
 from saypro_desktop.ui.services import PageServices, load_reference_for
@@ -359,8 +359,7 @@ class MainWindow(QMainWindow):
         attempt = sync.last_attempt
         if attempt is None:
             return self.tr("Not synced yet")
-        when = parse_datetime(attempt.finished_at).astimezone()
-        at = f"{format_day(when)} {when:%H:%M}"
+        at = format_moment(parse_datetime(attempt.finished_at))
         if attempt.error:
             return self.tr("Sync failed at {time}: {reason}").format(time=at, reason=attempt.error)
         if not attempt.complete:

@@ -19,7 +19,7 @@ from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.storage.sync_log import SyncAttempt
 from saypro_desktop.ui.attachments_section import human_size
 from saypro_desktop.ui.conflict_view import ConflictView
-from saypro_desktop.ui.form_widgets import format_day
+from saypro_desktop.ui.form_widgets import format_moment
 from saypro_desktop.ui.page_parts import heading_label, scrolling_body, subheading_label
 from saypro_desktop.ui.services import PageServices
 from saypro_desktop.ui.sync_controller import SyncController
@@ -181,5 +181,4 @@ class SyncPage(QWidget):
 
 
 def _when(attempt: SyncAttempt) -> str:
-    moment = parse_datetime(attempt.finished_at).astimezone()
-    return f"{format_day(moment)} {moment:%H:%M}"
+    return format_moment(parse_datetime(attempt.finished_at))

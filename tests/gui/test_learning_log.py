@@ -200,3 +200,18 @@ def test_closing_the_window_keeps_typing_as_a_draft(qtbot: QtBot, store: RecordS
     window = open_window()
     assert window.pages.currentWidget() is window.learning_log
     assert window.learning_log.title_edit.text() == "Typed just before closing"
+
+
+def test_a_new_project_and_tag_become_filter_choices_once_saved(qtbot: QtBot, store: RecordStore,
+                                                               open_window) -> None:  # type: ignore[no-untyped-def]
+    page = open_log_page(qtbot, open_window)
+    assert page.filter_project.findData("Borehole repairs") < 0
+    qtbot.keyClick(page, Qt.Key.Key_N, CTRL)
+    qtbot.keyClicks(page.title_edit, "Pump handle")
+    page.project_edit.setCurrentText("Borehole repairs")
+    qtbot.keyClicks(page.tags_edit, "water")
+    qtbot.keyClicks(page.learned_edit, "Carry spare washers.")
+    qtbot.keyClick(page, Qt.Key.Key_S, CTRL)
+    assert page.filter_project.findData("Borehole repairs") >= 0 and page.filter_tag.findData("water") >= 0
+    page.new_entry()
+    assert page.project_edit.findText("Borehole repairs") >= 0  # offered when typing the next log
