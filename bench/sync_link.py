@@ -164,10 +164,11 @@ def ours(root: Path, server: Server, kbit: float, rtt: float, logs: list[Learnin
         second_try, rest = other.sync(link)
         assert second_try.complete and other.store.outbox_summary().changes == 0, second_try
         # The batch in flight when the link dropped, on the wire: batches grow from DEFAULT_BATCH_BYTES,
-        # doubling after each one that went through (at this data's compression ratio).
+        # doubling after each one that went through (at the ratio of bytes on the wire to change data
+        # that the first sync up had).
         raw = len(json.dumps([encode(r) for r in logs]).encode())
         in_flight = min(DEFAULT_BATCH_BYTES * 2 ** first_try.batches, MAX_BATCH_BYTES)
-        per_batch = in_flight * gzip_size / raw
+        per_batch = in_flight * up["bytes_up"] / raw
         resent = dropped["bytes_up"] + rest["bytes_up"] - up["bytes_up"]
         result["interrupted_first_sync"] = {
             "dropped_after_bytes_up": dropped["bytes_up"], "batches_kept_before_drop": first_try.batches,

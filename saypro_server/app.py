@@ -57,7 +57,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(
         dependencies=[Depends(reject_unknown_query)],
         responses={
-            400: {"model": ErrorOut, "description": "The body could not be read (not UTF-8, not valid gzip)"},
+            400: {"model": ErrorOut, "description": "The body could not be read (not UTF-8, not valid zstd or gzip)"},
             413: {"model": ErrorOut, "description": "The body is too large"},
             415: {"model": ErrorOut, "description": "Unsupported Content-Encoding"},
         },

@@ -1,16 +1,17 @@
-"""ASGI middleware: request body size limits and gzip-compressed request bodies.
+"""ASGI middleware: request body size limits and compressed request bodies (zstd or gzip).
 
 Runs before FastAPI parses a body, so an oversized or corrupt upload is answered with a clear
-4xx without being parsed, and a gzip bomb stops at the inflated limit.
+4xx without being parsed, and a compression bomb stops at the inflated limit.
 """
 
 from __future__ import annotations
 
 import json
-import zlib
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from saypro_desktop.sync import compression
 
 
 class BodyTooLarge(Exception):
@@ -38,17 +39,17 @@ class RequestBodyMiddleware:
             await _error(send, 413, f"The request body is larger than {self.max_body // 1024} KB.")
             return
         encoding = headers.get("content-encoding", "identity").strip().lower()
-        if encoding == "gzip":
+        if encoding in ("zstd", "gzip"):
             try:
-                body = _gunzip(body, self.max_inflated)
-            except BodyTooLarge:
+                body = compression.decompress(body, encoding, self.max_inflated)
+            except compression.TooLarge:
                 await _error(send, 413, f"The request body inflates past {self.max_inflated // 1024} KB.")
                 return
-            except (zlib.error, EOFError):
-                await _error(send, 400, "The request body is not valid gzip (cut short or corrupt?).")
+            except compression.Corrupt:
+                await _error(send, 400, f"The request body is not valid {encoding} (cut short or corrupt?).")
                 return
         elif encoding not in ("identity", ""):
-            await _error(send, 415, f"Content-Encoding '{encoding}' is not supported; use gzip.")
+            await _error(send, 415, f"Content-Encoding '{encoding}' is not supported; use zstd or gzip.")
             return
         new_headers = [(k, v) for k, v in scope["headers"] if k.lower() not in (b"content-encoding", b"content-length")]
         new_headers.append((b"content-length", str(len(body)).encode()))
@@ -79,19 +80,6 @@ async def _read(receive: Receive, limit: int) -> bytes:
         if not message.get("more_body", False):
             break
     return b"".join(chunks)
-
-
-def _gunzip(data: bytes, limit: int) -> bytes:
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    out = inflater.decompress(data, limit + 1)
-    if len(out) > limit or inflater.unconsumed_tail:
-        raise BodyTooLarge
-    out += inflater.flush()
-    if not inflater.eof:
-        raise EOFError("truncated gzip stream")
-    if len(out) > limit:
-        raise BodyTooLarge
-    return out
 
 
 async def _error(send: Send, status_code: int, detail: str) -> None:

@@ -37,6 +37,7 @@ from saypro_desktop.sync.wire import (
     Change,
     ConflictOut,
     RecordOut,
+    derived_change_id,
 )
 from saypro_server.tables import AppliedChange, Conflict, FeedCounter, ReferenceData, StoredRecord
 
@@ -89,11 +90,16 @@ def _claim_change_ids(session: Session, changes: Sequence[Change], principal: Pr
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     now = _now()
-    rows = [{"change_id": c.id, "user_id": principal.user_id, "ack": {}, "created_at": now}
-            for c in {c.id: c for c in changes}.values()]
+    rows = [{"change_id": change_id, "user_id": principal.user_id, "ack": {}, "created_at": now}
+            for change_id in dict.fromkeys(_id(c) for c in changes)]
     statement = insert(AppliedChange).values(rows).on_conflict_do_nothing(
         index_elements=["change_id"]).returning(AppliedChange.change_id)
     return set(session.scalars(statement))
+
+
+def _id(change: Change) -> str:
+    assert change.id is not None, "push() names every change before applying it"
+    return change.id
 
 
 def _reject(change: Change, reason: str) -> Ack:
@@ -260,10 +266,22 @@ def _apply(session: Session, principal: Principal, change: Change, records: dict
 
 
 def push(session: Session, principal: Principal, changes: Sequence[Change]) -> list[Ack]:
-    """Apply ``changes`` in the caller's transaction, in order; the caller commits."""
+    """Apply ``changes`` in the caller's transaction, in order; the caller commits.
+
+    A change sent without an id gets the one derived from the device and its stamp, and its
+    acknowledgement leaves the id out again (the device matches acknowledgements by position).
+    """
+    named = [c if c.id else c.model_copy(update={"id": derived_change_id(principal.device_id, c.h)})
+             for c in changes]
+    acks = _push(session, principal, named)
+    return [ack if change.id else ack.model_copy(update={"id": None})
+            for change, ack in zip(changes, acks, strict=True)]
+
+
+def _push(session: Session, principal: Principal, changes: Sequence[Change]) -> list[Ack]:
     claimed = _claim_change_ids(session, changes, principal)
     earlier = {a.change_id: a for a in session.scalars(
-        select(AppliedChange).where(AppliedChange.change_id.in_({c.id for c in changes} - claimed)))}
+        select(AppliedChange).where(AppliedChange.change_id.in_({_id(c) for c in changes} - claimed)))}
     # Lock the records in id order, so two pushes touching the same records cannot deadlock.
     records = {r.id: r for r in session.scalars(
         select(StoredRecord).where(StoredRecord.id.in_({c.r for c in changes if c.id in claimed}))
@@ -272,25 +290,26 @@ def push(session: Session, principal: Principal, changes: Sequence[Change]) -> l
     touched: list[StoredRecord] = []
     new_conflicts: list[Conflict] = []
     for change in changes:
-        if change.id in acks:
+        change_id = _id(change)
+        if change_id in acks:
             continue  # the same change twice in one batch
-        if change.id not in claimed:
-            stored = earlier.get(change.id)
+        if change_id not in claimed:
+            stored = earlier.get(change_id)
             if stored is None or stored.user_id != principal.user_id or not stored.ack:
-                acks[change.id] = _reject(change, "This change id was already used.")
+                acks[change_id] = _reject(change, "This change id was already used.")
             else:
-                acks[change.id] = Ack.model_validate(stored.ack)
+                acks[change_id] = Ack.model_validate(stored.ack)
             continue
         try:
-            acks[change.id] = _apply(session, principal, change, records, touched, new_conflicts)
+            acks[change_id] = _apply(session, principal, change, records, touched, new_conflicts)
         except _Rejected as exc:
-            acks[change.id] = _reject(change, str(exc))
+            acks[change_id] = _reject(change, str(exc))
     session.flush()
     if claimed:
         session.execute(update(AppliedChange), [
             {"change_id": change_id, "ack": acks[change_id].model_dump()} for change_id in claimed])
     assign_feed_positions(session, touched, new_conflicts)
-    return [acks[c.id] for c in changes]
+    return [acks[_id(c)] for c in changes]
 
 
 def assign_feed_positions(session: Session, records: list[StoredRecord], conflicts: list[Conflict]) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, bindparam, delete, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from saypro_desktop.domain.codec import DecodeError, decode, encode, format_datetime
@@ -93,47 +93,90 @@ class AppliedAnswer:
     conflicts: int
 
 
-def _pending_fields(connection: Connection, record_id: str) -> set[str]:
-    """Fields with local changes still waiting in the outbox for this record."""
-    rows = connection.execute(select(outbox.c.fields).where(outbox.c.record_id == record_id)).scalars()
-    return {name for fields in rows for name in fields}
+#: Ids per IN (...) query: far below SQLite's limit on bound parameters.
+_CHUNK = 500
 
 
-def _acknowledge(connection: Connection, sent: dict[str, SentChange], ack: Acknowledgement,
+def _chunks(ids: Sequence[str]) -> list[Sequence[str]]:
+    return [ids[start:start + _CHUNK] for start in range(0, len(ids), _CHUNK)]
+
+
+def _pending_fields(connection: Connection, record_ids: Sequence[str]) -> dict[str, set[str]]:
+    """Per record, the fields with local changes still waiting in the outbox."""
+    pending: dict[str, set[str]] = {}
+    for chunk in _chunks(record_ids):
+        for record_id, fields in connection.execute(
+                select(outbox.c.record_id, outbox.c.fields).where(outbox.c.record_id.in_(chunk))):
+            pending.setdefault(record_id, set()).update(fields)
+    return pending
+
+
+def _acknowledge(connection: Connection, sent: Sequence[SentChange], acks: Sequence[Acknowledgement],
                  rejected: list[tuple[str, str, str]]) -> None:
-    change = sent.get(ack.change_id)
-    if change is None:
-        log.warning("acknowledgement for a change not in this batch: %s", ack.change_id)
+    """Remove the acknowledged outbox entries and mark the records: a few statements per batch, not per record."""
+    by_id = {change.change_id: change for change in sent}
+    done: list[tuple[SentChange, Acknowledgement]] = []
+    for ack in acks:
+        change = by_id.get(ack.change_id)
+        if change is None:
+            log.warning("acknowledgement for a change not in this batch: %s", ack.change_id)
+            continue
+        done.append((change, ack))
+    if not done:
         return
-    table = RECORD_TABLES[change.record_type]
-    connection.execute(delete(outbox).where(outbox.c.record_id == change.record_id,
-                                            outbox.c.seq <= change.last_seq))
-    if ack.status == "rejected":
-        connection.execute(update(table).where(table.c.id == change.record_id).values(
-            sync_state=SyncState.ERROR.value, sync_error=ack.error))
-        rejected.append((change.record_type, change.record_id, ack.error))
-        return
-    waiting = connection.execute(select(func.count()).select_from(outbox).where(
-        outbox.c.record_id == change.record_id)).scalar_one()
-    values: dict[str, Any] = {"sync_state": (SyncState.WAITING if waiting else SyncState.SYNCED).value,
-                              "sync_error": ""}
-    if ack.revision:
-        values["server_revision"] = ack.revision
-    connection.execute(update(table).where(table.c.id == change.record_id).values(**values))
+    connection.execute(delete(outbox).where(outbox.c.record_id == bindparam("rid"), outbox.c.seq <= bindparam("last")),
+                       [{"rid": change.record_id, "last": change.last_seq} for change, _ in done])
+    still_waiting = _pending_fields(connection, [change.record_id for change, _ in done])
+    marks: dict[tuple[str, bool], list[dict[str, Any]]] = {}
+    for change, ack in done:
+        if ack.status == "rejected":
+            state, error = SyncState.ERROR, ack.error
+            rejected.append((change.record_type, change.record_id, ack.error))
+        else:
+            state, error = (SyncState.WAITING if change.record_id in still_waiting else SyncState.SYNCED), ""
+        with_revision = ack.status != "rejected" and bool(ack.revision)
+        marks.setdefault((change.record_type, with_revision), []).append(
+            {"rid": change.record_id, "state": state.value, "error": error, "rev": ack.revision})
+    for (record_type, with_revision), rows in marks.items():
+        table = RECORD_TABLES[record_type]
+        values: dict[str, Any] = {"sync_state": bindparam("state"), "sync_error": bindparam("error")}
+        if with_revision:
+            values["server_revision"] = bindparam("rev")
+        connection.execute(update(table).where(table.c.id == bindparam("rid")).values(**values), rows)
 
 
-def _store_remote(connection: Connection, remote: RemoteRecord) -> Record | None:
-    """The pulled state, keeping any field this laptop changed and has not sent yet."""
-    cls = RECORD_TYPES[remote.record_type]
-    table = RECORD_TABLES[remote.record_type]
-    local_row = connection.execute(select(table).where(table.c.id == remote.record_id)).mappings().first()
-    pending = _pending_fields(connection, remote.record_id) if local_row is not None else set()
+def _store_remote(connection: Connection, remotes: Sequence[RemoteRecord]) -> list[Record]:
+    """The pulled states, keeping any field this laptop changed and has not sent yet (one upsert per type)."""
+    by_type: dict[str, dict[str, RemoteRecord]] = {}
+    for remote in remotes:
+        by_type.setdefault(remote.record_type, {})[remote.record_id] = remote
+    stored: list[Record] = []
+    for record_type, group in by_type.items():
+        cls = RECORD_TYPES[record_type]
+        table = RECORD_TABLES[record_type]
+        local_rows = {row["id"]: row for chunk in _chunks(list(group)) for row in connection.execute(
+            select(table).where(table.c.id.in_(chunk))).mappings()}
+        pending = _pending_fields(connection, list(local_rows))
+        rows: list[dict[str, Any]] = []
+        for remote in group.values():
+            record = _merged(cls, remote, local_rows.get(remote.record_id), pending.get(remote.record_id, set()))
+            if record is not None:
+                stored.append(record)
+                rows.append({**encode(record), "hlc": remote.stamp, "server_revision": remote.revision})
+        if rows:
+            upsert = sqlite_insert(table)
+            connection.execute(upsert.on_conflict_do_update(
+                index_elements=[table.c.id], set_={k: upsert.excluded[k] for k in rows[0] if k != "id"}), rows)
+    return stored
+
+
+def _merged(cls: type[Record], remote: RemoteRecord, local_row: Any, pending: set[str]) -> Record | None:
     fields = dict(remote.fields)
     if local_row is not None:
         local = encode(row_to_record(cls, local_row))
         fields.update({name: local[name] for name in pending if name in local})
     try:
-        record = decode(cls, {
+        return decode(cls, {
             **fields, "id": remote.record_id, "owner_id": remote.owner_id,
             "created_at": local_row["created_at"] if local_row is not None else remote.stored_at,
             "updated_at": remote.stored_at,
@@ -143,11 +186,6 @@ def _store_remote(connection: Connection, remote: RemoteRecord) -> Record | None
     except DecodeError as exc:  # a field this version does not know: keep what we have
         log.warning("could not store %s %s from the server: %s", remote.record_type, remote.record_id, exc)
         return None
-    row = {**encode(record), "hlc": remote.stamp, "server_revision": remote.revision}
-    upsert = sqlite_insert(table).values(row)
-    connection.execute(upsert.on_conflict_do_update(index_elements=[table.c.id],
-                                                    set_={k: v for k, v in row.items() if k != "id"}))
-    return record
 
 
 def _store_conflict(connection: Connection, conflict: RemoteConflict) -> None:
@@ -170,11 +208,9 @@ def _resolved_here(connection: Connection, conflict_id: str) -> bool:
 
 def apply_answer(connection: Connection, sent: Sequence[SentChange], answer: SyncAnswer) -> AppliedAnswer:
     """Store everything ``answer`` says, in the caller's transaction."""
-    by_id = {change.change_id: change for change in sent}
     rejected: list[tuple[str, str, str]] = []
-    for ack in answer.acknowledgements:
-        _acknowledge(connection, by_id, ack, rejected)
-    stored = [record for remote in answer.records if (record := _store_remote(connection, remote)) is not None]
+    _acknowledge(connection, sent, answer.acknowledgements, rejected)
+    stored = _store_remote(connection, answer.records)
     search.remove(connection, [r.id for r in stored if r.deleted])
     search.put(connection, [r for r in stored if not r.deleted])
     for conflict in answer.conflicts:

@@ -50,23 +50,28 @@ class SyncReport:
 
 
 def coalesce(entries: list[OutboxEntry]) -> tuple[list[dict[str, Any]], list[remote.SentChange]]:
-    """One change per record: later entries' fields over earlier ones'. The change keeps the id of
-    the record's last entry, so a batch sent again after a drop carries the same ids."""
+    """One change per record: later entries' fields over earlier ones'. The change keeps the stamp
+    of the record's last entry, so a batch sent again after a drop carries the same changes (the
+    server knows a change by the device and its stamp: the wire leaves the change id out)."""
     fields: dict[str, dict[str, Any]] = {}
     last: dict[str, OutboxEntry] = {}
     for entry in entries:
         fields[entry.record_id] = {**fields.get(entry.record_id, {}), **entry.fields}
         last[entry.record_id] = entry
-    changes = [{"id": e.change_id, "t": e.record_type, "r": e.record_id,
+    changes = [{"t": e.record_type, "r": e.record_id,
                 "op": "d" if fields[e.record_id].get("deleted") is True else "u",
                 "f": fields[e.record_id], "h": e.hlc} for e in last.values()]
     sent = [remote.SentChange(e.change_id, e.record_type, e.record_id, e.seq) for e in last.values()]
     return changes, sent
 
 
-def _answer(response: SyncResponse) -> remote.SyncAnswer:
-    return remote.SyncAnswer(
-        acknowledgements=[remote.Acknowledgement(a.id, a.s, a.rev, a.err) for a in response.ack],
+def _answer(response: SyncResponse, sent: list[remote.SentChange]) -> remote.SyncAnswer:
+    if len(response.ack) != len(sent):
+        log.warning("the server acknowledged %d of %d changes", len(response.ack), len(sent))
+        raise SyncError("The server did not acknowledge the changes sent. Will try again later.")
+    return remote.SyncAnswer(  # acknowledgements come in the order of the changes sent
+        acknowledgements=[remote.Acknowledgement(change.change_id, a.s, a.rev, a.err)
+                          for a, change in zip(response.ack, sent, strict=True)],
         records=[remote.RemoteRecord(r.t, r.r, r.rev, r.o, r.f, r.h, r.at) for r in response.ch],
         conflicts=[remote.RemoteConflict(c.id, c.t, c.r, c.field, c.kept, c.lost, c.kept_h, c.lost_h, c.lost_by,
                                          c.at, c.res) for c in response.cf],
@@ -116,7 +121,7 @@ class SyncEngine:
             response = SyncResponse.model_validate_json(raw)
         except ValidationError as exc:
             raise SyncError(f"The server's answer could not be read ({exc.error_count()} problems).") from None
-        applied = self.store.apply_sync_answer(sent, _answer(response))
+        applied = self.store.apply_sync_answer(sent, _answer(response, sent))
         report.batches += 1
         report.sent += applied.acknowledged
         report.pulled += applied.pulled

@@ -1,4 +1,4 @@
-"""HTTP to the sync server (requests): gzip bodies, explicit timeouts, errors in plain words.
+"""HTTP to the sync server (requests): zstd bodies, explicit timeouts, errors in plain words.
 
 The engine is given a transport, so tests drive it against the real server on loopback or
 anything else that answers the same way.
@@ -6,16 +6,21 @@ anything else that answers the same way.
 
 from __future__ import annotations
 
-import gzip
 from collections.abc import Callable
 from typing import Any, Protocol
 
 import requests
+from urllib3.util.request import ACCEPT_ENCODING
+
+from saypro_desktop.sync import compression
 
 #: Connect quickly or give up (a dead link should not hang a sync); reading may take longer on 2G.
 CONNECT_TIMEOUT_S = 10
 READ_TIMEOUT_S = 90
 
+
+#: Answers come zstd-compressed when urllib3 can read zstd (it needs the zstd module we depend on).
+ACCEPT = "zstd, gzip" if "zstd" in ACCEPT_ENCODING else "gzip"
 
 SIGN_IN_AGAIN = "The server asks you to sign in again; nothing you wrote is lost."
 
@@ -29,6 +34,10 @@ class SyncError(Exception):
 
 class SignInNeeded(SyncError):
     retryable = False
+
+
+class _EncodingRefused(Exception):
+    """The server answered 415 to a compressed body (one older than zstd)."""
 
 
 class Transport(Protocol):
@@ -52,9 +61,20 @@ class HttpTransport:
         self.bytes_sent = 0
         self.bytes_received = 0
         self.requests = 0
+        #: How request bodies are compressed: zstd, or gzip once a server has refused zstd.
+        self.encoding: compression.Encoding = "zstd"
 
     def post_sync(self, body: bytes) -> bytes:
-        compressed = gzip.compress(body, compresslevel=6)
+        try:
+            return self._post_refreshing(body)
+        except _EncodingRefused:
+            if self.encoding == "gzip":
+                raise SyncError("The server cannot read compressed sync requests (is it a SayPro server?).") from None
+            self.encoding = "gzip"
+            return self._post_refreshing(body)
+
+    def _post_refreshing(self, body: bytes) -> bytes:
+        compressed = compression.compress(body, self.encoding)
         try:
             return self._post(compressed)
         except SignInNeeded:
@@ -68,7 +88,7 @@ class HttpTransport:
             response = self._session.post(
                 f"{self.base_url}/api/v1/sync", data=compressed, timeout=self.timeouts,
                 headers={"Authorization": f"Bearer {self._access_token()}", "Content-Type": "application/json",
-                         "Content-Encoding": "gzip", "Accept-Encoding": "gzip"})
+                         "Content-Encoding": self.encoding, "Accept-Encoding": ACCEPT})
         except requests.Timeout:
             raise SyncError("The server took too long to answer (weak signal?). Will try again.") from None
         except requests.ConnectionError as exc:
@@ -82,10 +102,12 @@ class HttpTransport:
         if "Content-Length" not in response.headers and "chunked" not in response.headers.get("Transfer-Encoding", ""):
             # The header block itself was cut off (http.client then reports what it got as complete).
             raise SyncError("The connection broke during the sync. Will try again.")
-        # On the wire: the compressed length when the server gzipped the answer.
+        # On the wire: the compressed length when the server compressed the answer.
         self.bytes_received += int(response.headers.get("Content-Length") or len(response.content))
         if response.status_code == 401:
             raise SignInNeeded(SIGN_IN_AGAIN)
+        if response.status_code == 415:
+            raise _EncodingRefused
         if response.status_code >= 500:
             raise SyncError(f"The server had a problem ({response.status_code}). Will try again.")
         if response.status_code != 200:

@@ -7,6 +7,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials
 from sqlalchemy import select
 
+from saypro_desktop.sync import compression
 from saypro_desktop.sync.wire import Ack, ErrorOut, ReferenceOut, SyncRequest, SyncResponse
 from saypro_server import sync_service
 from saypro_server.deps import (
@@ -27,8 +28,9 @@ router = APIRouter(prefix="/api/v1", tags=["sync"], responses=NEEDS_TOKEN)
 async def sync(body: SyncRequest, request: Request, credentials: BearerToken) -> Response:
     """Apply the device's changes, then return what changed since its cursor.
 
-    The request body may be gzip-compressed (`Content-Encoding: gzip`); so is the answer when
-    the device sends `Accept-Encoding: gzip`.
+    The request body may be compressed (`Content-Encoding: zstd` or `gzip`); so is the answer
+    when the device sends `Accept-Encoding: zstd` (or `gzip`). Changes may leave out their id;
+    acknowledgements come in the order of the changes.
     """
     # Every database step of the request in one worker-thread hop: this is the request every
     # device sends every few minutes, and each hop costs about as much as a query.
@@ -56,7 +58,12 @@ def _sync(request: Request, body: SyncRequest, credentials: HTTPAuthorizationCre
     answer = SyncResponse(ack=acks, ch=pulled.records, cur=pulled.cursor, more=pulled.more, cf=pulled.conflicts,
                           ref=reference)
     # Serialized here, once: returning the model would have FastAPI validate it a second time.
-    return Response(answer.model_dump_json(), media_type="application/json")
+    encoded = answer.model_dump_json().encode()
+    if len(encoded) >= 512 and compression.accepted(request.headers.get("accept-encoding", "")) == "zstd":
+        # Compressed here, on the worker thread; gzip-only devices are served by GZipMiddleware.
+        return Response(compression.compress(encoded, "zstd"), media_type="application/json",
+                        headers={"Content-Encoding": "zstd", "Vary": "Accept-Encoding"})
+    return Response(encoded, media_type="application/json")
 
 
 @router.post("/conflicts/{conflict_id}/resolve", status_code=204,

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from saypro_desktop.sync import compression
 from saypro_server.tables import StoredRecord
 from tests import factories
 from tests.server.conftest import Account, Server
@@ -47,21 +48,27 @@ def test_oversized_body(server: Server, account: Account) -> None:
     assert stored_records(server) == 0
 
 
-def test_gzip_bomb_stops_at_the_inflated_limit(server: Server, account: Account) -> None:
-    bomb = gzip.compress(b" " * 20_000_000)
-    status, detail = post(server, account, bomb, **{"Content-Encoding": "gzip"})
+@pytest.mark.parametrize("encoding", ["gzip", "zstd"])
+def test_compression_bomb_stops_at_the_inflated_limit(server: Server, account: Account, encoding: str) -> None:
+    bomb = compression.compress(b" " * 20_000_000, encoding)  # type: ignore[arg-type]
+    assert len(bomb) < 100_000
+    status, detail = post(server, account, bomb, **{"Content-Encoding": encoding})
     assert (status, detail["detail"]) == (413, "The request body inflates past 16384 KB.")
 
 
-@pytest.mark.parametrize("body", [b"not gzip at all", gzip.compress(b'{"v": 1}')[:-6]], ids=["plain", "truncated"])
-def test_broken_gzip(server: Server, account: Account, body: bytes) -> None:
-    status, detail = post(server, account, body, **{"Content-Encoding": "gzip"})
-    assert (status, detail["detail"]) == (400, "The request body is not valid gzip (cut short or corrupt?).")
+@pytest.mark.parametrize(("encoding", "body"), [
+    ("gzip", b"not gzip at all"), ("gzip", gzip.compress(b'{"v": 1}')[:-6]),
+    ("zstd", b"not zstd at all"), ("zstd", compression.compress(b'{"v": 1, "ch": []}' * 50, "zstd")[:-6]),
+], ids=["gzip-plain", "gzip-truncated", "zstd-plain", "zstd-truncated"])
+def test_broken_compressed_body(server: Server, account: Account, encoding: str, body: bytes) -> None:
+    status, detail = post(server, account, body, **{"Content-Encoding": encoding})
+    assert (status, detail["detail"]) == (400, f"The request body is not valid {encoding} (cut short or corrupt?).")
+    assert stored_records(server) == 0
 
 
 def test_unsupported_encoding(server: Server, account: Account) -> None:
     status, detail = post(server, account, b"{}", **{"Content-Encoding": "br"})
-    assert (status, detail["detail"]) == (415, "Content-Encoding 'br' is not supported; use gzip.")
+    assert (status, detail["detail"]) == (415, "Content-Encoding 'br' is not supported; use zstd or gzip.")
 
 
 def test_truncated_json(server: Server, account: Account) -> None:
@@ -115,5 +122,5 @@ def test_invalid_records_are_rejected_by_name(server: Server, account: Account, 
     bad["f"].update(fields)
     good = a_change(account)
     result = server.sync(account, [bad, good])
-    assert [(a["s"], a["err"]) for a in result["ack"]] == [("rejected", message), ("ok", "")]
+    assert [(a["s"], a.get("err", "")) for a in result["ack"]] == [("rejected", message), ("ok", "")]
     assert stored_records(server) == 1  # the valid change in the same batch is kept

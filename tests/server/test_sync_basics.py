@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
+from sqlalchemy import select
+
+from saypro_desktop.sync import compression
+from saypro_desktop.sync.wire import derived_change_id
 from tests import factories
 from tests.server.conftest import Server
 from tests.server.helpers import change
@@ -113,6 +119,47 @@ def test_replayed_change_is_applied_once(server: Server) -> None:
         assert session.get(StoredRecord, log.id).revision == 1  # type: ignore[union-attr]
 
 
+def test_changes_without_ids_are_known_by_device_and_stamp(server: Server) -> None:
+    server.user("thandi")
+    laptop, tablet = server.login("thandi"), server.login("thandi")
+    logs = [factories.learning_log(id=factories.new_id(), title=f"Log {n}") for n in range(3)]
+    bad = change(factories.learning_log(id=factories.new_id()), laptop.device_id, fields={"mood": "happy"})
+    batch = [{k: v for k, v in c.items() if k != "id"}
+             for c in [change(logs[0], laptop.device_id), bad, *(change(log, laptop.device_id) for log in logs[1:])]]
+    once = server.sync(laptop, batch)
+    # In the order sent, without ids (the device matches them by position).
+    assert once["ack"] == [{"s": "ok", "rev": 1}, {"s": "rejected", "rev": 0,
+                                                   "err": "Unknown field 'mood' for a learning log."},
+                           {"s": "ok", "rev": 1}, {"s": "ok", "rev": 1}]
+    assert server.sync(laptop, batch)["ack"] == once["ack"]  # a batch sent again is applied once
+    # Another device's change with the very same stamp is a different change.
+    other = {**batch[0], "f": {"title": "From the tablet"}, "b": 1}
+    assert server.sync(tablet, [other])["ack"] == [{"s": "ok", "rev": 2}]
+    with server.session() as session:
+        from saypro_server.tables import AppliedChange, StoredRecord
+
+        assert session.get(StoredRecord, logs[0].id).revision == 2  # type: ignore[union-attr]
+        ids = set(session.scalars(select(AppliedChange.change_id)))
+    assert derived_change_id(laptop.device_id, batch[0]["h"]) in ids
+    assert derived_change_id(tablet.device_id, batch[0]["h"]) in ids
+
+
+def test_answers_come_zstd_compressed_when_asked(server: Server) -> None:
+    server.user("thandi")
+    laptop, tablet = server.login("thandi"), server.login("thandi")
+    logs = [factories.learning_log(id=factories.new_id(), title=f"Log {n}") for n in range(20)]
+    server.sync(laptop, [change(log, laptop.device_id) for log in logs])
+    body = json.dumps({"v": 1, "dev": tablet.device_id, "cur": 0}).encode()
+    response = server.client.post(
+        "/api/v1/sync", content=compression.compress(body, "zstd"),
+        headers={**tablet.headers, "Content-Encoding": "zstd", "Accept-Encoding": "zstd, gzip",
+                 "Content-Type": "application/json"})
+    assert response.status_code == 200 and response.headers["content-encoding"] == "zstd"
+    answer = compression.decompress(response.content, "zstd", limit=10_000_000)
+    assert len(response.content) < len(answer) / 3
+    assert sorted(r["r"] for r in json.loads(answer)["ch"]) == sorted(log.id for log in logs)
+
+
 def test_invalid_record_is_rejected_with_a_reason(server: Server) -> None:
     server.user("thandi")
     laptop = server.login("thandi")
@@ -149,7 +196,7 @@ def test_a_push_replayed_concurrently_is_applied_once(server: Server) -> None:
     for thread in threads:
         thread.join()
     assert len(answers) == 4 and all(a == answers[0] for a in answers)
-    assert answers[0][-1] == {"id": batch[-1]["id"], "s": "ok", "rev": 2, "err": ""}
+    assert answers[0][-1] == {"id": batch[-1]["id"], "s": "ok", "rev": 2}
     with server.session() as session:
         assert session.scalar(select(func.count()).select_from(StoredRecord)) == 20
         assert session.scalar(select(func.max(StoredRecord.revision))) == 2
