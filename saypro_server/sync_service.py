@@ -32,6 +32,7 @@ from saypro_desktop.domain.ids import new_id
 from saypro_desktop.domain.records import BOOKKEEPING_FIELDS, RECORD_TYPES, Record
 from saypro_desktop.domain.validation import problems
 from saypro_desktop.sync.wire import (
+    ANSWER_BYTES,
     MAX_CHANGE_BYTES,
     Ack,
     Change,
@@ -368,32 +369,40 @@ class PullResult:
     conflicts: list[ConflictOut]
     cursor: int
     more: bool
-    reference_version: int
+    #: The feed state this pull read up to: later frames of the same answer go no further.
+    state: FeedState
 
 
 def pull(session: Session, principal: Principal, cursor: int, limit: int,
-         state: FeedState | None = None) -> PullResult:
-    """Records and conflicts after ``cursor`` that the user may see, oldest first.
+         state: FeedState | None = None, max_bytes: int = ANSWER_BYTES) -> PullResult:
+    """Records and conflicts after ``cursor`` that the user may see, oldest first: at most
+    ``limit`` records, ending after the record whose fields pass ``max_bytes``.
 
     ``state`` is the feed state if the caller read it already (in the statement that checked the
-    token); it must have been read before this call's queries, which is what makes it safe.
+    token, or for an earlier frame); it must have been read before this call's queries, which is
+    what makes it safe.
     """
     # Read the counter first: every position up to it belongs to a committed push.
     state = state or read_feed_state(session)
-    high, reference_version = state.high, state.reference_version
-    if cursor >= high:
-        return PullResult([], [], cursor, False, reference_version)  # the common case: nothing new
+    if cursor >= state.high:
+        return PullResult([], [], cursor, False, state)  # the common case: nothing new
     rows = session.scalars(
         select(StoredRecord)
-        .where(StoredRecord.feed_position > cursor, StoredRecord.feed_position <= high, visible_to(principal))
+        .where(StoredRecord.feed_position > cursor, StoredRecord.feed_position <= state.high, visible_to(principal))
         .order_by(StoredRecord.feed_position).limit(limit + 1)
     ).all()
-    more = len(rows) > limit
-    rows = rows[:limit]
-    new_cursor = rows[-1].feed_position if more else high
+    kept: list[StoredRecord] = []
+    size = 0
+    for row in rows[:limit]:
+        if size >= max_bytes:
+            break
+        kept.append(row)
+        size += len(json.dumps(row.fields))
+    more = len(rows) > len(kept)
+    new_cursor = kept[-1].feed_position if more else state.high
     conflicts = session.scalars(
         select(Conflict).where(Conflict.owner_id == principal.user_id, Conflict.feed_position > cursor,
                                Conflict.feed_position <= new_cursor).order_by(Conflict.feed_position)
     ).all()
-    records = [record_out(r) for r in rows if r.clean_device != principal.device_id]
-    return PullResult(records, [conflict_out(c) for c in conflicts], new_cursor, more, reference_version)
+    records = [record_out(r) for r in kept if r.clean_device != principal.device_id]
+    return PullResult(records, [conflict_out(c) for c in conflicts], new_cursor, more, state)

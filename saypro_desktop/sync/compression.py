@@ -44,6 +44,21 @@ def compress(body: bytes, encoding: Encoding) -> bytes:
     return gzip.compress(body, compresslevel=GZIP_LEVEL)
 
 
+class StreamPacker:
+    """One zstd stream over the frames of a streamed answer. Each :meth:`pack` ends on a block
+    boundary, so the reader can decode every frame that has arrived, while the frames still share
+    one compression history (as small as one big body, not as a row of small ones)."""
+
+    def __init__(self) -> None:
+        self._compressor = zstd.ZstdCompressor(level=ZSTD_LEVEL)
+
+    def pack(self, data: bytes) -> bytes:
+        return self._compressor.compress(data, mode=zstd.ZstdCompressor.FLUSH_BLOCK)
+
+    def finish(self) -> bytes:
+        return self._compressor.flush(mode=zstd.ZstdCompressor.FLUSH_FRAME)
+
+
 def decompress(data: bytes, encoding: Encoding, limit: int) -> bytes:
     """``data`` inflated; :class:`TooLarge` past ``limit`` bytes, :class:`Corrupt` if damaged or cut short."""
     try:

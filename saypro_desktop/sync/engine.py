@@ -2,11 +2,12 @@
 
 One batch: the oldest outbox entries that fit in ``batch_bytes`` (their changes to one record
 merged into one change, so the server sees each record once per batch), plus the pull cursor, in
-one gzip-compressed request; the answer is stored in one transaction (storage.remote). Batches
-repeat until nothing is waiting either way. A dropped connection costs at most the batch in
-flight: it is sent again, and the server answers repeated changes with the same acknowledgement.
-Transient failures are retried with exponential backoff and jitter (tenacity); the caller can
-cancel between batches.
+one zstd-compressed request. The answer streams back as frames: the acknowledgements with the
+first records, then more records, each frame stored in one transaction with the cursor that
+covers it (storage.remote). Batches repeat until nothing is waiting either way. A dropped
+connection costs at most the batch (or frame) in flight: it is sent again, and the server answers
+repeated changes with the same acknowledgement. Transient failures are retried with exponential
+backoff and jitter (tenacity); the caller can cancel between batches and between frames.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from saypro_desktop.storage import remote
 from saypro_desktop.storage.outbox import OutboxEntry
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.sync.transport import SyncError, Transport
-from saypro_desktop.sync.wire import MAX_BATCH_CHANGES, Change, SyncRequest, SyncResponse
+from saypro_desktop.sync.wire import MAX_BATCH_CHANGES, MAX_STREAM_RECORDS, Change, SyncRequest, SyncResponse
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +98,8 @@ class SyncEngine:
         size = self.batch_bytes
         try:
             while report.batches < max_batches and not cancelled():
-                more = self._one_batch(report, size)
+                # A batch tried again is built again: frames that arrived before a drop are stored.
+                more = self._retrying(self._one_batch, report, size, cancelled)
                 if not more:
                     report.complete = True
                     break
@@ -107,31 +109,42 @@ class SyncEngine:
             log.warning("sync stopped after %d batches: %s", report.batches, exc)
         return report
 
-    def _one_batch(self, report: SyncReport, batch_bytes: int) -> bool:
+    def _one_batch(self, report: SyncReport, batch_bytes: int, cancelled: Callable[[], bool]) -> bool:
+        """One request: the changes that fit in ``batch_bytes`` up, records down as a stream of
+        frames, each stored in its own transaction as it arrives. True if more is waiting."""
         entries = self.store.changes_to_send(batch_bytes, MAX_BATCH_CHANGES)
         changes, sent = coalesce(entries)
         bases = self.store.server_revisions([(c.record_type, c.record_id) for c in sent])
         for change in changes:
             change["b"] = bases.get(str(change["r"]), 0)
         request = SyncRequest(dev=self.store.device_id, cur=self.store.sync_cursor(),
-                              ch=[Change.model_validate(c) for c in changes], ref=self.store.reference_version())
-        body = request.model_dump_json().encode()
-        raw = self._retrying(self.transport.post_sync, body)
-        try:
-            response = SyncResponse.model_validate_json(raw)
-        except ValidationError as exc:
-            raise SyncError(f"The server's answer could not be read ({exc.error_count()} problems).") from None
-        applied = self.store.apply_sync_answer(sent, _answer(response, sent))
-        report.batches += 1
-        report.sent += applied.acknowledged
-        report.pulled += applied.pulled
-        report.conflicts += applied.conflicts
-        report.rejected.extend(applied.rejected)
-        if entries and applied.acknowledged + len(applied.rejected) == 0:
-            # Never loop on a batch the server does not take; the changes stay queued.
-            raise SyncError("The server did not acknowledge the changes sent. Will try again later.")
+                              ch=[Change.model_validate(c) for c in changes], ref=self.store.reference_version(),
+                              lim=MAX_STREAM_RECORDS, st=True)
+        more: bool | None = None
+        for raw in self.transport.post_sync(request.model_dump_json().encode()):
+            first = more is None
+            try:
+                response = SyncResponse.model_validate_json(raw)
+            except ValidationError as exc:
+                raise SyncError(f"The server's answer could not be read ({exc.error_count()} problems).") from None
+            acknowledged = sent if first else []
+            applied = self.store.apply_sync_answer(acknowledged, _answer(response, acknowledged))
+            report.sent += applied.acknowledged
+            report.pulled += applied.pulled
+            report.conflicts += applied.conflicts
+            report.rejected.extend(applied.rejected)
+            if first:
+                report.batches += 1
+                if entries and applied.acknowledged + len(applied.rejected) == 0:
+                    # Never loop on a batch the server does not take; the changes stay queued.
+                    raise SyncError("The server did not acknowledge the changes sent. Will try again later.")
+            more = response.more
+            if more and cancelled():
+                break  # what arrived is stored; the rest comes with the next sync
+        if more is None:
+            raise SyncError("The server's answer was empty. Will try again.")
         still_waiting = bool(self.store.pending_changes(limit=1))
-        return response.more or (still_waiting and bool(entries))
+        return more or (still_waiting and bool(entries))
 
 
 def summary(report: SyncReport) -> str:

@@ -6,7 +6,7 @@ anything else that answers the same way.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
 import requests
@@ -41,8 +41,9 @@ class _EncodingRefused(Exception):
 
 
 class Transport(Protocol):
-    def post_sync(self, body: bytes) -> bytes:
-        """POST a JSON body to /api/v1/sync; return the JSON answer. Raises SyncError."""
+    def post_sync(self, body: bytes) -> Iterator[bytes]:
+        """POST a JSON body to /api/v1/sync; yield the answer's frames (one JSON document each) as
+        they arrive: one for an answer that is not streamed. Raises SyncError."""
         ...
 
 
@@ -64,29 +65,32 @@ class HttpTransport:
         #: How request bodies are compressed: zstd, or gzip once a server has refused zstd.
         self.encoding: compression.Encoding = "zstd"
 
-    def post_sync(self, body: bytes) -> bytes:
+    def post_sync(self, body: bytes) -> Iterator[bytes]:
         try:
-            return self._post_refreshing(body)
+            response = self._open_refreshing(body)
         except _EncodingRefused:
             if self.encoding == "gzip":
                 raise SyncError("The server cannot read compressed sync requests (is it a SayPro server?).") from None
             self.encoding = "gzip"
-            return self._post_refreshing(body)
+            response = self._open_refreshing(body)
+        with response:
+            yield from self._frames(response)
 
-    def _post_refreshing(self, body: bytes) -> bytes:
+    def _open_refreshing(self, body: bytes) -> requests.Response:
         compressed = compression.compress(body, self.encoding)
         try:
-            return self._post(compressed)
+            return self._open(compressed)
         except SignInNeeded:
             if self._refresh is None:
                 raise
             self._refresh()  # the access token expired: refresh silently (raises if that is refused too)
-            return self._post(compressed)
+            return self._open(compressed)
 
-    def _post(self, compressed: bytes) -> bytes:
+    def _open(self, compressed: bytes) -> requests.Response:
+        """The answer, its status and headers read, its body still to come."""
         try:
             response = self._session.post(
-                f"{self.base_url}/api/v1/sync", data=compressed, timeout=self.timeouts,
+                f"{self.base_url}/api/v1/sync", data=compressed, timeout=self.timeouts, stream=True,
                 headers={"Authorization": f"Bearer {self._access_token()}", "Content-Type": "application/json",
                          "Content-Encoding": self.encoding, "Accept-Encoding": ACCEPT})
         except requests.Timeout:
@@ -99,23 +103,39 @@ class HttpTransport:
             raise SyncError("The connection broke during the sync. Will try again.") from None
         self.requests += 1
         self.bytes_sent += len(compressed)
-        if "Content-Length" not in response.headers and "chunked" not in response.headers.get("Transfer-Encoding", ""):
+        if response.status_code == 200 and "Content-Length" not in response.headers and \
+                "chunked" not in response.headers.get("Transfer-Encoding", ""):
             # The header block itself was cut off (http.client then reports what it got as complete).
+            response.close()
             raise SyncError("The connection broke during the sync. Will try again.")
-        # On the wire: the compressed length when the server compressed the answer.
-        self.bytes_received += int(response.headers.get("Content-Length") or len(response.content))
-        if response.status_code == 401:
-            raise SignInNeeded(SIGN_IN_AGAIN)
-        if response.status_code == 415:
-            raise _EncodingRefused
-        if response.status_code >= 500:
-            raise SyncError(f"The server had a problem ({response.status_code}). Will try again.")
-        if response.status_code != 200:
-            detail = _detail(response)
-            error = SyncError(f"The server refused the sync ({response.status_code}): {detail}")
-            error.retryable = False
-            raise error
-        return response.content
+        if response.status_code == 200:
+            return response
+        with response:
+            self.bytes_received += len(response.content)
+            if response.status_code == 401:
+                raise SignInNeeded(SIGN_IN_AGAIN)
+            if response.status_code == 415:
+                raise _EncodingRefused
+            if response.status_code >= 500:
+                raise SyncError(f"The server had a problem ({response.status_code}). Will try again.")
+            raise _refused(response, "The server refused the sync")
+
+    def _frames(self, response: requests.Response) -> Iterator[bytes]:
+        """The lines of the answer as they arrive (an answer that is not streamed is one line)."""
+        pending = b""
+        try:
+            for chunk in response.iter_content(chunk_size=None):
+                *lines, pending = (pending + chunk).split(b"\n")
+                yield from (line for line in lines if line.strip())
+        except requests.RequestException as exc:  # a drop, a reset, a stall or a cut mid-answer
+            if isinstance(exc, requests.Timeout) or "timed out" in str(exc):
+                raise SyncError("The server took too long to answer (weak signal?). Will try again.") from None
+            raise SyncError("The connection broke during the sync. Will try again.") from None
+        finally:
+            # On the wire: compressed, as far as it was read.
+            self.bytes_received += response.raw.tell()
+        if pending.strip():
+            yield pending
 
     # -- attachments (tus-like: resumable chunks addressed by sha256) ------------------------
 

@@ -8,6 +8,12 @@ names are short because on a 2G link every byte is time: ``ch`` changes, ``ack``
 acknowledgements, ``cur`` cursor, ``f`` fields, ``h`` hybrid logical clock stamp, ``b`` the server
 revision an edit was based on.
 
+A device may ask for the answer as a stream (``st``): then the server sends, one JSON object per
+line, the answer to the push with the first records and then further frames of records, each with
+the cursor that covers it, until ``lim`` records or the end of the feed. The device stores each
+frame as it arrives, so a first sync down costs one request, and a drop costs only the frame in
+flight.
+
 A change needs a unique id so that a repeated one is applied once. A device's stamps never
 repeat, so the id can be left out: the server then uses :func:`derived_change_id` of the device
 and the stamp, and leaves it out of the acknowledgement too. That spares 36 random characters
@@ -28,8 +34,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from saypro_desktop.domain.records import RECORD_TYPES
 
 PROTOCOL_VERSION: Final = 1
-#: Most changes one request may carry, and most records one response returns.
+#: Most changes one request may carry, and most records one answer that is not streamed returns.
 MAX_BATCH_CHANGES = 500
+#: Most records one streamed answer returns, and most records in one frame of it.
+MAX_STREAM_RECORDS = 5000
+FRAME_RECORDS = 100
+#: Records' fields per frame (or per answer not streamed): a frame ends after the record that passes this.
+FRAME_BYTES = 256 * 1024
+ANSWER_BYTES = 1024 * 1024
 #: Largest request body, compressed and after decompression (a decompression bomb stops here).
 MAX_BODY_BYTES = 4 * 1024 * 1024
 MAX_INFLATED_BYTES = 16 * 1024 * 1024
@@ -78,7 +90,9 @@ class SyncRequest(_Strict):
     dev: Uuid = Field(description="The device's id.")
     cur: int = Field(default=0, ge=0, le=MAX_POSITION, description="Feed position the device has pulled up to.")
     ch: list[Change] = Field(default_factory=list, max_length=MAX_BATCH_CHANGES)
-    lim: int = Field(default=MAX_BATCH_CHANGES, ge=1, le=MAX_BATCH_CHANGES, description="Most records to pull.")
+    lim: int = Field(default=MAX_BATCH_CHANGES, ge=1, le=MAX_STREAM_RECORDS,
+                     description=f"Most records to pull (at most {MAX_BATCH_CHANGES} unless streamed).")
+    st: bool = Field(default=False, description="Stream the answer: one frame (a SyncResponse) per line.")
     ref: int = Field(default=0, ge=0, le=MAX_REVISION, description="Version of the reference data the device holds.")
 
 
@@ -128,6 +142,8 @@ class ReferenceOut(_Strict):
 
 
 class SyncResponse(_Strict):
+    """An answer, or one frame of a streamed answer (acknowledgements and reference data come in the first)."""
+
     v: Literal[1] = 1
     ack: list[Ack] = Field(default_factory=list)
     ch: list[RecordOut] = Field(default_factory=list)

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from fastapi import APIRouter, HTTPException, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials
 from sqlalchemy import select
 
 from saypro_desktop.sync import compression
-from saypro_desktop.sync.wire import Ack, ErrorOut, ReferenceOut, SyncRequest, SyncResponse
+from saypro_desktop.sync.wire import (
+    ANSWER_BYTES,
+    FRAME_BYTES,
+    FRAME_RECORDS,
+    MAX_BATCH_CHANGES,
+    Ack,
+    ErrorOut,
+    ReferenceOut,
+    SyncRequest,
+    SyncResponse,
+)
 from saypro_server import sync_service
 from saypro_server.deps import (
     NEEDS_TOKEN,
@@ -18,7 +31,7 @@ from saypro_server.deps import (
     authenticate_for_sync,
     read_session,
 )
-from saypro_server.sync_service import FeedState
+from saypro_server.sync_service import FeedState, Principal
 from saypro_server.tables import Conflict, ReferenceData
 
 router = APIRouter(prefix="/api/v1", tags=["sync"], responses=NEEDS_TOKEN)
@@ -30,7 +43,8 @@ async def sync(body: SyncRequest, request: Request, credentials: BearerToken) ->
 
     The request body may be compressed (`Content-Encoding: zstd` or `gzip`); so is the answer
     when the device sends `Accept-Encoding: zstd` (or `gzip`). Changes may leave out their id;
-    acknowledgements come in the order of the changes.
+    acknowledgements come in the order of the changes. With `st`, the answer is a stream of frames,
+    one JSON object per line (each as described here), up to `lim` records.
     """
     # Every database step of the request in one worker-thread hop: this is the request every
     # device sends every few minutes, and each hop costs about as much as a query.
@@ -49,21 +63,54 @@ def _sync(request: Request, body: SyncRequest, credentials: HTTPAuthorizationCre
             with request.app.state.session_factory.begin() as transaction:
                 acks = sync_service.push(transaction, principal, body.ch)
             state = None  # read again after the push
-        pulled = sync_service.pull(session, principal, body.cur, body.lim, state)
+        pulled = sync_service.pull(session, principal, body.cur, min(body.lim, FRAME_RECORDS if body.st
+                                                                      else MAX_BATCH_CHANGES),
+                                   state, FRAME_BYTES if body.st else ANSWER_BYTES)
         reference = None
-        if pulled.reference_version > body.ref:
+        if pulled.state.reference_version > body.ref:
             stored = session.get(ReferenceData, 1)
             assert stored is not None
             reference = ReferenceOut(version=stored.version, data=stored.body)
-    answer = SyncResponse(ack=acks, ch=pulled.records, cur=pulled.cursor, more=pulled.more, cf=pulled.conflicts,
-                          ref=reference)
+    first = SyncResponse(ack=acks, ch=pulled.records, cur=pulled.cursor, more=pulled.more, cf=pulled.conflicts,
+                         ref=reference)
+    zstd = compression.accepted(request.headers.get("accept-encoding", "")) == "zstd"
+    if body.st and pulled.more:
+        frames = _frames(request, principal, first, pulled.state, body.lim - FRAME_RECORDS)
+        if zstd:
+            return StreamingResponse(_packed(frames), media_type=NDJSON,
+                                     headers={"Content-Encoding": "zstd", "Vary": "Accept-Encoding"})
+        return StreamingResponse(frames, media_type=NDJSON)  # GZipMiddleware compresses it for gzip devices
     # Serialized here, once: returning the model would have FastAPI validate it a second time.
-    encoded = answer.model_dump_json().encode()
-    if len(encoded) >= 512 and compression.accepted(request.headers.get("accept-encoding", "")) == "zstd":
+    encoded = first.model_dump_json().encode()
+    if len(encoded) >= 512 and zstd:
         # Compressed here, on the worker thread; gzip-only devices are served by GZipMiddleware.
         return Response(compression.compress(encoded, "zstd"), media_type="application/json",
                         headers={"Content-Encoding": "zstd", "Vary": "Accept-Encoding"})
     return Response(encoded, media_type="application/json")
+
+
+NDJSON = "application/x-ndjson"
+
+
+def _frames(request: Request, principal: Principal, first: SyncResponse, state: FeedState,
+            budget: int) -> Iterator[bytes]:
+    """The first frame, then frames of records up to the same feed state while ``budget`` records
+    remain (a plain generator: Starlette runs it on a worker thread, so the queries do not block)."""
+    yield first.model_dump_json().encode() + b"\n"
+    cursor, more = first.cur, first.more
+    with read_session(request.app) as session:
+        while more and budget > 0:
+            pulled = sync_service.pull(session, principal, cursor, min(budget, FRAME_RECORDS), state, FRAME_BYTES)
+            frame = SyncResponse(ch=pulled.records, cur=pulled.cursor, more=pulled.more, cf=pulled.conflicts)
+            yield frame.model_dump_json().encode() + b"\n"
+            cursor, more, budget = pulled.cursor, pulled.more, budget - FRAME_RECORDS
+
+
+def _packed(frames: Iterator[bytes]) -> Iterator[bytes]:
+    packer = compression.StreamPacker()
+    for frame in frames:
+        yield packer.pack(frame)
+    yield packer.finish()
 
 
 @router.post("/conflicts/{conflict_id}/resolve", status_code=204,

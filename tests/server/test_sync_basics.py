@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from sqlalchemy import select
 
 from saypro_desktop.sync import compression
-from saypro_desktop.sync.wire import derived_change_id
+from saypro_desktop.sync.wire import FRAME_RECORDS, MAX_STREAM_RECORDS, derived_change_id
 from tests import factories
-from tests.server.conftest import Server
+from tests.server.conftest import Account, Server
 from tests.server.helpers import change
 
 
@@ -203,3 +204,44 @@ def test_a_push_replayed_concurrently_is_applied_once(server: Server) -> None:
         assert session.scalar(select(func.count()).select_from(AppliedChange)) == 21
     pulled = server.sync(server.login("thandi"))["ch"]
     assert sorted(r["r"] for r in pulled) == sorted({c["r"] for c in batch})
+
+
+def _streamed(server: Server, account: Account, **request: object) -> list[dict[str, Any]]:
+    body = json.dumps({"v": 1, "dev": account.device_id, "st": True, **request}).encode()
+    response = server.client.post("/api/v1/sync", content=body, headers={**account.headers,
+                                                                         "Content-Type": "application/json"})
+    assert response.status_code == 200, response.text
+    return [json.loads(line) for line in response.text.splitlines()]
+
+
+def test_a_streamed_answer_comes_in_frames_each_with_its_cursor(server: Server) -> None:
+    server.user("thandi")
+    laptop, tablet = server.login("thandi"), server.login("thandi")
+    logs = [factories.learning_log(id=factories.new_id(), title=f"Log {n}") for n in range(2 * FRAME_RECORDS + 50)]
+    for start in range(0, len(logs), 100):
+        server.sync(laptop, [change(log, laptop.device_id) for log in logs[start:start + 100]])
+
+    frames = _streamed(server, tablet, lim=MAX_STREAM_RECORDS)
+    assert [len(f["ch"]) for f in frames] == [FRAME_RECORDS, FRAME_RECORDS, 50]
+    assert [f["more"] for f in frames] == [True, True, False]
+    cursors = [f["cur"] for f in frames]
+    assert cursors == sorted(cursors) and len(set(cursors)) == 3
+    assert all(f["ack"] == [] and f["ref"] is None for f in frames[1:])
+    assert sorted(r["r"] for f in frames for r in f["ch"]) == sorted(log.id for log in logs)
+    # A limit ends the stream with more to come; the next request starts at the last cursor.
+    first = _streamed(server, tablet, lim=2 * FRAME_RECORDS)
+    assert [len(f["ch"]) for f in first] == [FRAME_RECORDS, FRAME_RECORDS] and first[-1]["more"] is True
+    rest = _streamed(server, tablet, lim=MAX_STREAM_RECORDS, cur=first[-1]["cur"])
+    assert [len(f["ch"]) for f in rest] == [50] and rest[-1]["more"] is False
+
+
+def test_a_frame_ends_after_the_record_that_passes_its_size(server: Server) -> None:
+    server.user("thandi")
+    laptop, tablet = server.login("thandi"), server.login("thandi")
+    text = "x" * 19_000
+    big = [factories.learning_log(id=factories.new_id(), title=f"Long {n}", what_happened=text, what_learned=text,
+                                  do_differently=text) for n in range(11)]  # 57 KB each
+    assert [a["s"] for a in server.sync(laptop, [change(log, laptop.device_id) for log in big])["ack"]] == ["ok"] * 11
+    frames = _streamed(server, tablet, lim=MAX_STREAM_RECORDS)
+    assert [len(f["ch"]) for f in frames] == [5, 5, 1]  # 256 KB a frame: passed by the fifth record
+    assert len(server.sync(tablet)["ch"]) == 11  # an answer not streamed may hold 1 MB

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Iterator
 
 from saypro_desktop.domain.records import LearningLog
 from saypro_desktop.storage.store import RecordStore
@@ -18,9 +19,9 @@ class SilentServer:
     def __init__(self) -> None:
         self.requests: list[dict[str, object]] = []
 
-    def post_sync(self, body: bytes) -> bytes:
+    def post_sync(self, body: bytes) -> Iterator[bytes]:
         self.requests.append(json.loads(body))
-        return json.dumps({"v": 1, "ack": [], "ch": [], "cur": 0, "more": False, "cf": []}).encode()
+        yield json.dumps({"v": 1, "ack": [], "ch": [], "cur": 0, "more": False, "cf": []}).encode()
 
 
 class FlakyServer(SilentServer):
@@ -28,14 +29,14 @@ class FlakyServer(SilentServer):
         super().__init__()
         self.failures = failures
 
-    def post_sync(self, body: bytes) -> bytes:
+    def post_sync(self, body: bytes) -> Iterator[bytes]:
         if self.failures:
             self.failures -= 1
             raise SyncError("Could not reach the server (no connection?). Will try again.")
         request = json.loads(body)
         self.requests.append(request)
         acks = [{"s": "ok", "rev": 1} for _ in request["ch"]]  # in order, without ids, as the server does
-        return json.dumps({"v": 1, "ack": acks, "ch": [], "cur": 7, "more": False, "cf": []}).encode()
+        yield json.dumps({"v": 1, "ack": acks, "ch": [], "cur": 7, "more": False, "cf": []}).encode()
 
 
 def test_edits_to_one_record_travel_as_one_change(store: RecordStore) -> None:

@@ -40,22 +40,22 @@ def link() -> Iterator[Link]:
 def test_a_connection_cut_mid_transfer_is_called_broken(link: Link, fault: str, after: int) -> None:
     link.fail_next(fault, after_bytes=after)
     with pytest.raises(SyncError, match="The connection broke during the sync"):
-        HttpTransport(link.url, lambda: "token", timeouts=(2, 2)).post_sync(b"{}")
+        list(HttpTransport(link.url, lambda: "token", timeouts=(2, 2)).post_sync(b"{}"))
 
 
 def test_a_stalled_link_is_a_timeout(link: Link) -> None:
     link.fail_next("stall", after_bytes=300)
     with pytest.raises(SyncError, match="took too long"):
-        HttpTransport(link.url, lambda: "token", timeouts=(1, 1)).post_sync(b"{}")
+        list(HttpTransport(link.url, lambda: "token", timeouts=(1, 1)).post_sync(b"{}"))
 
 
 def test_a_server_that_cannot_be_reached_is_said_so() -> None:
     with pytest.raises(SyncError, match="Could not reach the server"):
-        HttpTransport("http://127.0.0.1:9", lambda: "token", timeouts=(1, 1)).post_sync(b"{}")
+        list(HttpTransport("http://127.0.0.1:9", lambda: "token", timeouts=(1, 1)).post_sync(b"{}"))
 
 
 def test_a_503_is_a_server_problem_worth_retrying(link: Link) -> None:
     link.fail_next("http503")
     with pytest.raises(SyncError, match=r"server had a problem \(503\)") as caught:
-        HttpTransport(link.url, lambda: "token", timeouts=(2, 2)).post_sync(b"{}")
+        list(HttpTransport(link.url, lambda: "token", timeouts=(2, 2)).post_sync(b"{}"))
     assert caught.value.retryable
