@@ -21,6 +21,7 @@ APT_PACKAGES=(
   libxcb-xfixes0 libxcb-xkb1 libxcb-sync1 libx11-xcb1 libglib2.0-0 fonts-dejavu-core xvfb xauth
   binutils  # PyInstaller strips and inspects the libraries it bundles
   postgresql  # the server's tests run against a real PostgreSQL as well as SQLite
+  trayer  # a system tray for X: the tray icon's test runs under Xvfb with it
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

@@ -618,6 +618,10 @@
         <translation>Sinkroniseer…</translation>
     </message>
     <message>
+        <source>Syncing… {sent} sent, {received} received ({up} up, {down} down)</source>
+        <translation>Sinkroniseer… {sent} gestuur, {received} ontvang ({up} op, {down} af)</translation>
+    </message>
+    <message>
         <source>Not synced yet</source>
         <translation>Nog nie gesinkroniseer nie</translation>
     </message>
@@ -1073,6 +1077,14 @@
         <source>I am on a costly connection: send and fetch photos and documents later</source>
         <translation>Ek is op ’n duur verbinding: stuur en haal foto’s en dokumente later</translation>
     </message>
+    <message>
+        <source>Keep syncing in the system tray when the window is closed</source>
+        <translation>Hou aan sinkroniseer in die stelselbalk wanneer die venster toe is</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray: closing the window quits.</source>
+        <translation>Hierdie werkskerm het geen stelselbalk nie: as die venster toegemaak word, sluit die program.</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -1270,6 +1282,25 @@
     <message>
         <source>{kind}: “{field}” was changed on two devices</source>
         <translation>{kind}: “{field}” is op twee toestelle verander</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTray</name>
+    <message>
+        <source>Open {app}</source>
+        <translation>Maak {app} oop</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sinkroniseer nou</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Sluit af</translation>
+    </message>
+    <message>
+        <source>Still running here and syncing your work. Right-click this icon and choose Quit to stop.</source>
+        <translation>Loop nog hier en sinkroniseer jou werk. Regsklik op hierdie ikoon en kies Sluit af om te stop.</translation>
     </message>
 </context>
 <context>

@@ -618,6 +618,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Syncing… {sent} sent, {received} received ({up} up, {down} down)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Not synced yet</source>
         <translation type="unfinished" />
     </message>
@@ -1073,6 +1077,14 @@
         <source>I am on a costly connection: send and fetch photos and documents later</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Keep syncing in the system tray when the window is closed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This desktop has no system tray: closing the window quits.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -1269,6 +1281,25 @@
     </message>
     <message>
         <source>{kind}: “{field}” was changed on two devices</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SyncTray</name>
+    <message>
+        <source>Open {app}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Still running here and syncing your work. Right-click this icon and choose Quit to stop.</source>
         <translation type="unfinished" />
     </message>
 </context>

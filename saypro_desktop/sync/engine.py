@@ -88,13 +88,17 @@ class SyncEngine:
         self.transport = transport
         self.batch_bytes = batch_bytes
         self.max_batch_bytes = max(batch_bytes, max_batch_bytes)
+        self._progress: Callable[[SyncReport], None] = lambda report: None
         self._retrying = Retrying(
             stop=stop_after_attempt(attempts), wait=wait_random_exponential(multiplier=1, max=max_wait_s),
             retry=retry_if_exception(lambda exc: isinstance(exc, SyncError) and exc.retryable), reraise=True)
 
-    def sync(self, cancelled: Callable[[], bool] = lambda: False, max_batches: int = 10_000) -> SyncReport:
-        """Batches until nothing is waiting either way (``complete``), a failure, or cancellation."""
+    def sync(self, cancelled: Callable[[], bool] = lambda: False, max_batches: int = 10_000,
+             progress: Callable[[SyncReport], None] = lambda report: None) -> SyncReport:
+        """Batches until nothing is waiting either way (``complete``), a failure, or cancellation.
+        ``progress`` hears of the report after each frame is stored."""
         report = SyncReport()
+        self._progress = progress
         size = self.batch_bytes
         try:
             while report.batches < max_batches and not cancelled():
@@ -139,6 +143,7 @@ class SyncEngine:
                     # Never loop on a batch the server does not take; the changes stay queued.
                     raise SyncError("The server did not acknowledge the changes sent. Will try again later.")
             more = response.more
+            self._progress(report)
             if more and cancelled():
                 break  # what arrived is stored; the rest comes with the next sync
         if more is None:

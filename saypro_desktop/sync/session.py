@@ -5,6 +5,7 @@ load the sign-in, talk to the server, record the attempt in the profile's histor
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,9 @@ from saypro_desktop.sync.transport import CONNECT_TIMEOUT_S, SIGN_IN_AGAIN, Http
 
 log = logging.getLogger(__name__)
 
+#: Progress is told at most this often (bytes move in 8 KB blocks: many a second on a good link).
+PROGRESS_INTERVAL_S = 0.5
+
 NOT_SIGNED_IN = "not signed in: run `saypro-desktop login --server URL --user NAME` once while online."
 
 
@@ -36,16 +40,28 @@ class SyncOutcome:
     signed_in: bool = True
 
 
+@dataclass(frozen=True)
+class SyncProgress:
+    """How far a running sync has come: records stored each way and bytes on the wire."""
+
+    sent: int = 0
+    received: int = 0
+    bytes_up: int = 0
+    bytes_down: int = 0
+
+
 def load_credentials(data_dir: Path, profile: str) -> Credentials | None:
     return CredentialStore(data_dir, profile).load()
 
 
 def sync_profile(store: RecordStore, data_dir: Path, profile: str, *, server: str | None = None,
-                 cancelled: Callable[[], bool] = lambda: False, files: bool = True) -> SyncOutcome:
+                 cancelled: Callable[[], bool] = lambda: False, files: bool = True,
+                 progress: Callable[[SyncProgress], None] | None = None) -> SyncOutcome:
     """Sync until nothing waits either way, a failure, or ``cancelled``; the attempt is recorded.
 
     Records go first; photos and documents follow only when everything else went through, and only
-    if ``files`` (the person can hold them back on a costly connection).
+    if ``files`` (the person can hold them back on a costly connection). ``progress`` is told, on
+    this thread, how far the sync has come, at most every PROGRESS_INTERVAL_S.
     """
     vault = CredentialStore(data_dir, profile)
     credentials = vault.load()
@@ -55,8 +71,19 @@ def sync_profile(store: RecordStore, data_dir: Path, profile: str, *, server: st
     account = Account(vault, credentials)
     transport = HttpTransport(server or credentials.server, account.access_token, refresh=account.refresh)
     file_report = FileReport()
+    counted = SyncReport()
+    last_told = 0.0
+
+    def tell(report: SyncReport | None = None, *, now: bool = False) -> None:
+        nonlocal counted, last_told
+        counted = report or counted
+        if progress is not None and (now or time.monotonic() - last_told >= PROGRESS_INTERVAL_S):
+            last_told = time.monotonic()
+            progress(SyncProgress(counted.sent, counted.pulled, transport.bytes_sent, transport.bytes_received))
+
+    transport.on_bytes = tell
     try:
-        report = SyncEngine(store, transport).sync(cancelled)
+        report = SyncEngine(store, transport).sync(cancelled, progress=lambda report: tell(report, now=True))
         if report.complete and not report.error:
             _report_resolutions(store, transport, report)
         blobs = BlobStore(DataPaths(data_dir).attachments_dir(profile))

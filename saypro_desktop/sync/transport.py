@@ -62,8 +62,16 @@ class HttpTransport:
         self.bytes_sent = 0
         self.bytes_received = 0
         self.requests = 0
+        #: Called (on the sync thread) each time bytes have moved, for progress shown while syncing.
+        self.on_bytes: Callable[[], None] | None = None
         #: How request bodies are compressed: zstd, or gzip once a server has refused zstd.
         self.encoding: compression.Encoding = "zstd"
+
+    def _moved(self, *, sent: int = 0, received: int = 0) -> None:
+        self.bytes_sent += sent
+        self.bytes_received += received
+        if self.on_bytes is not None:
+            self.on_bytes()
 
     def post_sync(self, body: bytes) -> Iterator[bytes]:
         try:
@@ -90,7 +98,8 @@ class HttpTransport:
         """The answer, its status and headers read, its body still to come."""
         try:
             response = self._session.post(
-                f"{self.base_url}/api/v1/sync", data=compressed, timeout=self.timeouts, stream=True,
+                f"{self.base_url}/api/v1/sync", data=_CountedBody(compressed, self._moved), timeout=self.timeouts,
+                stream=True,
                 headers={"Authorization": f"Bearer {self._access_token()}", "Content-Type": "application/json",
                          "Content-Encoding": self.encoding, "Accept-Encoding": ACCEPT})
         except requests.Timeout:
@@ -102,7 +111,6 @@ class HttpTransport:
         except requests.RequestException:  # the answer broke off half-way (a dropped signal mid-transfer)
             raise SyncError("The connection broke during the sync. Will try again.") from None
         self.requests += 1
-        self.bytes_sent += len(compressed)
         if response.status_code == 200 and "Content-Length" not in response.headers and \
                 "chunked" not in response.headers.get("Transfer-Encoding", ""):
             # The header block itself was cut off (http.client then reports what it got as complete).
@@ -111,7 +119,7 @@ class HttpTransport:
         if response.status_code == 200:
             return response
         with response:
-            self.bytes_received += len(response.content)
+            self._moved(received=len(response.content))
             if response.status_code == 401:
                 raise SignInNeeded(SIGN_IN_AGAIN)
             if response.status_code == 415:
@@ -123,8 +131,12 @@ class HttpTransport:
     def _frames(self, response: requests.Response) -> Iterator[bytes]:
         """The lines of the answer as they arrive (an answer that is not streamed is one line)."""
         pending = b""
+        counted = 0
         try:
             for chunk in response.iter_content(chunk_size=None):
+                read = response.raw.tell()  # on the wire: compressed
+                self._moved(received=read - counted)
+                counted = read
                 *lines, pending = (pending + chunk).split(b"\n")
                 yield from (line for line in lines if line.strip())
         except requests.RequestException as exc:  # a drop, a reset, a stall or a cut mid-answer
@@ -132,8 +144,7 @@ class HttpTransport:
                 raise SyncError("The server took too long to answer (weak signal?). Will try again.") from None
             raise SyncError("The connection broke during the sync. Will try again.") from None
         finally:
-            # On the wire: compressed, as far as it was read.
-            self.bytes_received += response.raw.tell()
+            self._moved(received=response.raw.tell() - counted)
         if pending.strip():
             yield pending
 
@@ -151,7 +162,7 @@ class HttpTransport:
             except requests.RequestException:
                 raise SyncError("The connection broke while sending a file. Will try again.") from None
             self.requests += 1
-            self.bytes_received += int(response.headers.get("Content-Length") or 0)
+            self._moved(received=int(response.headers.get("Content-Length") or 0))
             if response.status_code == 401 and attempt == 0 and self._refresh is not None:
                 self._refresh()
                 kwargs["headers"] = {k: v for k, v in headers.items() if k != "Authorization"}
@@ -178,7 +189,7 @@ class HttpTransport:
 
     def append_chunk(self, sha256: str, offset: int, data: bytes) -> int:
         """Send ``data`` to go at ``offset``; returns the new offset (or the server's, if it differs)."""
-        self.bytes_sent += len(data)
+        self._moved(sent=len(data))
         response = self._call("PATCH", f"/api/v1/attachments/{sha256}", data=data,
                               headers={"Upload-Offset": str(offset),
                                        "Content-Type": "application/offset+octet-stream"})
@@ -212,6 +223,27 @@ class HttpTransport:
 
     def close(self) -> None:
         self._session.close()
+
+
+class _CountedBody:
+    """A request body that reports each block as http.client sends it (8 KB at a time), so progress
+    moves during a long upload on a slow link. Its length makes requests send a Content-Length."""
+
+    def __init__(self, data: bytes, moved: Callable[..., None]) -> None:
+        self._data = memoryview(data)
+        self._offset = 0
+        self._moved = moved
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def read(self, size: int = -1) -> bytes:
+        end = len(self._data) if size < 0 else min(len(self._data), self._offset + size)
+        block = self._data[self._offset:end].tobytes()
+        self._offset = end
+        if block:
+            self._moved(sent=len(block))
+        return block
 
 
 def _broke_mid_transfer(error: requests.ConnectionError) -> bool:

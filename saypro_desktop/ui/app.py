@@ -58,21 +58,34 @@ def window_settings(paths: DataPaths) -> QSettings:
     return QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
 
 
+def open_main_window(store: RecordStore, paths: DataPaths, *, server_url: str | None = None,
+                     minimized: bool = False, profile: str = DEFAULT_PROFILE, smoke_test: bool = False) -> MainWindow:
+    """The main window as a start shows it: in its language and, started minimized (at log-in), in
+    the system tray where there is one (or minimized where there is none)."""
+    app = make_application()
+    follow_system_scheme(app)
+    settings = window_settings(paths)
+    install_language(str(settings.value("language", system_language())))
+    window = MainWindow(store, paths, server_url=server_url, settings=settings, profile=profile,
+                        tray=False if smoke_test else None)
+    if minimized and not smoke_test:
+        if window.tray is None:
+            window.showMinimized()
+        # else: it waits in the tray, syncing; a click on the icon opens the window
+    else:
+        window.show()
+    if not smoke_test:
+        window.sync.start()
+    return window
+
+
 def run_gui(store: RecordStore, paths: DataPaths, *, server_url: str | None, smoke_test: bool,
             minimized: bool = False, profile: str = DEFAULT_PROFILE) -> int:
     if smoke_test and _headless():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application()
-    follow_system_scheme(app)
-    settings = window_settings(paths)
-    install_language(str(settings.value("language", system_language())))
-    window = MainWindow(store, paths, server_url=server_url, settings=settings, profile=profile)
-    if minimized and not smoke_test:
-        window.showMinimized()
-    else:
-        window.show()
-    if not smoke_test:
-        window.sync.start()
+    window = open_main_window(store, paths, server_url=server_url, minimized=minimized, profile=profile,
+                              smoke_test=smoke_test)
     if smoke_test:
         shown: list[bool] = []
 

@@ -12,7 +12,7 @@ import importlib
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -41,6 +41,7 @@ from saypro_desktop.ui.services import PageServices, load_reference_for
 from saypro_desktop.ui.settings_dialog import SettingsDialog
 from saypro_desktop.ui.sync_controller import SyncController
 from saypro_desktop.ui.translation import install_language
+from saypro_desktop.ui.tray import SyncTray, tray_available
 
 if TYPE_CHECKING:
     from saypro_desktop.ui.development_plan_page import DevelopmentPlanPage
@@ -68,7 +69,9 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store: RecordStore, paths: DataPaths, *, server_url: str | None = None,
                  owner_id: str = "", dialogs: DialogService | None = None,
-                 settings: QSettings | None = None, profile: str = DEFAULT_PROFILE) -> None:
+                 settings: QSettings | None = None, profile: str = DEFAULT_PROFILE,
+                 tray: bool | None = None) -> None:
+        """``tray``: use a system-tray icon (None: where the desktop has a tray and the person wants it)."""
         super().__init__()
         self._store = store
         self._paths = paths
@@ -83,6 +86,8 @@ class MainWindow(QMainWindow):
             reference=load_reference_for(store), blobs=BlobStore(paths.attachments_dir(profile)),
             owner_id=owner_id, notify=self.notify)
         self._shut_down = False
+        self._quitting = False
+        self.tray: SyncTray | None = None
         application = QCoreApplication.instance()
         if application is not None:
             application.aboutToQuit.connect(self.shut_down)
@@ -94,6 +99,7 @@ class MainWindow(QMainWindow):
         self.sync.hold_files = str(self.settings.value("sync/hold_files", "false")) == "true"
         self.sync.state_changed.connect(self._account_known)
         self.sync.state_changed.connect(self.refresh_status)
+        self.sync.progressed.connect(self.refresh_status)
         self.sync.data_arrived.connect(self._data_arrived)
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
@@ -101,6 +107,8 @@ class MainWindow(QMainWindow):
         last_page = int(str(self.settings.value("window/page", 0)))
         self.navigation.setCurrentRow(last_page if 0 <= last_page < self.pages.count() else 0)
         self.reopen_latest_draft()
+        wanted = str(self.settings.value("sync/keep_in_tray", "true")) == "true" and tray_available()
+        self.use_tray(wanted if tray is None else tray)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -208,7 +216,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit_app)
         file_menu.addAction(quit_action)
         go_menu = bar.addMenu(self.tr("&Go"))
         for row in range(self.navigation.count()):
@@ -264,11 +272,13 @@ class MainWindow(QMainWindow):
         self._search = dialog
 
     def show_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self, tray_available=tray_available())
         if not dialog.exec():
             return
         self.settings.setValue("sync/hold_files", "true" if dialog.holds_files() else "false")
         self.sync.hold_files = dialog.holds_files()
+        self.settings.setValue("sync/keep_in_tray", "true" if dialog.keeps_in_tray() else "false")
+        self.use_tray(dialog.keeps_in_tray() and tray_available())
         if dialog.language_changed():
             self.switch_language(dialog.language())
 
@@ -346,6 +356,8 @@ class MainWindow(QMainWindow):
         else:
             pending = self.tr("nothing waiting to sync")
         self.sync_status.setText(f"{where} · {pending}")
+        if self.tray is not None:
+            self.tray.set_status(f"{where}\n{pending}", can_sync=self.sync.can_sync)
 
     def sync_state_text(self) -> str:
         """Where this laptop stands with the server, in one honest phrase."""
@@ -355,7 +367,12 @@ class MainWindow(QMainWindow):
         if sync.needs_sign_in:
             return self.tr("Sign in again to sync (nothing you wrote is lost)")
         if sync.running:
-            return self.tr("Syncing…")
+            progress = sync.progress
+            if progress is None or not (progress.bytes_up or progress.bytes_down):
+                return self.tr("Syncing…")
+            return self.tr("Syncing… {sent} sent, {received} received ({up} up, {down} down)").format(
+                sent=progress.sent, received=progress.received, up=human_size(progress.bytes_up),
+                down=human_size(progress.bytes_down))
         attempt = sync.last_attempt
         if attempt is None:
             return self.tr("Not synced yet")
@@ -365,6 +382,11 @@ class MainWindow(QMainWindow):
         if not attempt.complete:
             return self.tr("Partly synced at {time}").format(time=at)
         return self.tr("Last synced {time}").format(time=at)
+
+    def _remember_window(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/page", self.navigation.currentRow())
+        self.settings.sync()
 
     def shut_down(self) -> None:
         """Keep typing as drafts, remember the window, and wait for background reads to end.
@@ -377,13 +399,53 @@ class MainWindow(QMainWindow):
         self._shut_down = True
         for page in self.record_pages():
             page.flush_draft()
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/page", self.navigation.currentRow())
-        self.settings.sync()
+        self._remember_window()
         self.sync.shut_down()
         self.runner.close()
 
+    # -- the system tray ---------------------------------------------------------------------
+
+    def use_tray(self, wanted: bool) -> None:
+        """Show or remove the tray icon; with it, closing the window leaves the app syncing in the tray."""
+        application = QCoreApplication.instance()
+        if wanted and self.tray is None:
+            self.tray = SyncTray(self)
+            self.tray.open_requested.connect(self.show_from_tray)
+            self.tray.sync_requested.connect(self.sync.sync_now)
+            self.tray.quit_requested.connect(self.quit_app)
+            self.tray.show()
+            self.refresh_status()
+        elif not wanted and self.tray is not None:
+            self.tray.hide()
+            self.tray.deleteLater()
+            self.tray = None
+        if isinstance(application, QGuiApplication):
+            application.setQuitOnLastWindowClosed(self.tray is None)
+
+    def show_from_tray(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def quit_app(self) -> None:
+        """Quit for real (File > Quit, Ctrl+Q, or the tray's Quit), tray or not."""
+        self._quitting = True
+        self.shut_down()
+        if self.tray is not None:
+            self.tray.hide()
+        self.close()
+        QCoreApplication.quit()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.tray is not None and not self._quitting:
+            # Into the tray: typing is kept as drafts and the window remembered, and sync goes on.
+            for page in self.record_pages():
+                page.flush_draft()
+            self._remember_window()
+            event.ignore()
+            self.hide()
+            self.tray.window_closed()
+            return
         self.shut_down()
         event.accept()
 

@@ -1,4 +1,5 @@
-"""Settings: the language of the app (applied at once) and whether files wait for a cheaper connection."""
+"""Settings: the language of the app (applied at once), whether files wait for a cheaper
+connection, and whether the app keeps syncing in the system tray when its window is closed."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from saypro_desktop.ui.translation import DEFAULT_LANGUAGE, LANGUAGES
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: QSettings, parent: QWidget | None = None, *, tray_available: bool = True) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self._initial = str(settings.value("language", DEFAULT_LANGUAGE))
@@ -25,6 +26,12 @@ class SettingsDialog(QDialog):
         self.hold_files = QCheckBox(self.tr("I am on a costly connection: send and fetch photos and documents later"))
         self.hold_files.setChecked(str(settings.value("sync/hold_files", "false")) == "true")
         form.addRow(self.hold_files)
+        self.keep_in_tray = QCheckBox(self.tr("Keep syncing in the system tray when the window is closed"))
+        self.keep_in_tray.setChecked(str(settings.value("sync/keep_in_tray", "true")) == "true")
+        if not tray_available:
+            self.keep_in_tray.setEnabled(False)
+            self.keep_in_tray.setToolTip(self.tr("This desktop has no system tray: closing the window quits."))
+        form.addRow(self.keep_in_tray)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -35,6 +42,9 @@ class SettingsDialog(QDialog):
 
     def holds_files(self) -> bool:
         return self.hold_files.isChecked()
+
+    def keeps_in_tray(self) -> bool:
+        return self.keep_in_tray.isChecked()
 
     def language_changed(self) -> bool:
         return self.language() != self._initial

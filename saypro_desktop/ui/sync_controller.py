@@ -30,7 +30,7 @@ from saypro_desktop.storage.sync_log import SyncAttempt
 from saypro_desktop.sync.password_check import account_of
 
 if TYPE_CHECKING:  # imported when the first sync runs: requests, keyring and pydantic cost half a second
-    from saypro_desktop.sync.session import SyncOutcome
+    from saypro_desktop.sync.session import SyncOutcome, SyncProgress
 
 log = logging.getLogger(__name__)
 
@@ -44,12 +44,15 @@ TOKEN_CHECK_DELAY_MS = 10_000  # well after the window is up
 class SyncController(QObject):
     """Signals:
         state_changed(): a sync started or ended; read ``running``, ``last_attempt``, ``message()``.
+        progressed(): a running sync moved on; read ``progress``.
         data_arrived(): a sync stored records from the server (pages should reload).
     """
 
     state_changed = Signal()
+    progressed = Signal()
     data_arrived = Signal()
     _finished = Signal(int)  # internal: a worker's outcome is ready (only a number crosses threads)
+    _moved = Signal(int, int, int, int, int)  # internal: sync number, records sent/received, bytes up/down
     _probed = Signal(bool)
     _tokens_read = Signal()  # internal: a profile signed in by an older version had its tokens read
 
@@ -72,6 +75,8 @@ class SyncController(QObject):
         self._token_check.timeout.connect(lambda: self._worker.start(self._read_tokens))
         self.reload_account()
         self.running = False
+        #: How far the running sync has come (None before its first report).
+        self.progress: SyncProgress | None = None
         #: The person said they are on a costly connection: photos and documents wait.
         self.hold_files = False
         self.needs_sign_in = False
@@ -83,6 +88,7 @@ class SyncController(QObject):
         self._outcomes: dict[int, SyncOutcome] = {}
         self._count = 0
         self._finished.connect(self._sync_finished)
+        self._moved.connect(self._sync_moved)
         self._probed.connect(self._probe_answered)
 
         self._soon = QTimer(self)
@@ -156,29 +162,41 @@ class SyncController(QObject):
             self._again = True
             return
         self.running = True
+        self.progress = None
         self._cancel.clear()
         self.state_changed.emit()
         self._count += 1
         number = self._count
         store, data_dir, profile, server, cancel = self.store, self.data_dir, self.profile, self.server, self._cancel
         files = not self.hold_files
-        finished = self._finished
+        finished, moved = self._finished, self._moved
         outcomes = self._outcomes
 
         def work() -> None:
             from saypro_desktop.sync.session import sync_profile
 
+            def tell(progress: SyncProgress) -> None:
+                moved.emit(number, progress.sent, progress.received, progress.bytes_up, progress.bytes_down)
+
             try:
                 outcomes[number] = sync_profile(store, data_dir, profile, server=server, cancelled=cancel.is_set,
-                                                files=files)
+                                                files=files, progress=tell)
             except Exception:  # noqa: BLE001 - a bug must not stop syncing for good; it is logged
                 log.exception("sync failed unexpectedly")
             finished.emit(number)
 
         self._worker.start(work)
 
+    def _sync_moved(self, number: int, sent: int, received: int, bytes_up: int, bytes_down: int) -> None:
+        if self.running and number == self._count:
+            from saypro_desktop.sync.session import SyncProgress
+
+            self.progress = SyncProgress(sent, received, bytes_up, bytes_down)
+            self.progressed.emit()
+
     def _sync_finished(self, number: int) -> None:
         self.running = False
+        self.progress = None
         outcome = self._outcomes.pop(number, None)
         if outcome is not None:
             self.last_attempt = outcome.attempt

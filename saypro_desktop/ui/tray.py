@@ -37,9 +37,7 @@ class SyncTray(QObject):
         super().__init__(parent)
         self._told_about_closing = False
         self.icon = QSystemTrayIcon(QIcon(str(resource_path("icons", "saypro.png"))), self)
-        # A menu needs a widget parent to be deleted with it; the tray icon is not a widget, so it is
-        # kept here and cleared in hide().
-        self.menu = QMenu()
+        self.menu = QMenu()  # no widget parent to give it: it lives as long as this object
         self.open_action = QAction(self.tr("Open {app}").format(app=APP_NAME), self)
         self.open_action.triggered.connect(self.open_requested)
         self.sync_action = QAction(self.tr("Sync now"), self)
@@ -60,8 +58,6 @@ class SyncTray(QObject):
 
     def hide(self) -> None:
         self.icon.hide()
-        self.icon.setContextMenu(None)
-        self.menu.deleteLater()
 
     def is_shown(self) -> bool:
         return self.icon.isVisible()

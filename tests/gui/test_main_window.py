@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
@@ -9,6 +10,7 @@ from saypro_desktop.paths import DataPaths
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.ui.home_page import HomePage
 from saypro_desktop.ui.learning_log_page import LearningLogPage
+from saypro_desktop.ui.settings_dialog import SettingsDialog
 from tests import factories
 from tests.gui.conftest import go_to
 
@@ -92,3 +94,41 @@ def test_quick_actions_on_home_go_to_their_section(qtbot: QtBot, open_window) ->
                   if b.text() == "Record a session")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert window.pages.currentWidget() is window.session_notes
+
+
+@pytest.mark.qt_log_ignore("systemTrayWindowChanged", "does not support raise")  # offscreen: no tray, no raising
+def test_closing_into_the_tray_keeps_the_typing_and_the_app(qtbot: QtBot, store: RecordStore,
+                                                            open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(tray=True)
+    assert window.tray is not None and window.tray.is_shown()
+    qtbot.waitUntil(lambda: "nothing waiting to sync" in window.tray.icon.toolTip())
+    assert window.tray.icon.toolTip() == ("SayPro Field Learning\nWorking offline (no server set up)\n"
+                                          "nothing waiting to sync")
+    assert not window.tray.sync_action.isEnabled()  # nothing to sync with
+    go_to(qtbot, window, 2)
+    page = window.learning_log
+    page.new_entry()
+    qtbot.keyClicks(page.title_edit, "Typed before closing")
+    window.close()
+    assert not window.isVisible() and window.tray.is_shown()
+    assert [draft.title for draft in store.drafts()] == ["Typed before closing"]
+    assert window.sync.running is False and not window.sync._cancel.is_set()  # not shut down: sync goes on
+    window.tray.open_action.trigger()
+    qtbot.waitUntil(window.isVisible)
+    assert page.title_edit.text() == "Typed before closing"
+    # Without the tray (Settings), closing closes.
+    window.use_tray(False)
+    assert window.tray is None
+    window.close()
+    assert not window.isVisible() and window.sync._cancel.is_set()
+
+
+def test_settings_offer_the_tray_only_where_there_is_one(qtbot: QtBot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window()
+    assert window.tray is None  # offscreen: no tray
+    dialog = SettingsDialog(window.settings, window, tray_available=False)
+    qtbot.addWidget(dialog)
+    assert not dialog.keep_in_tray.isEnabled() and "no system tray" in dialog.keep_in_tray.toolTip()
+    dialog = SettingsDialog(window.settings, window, tray_available=True)
+    qtbot.addWidget(dialog)
+    assert dialog.keep_in_tray.isEnabled() and dialog.keeps_in_tray()  # on unless the person turned it off

@@ -55,7 +55,9 @@ def test_edits_sync_in_the_background_and_what_others_write_arrives(
     assert sync.signed_in and sync.server == url and window.services.owner_id == sync.user_id
     qtbot.waitUntil(lambda: sync.last_attempt is not None and not sync.running, timeout=20_000)
     assert sync.last_attempt is not None and sync.last_attempt.complete
-    # Write a learning log in the window: it is sent a moment after it is saved.
+    # Write a learning log in the window: it is sent a moment after it is saved, with progress shown.
+    shown_while_syncing: list[str] = []
+    sync.progressed.connect(lambda: shown_while_syncing.append(window.sync_state_text()))
     window.navigation.setCurrentRow(1)
     page = window.learning_log
     page.new_entry()
@@ -66,6 +68,7 @@ def test_edits_sync_in_the_background_and_what_others_write_arrives(
     qtbot.waitUntil(lambda: window.sync_status.text().startswith("Last synced"), timeout=5_000)
     assert "nothing waiting to sync" in window.sync_status.text()
     assert store.records(LearningLog)[0].sync_state == "synced"
+    assert any(text.startswith("Syncing… 1 sent, 0 received (") and " up, " in text for text in shown_while_syncing)
     # A second laptop of the same person receives it, writes its own, and sends it.
     tablet_paths, tablet = signed_in_profile(url, tmp_path / "tablet")
     assert sync_profile(tablet, tablet_paths.root, "default").attempt.complete
