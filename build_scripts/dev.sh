@@ -22,6 +22,7 @@ APT_PACKAGES=(
   binutils  # PyInstaller strips and inspects the libraries it bundles
   postgresql  # the server's tests run against a real PostgreSQL as well as SQLite
   trayer  # a system tray for X: the tray icon's test runs under Xvfb with it
+  dbus-daemon gnome-keyring  # a real Secret Service (the desktop keyring) for the sign-in tokens' test
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

@@ -8,12 +8,17 @@ unreadable in a copied profile folder or a backup taken elsewhere; it does not p
 someone who can run programs as the same user on the same machine (nothing without a keyring can).
 The password is never stored; only the refresh token (which the server can revoke) and the
 short-lived access token are.
+
+In the keyring an entry is named by the profile and its data folder ("default in
+/home/thandi/.local/share/saypro-field-learning"), so two data folders on one account (``--data-dir``)
+never read each other's sign-in.
 """
 
 from __future__ import annotations
 
 import base64
 import getpass
+import hashlib
 import json
 import logging
 import os
@@ -96,6 +101,10 @@ class CredentialStore:
 
     def __init__(self, data_dir: Path, profile: str) -> None:
         self.profile = profile
+        folder = Path(data_dir).absolute()
+        #: The keyring entry's name: readable in a keyring browser, unique per data folder.
+        self.key = f"{profile} in {folder}" if len(str(folder)) < 200 else \
+            f"{profile} in {hashlib.sha256(str(folder).encode()).hexdigest()[:16]}"
         self._file = EncryptedFileVault(data_dir / "credentials")
         backend = keyring.get_keyring()
         self.uses_keyring = not isinstance(backend, keyring.backends.fail.Keyring)
@@ -117,7 +126,7 @@ class CredentialStore:
         text = json.dumps(asdict(credentials))
         if self.uses_keyring:
             try:
-                keyring.set_password(APP_SLUG, self.profile, text)
+                keyring.set_password(APP_SLUG, self.key, text)
                 return
             except KeyringError as exc:  # a locked or broken keyring: fall back rather than lose the sign-in
                 log.warning("the system keyring refused to store the sign-in (%s); using an encrypted file", exc)
@@ -127,7 +136,7 @@ class CredentialStore:
     def delete(self) -> None:
         if self.uses_keyring:
             try:
-                keyring.delete_password(APP_SLUG, self.profile)
+                keyring.delete_password(APP_SLUG, self.key)
             except KeyringError:
                 pass
         self._file.delete(self.profile)
@@ -135,7 +144,7 @@ class CredentialStore:
     def _get(self) -> str | None:
         if self.uses_keyring:
             try:
-                value = keyring.get_password(APP_SLUG, self.profile)
+                value = keyring.get_password(APP_SLUG, self.key)
                 if value is not None:
                     return value
             except KeyringError as exc:
