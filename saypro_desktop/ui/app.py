@@ -95,7 +95,8 @@ def run_gui(store: RecordStore, paths: DataPaths, *, server_url: str | None, smo
             # from an executable shows here, not in a field officer's hands.
             for row in range(window.pages.count()):
                 window.navigation.setCurrentRow(row)
-            shown.append(window.isVisible() and window.pages.currentIndex() == window.pages.count() - 1)
+            shown.append(window.isVisible() and window.pages.currentIndex() == window.pages.count() - 1
+                         and _sync_modules_load())
             app.quit()
 
         QTimer.singleShot(0, check_and_quit)
@@ -107,6 +108,13 @@ def run_gui(store: RecordStore, paths: DataPaths, *, server_url: str | None, smo
               f"{window.record_total()} records in the profile")
         return 0
     return app.exec()
+
+
+def _sync_modules_load() -> bool:
+    """The sync modules load only at the first sync; the smoke test loads them (and their zstd) now."""
+    from saypro_desktop.sync import compression, session  # noqa: F401
+
+    return compression.decompress(compression.compress(b"ok" * 100, "zstd"), "zstd", limit=200) == b"ok" * 100
 
 
 def show_fatal_error(message: str) -> None:

@@ -14,19 +14,12 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QListWidget, QList
 from saypro_desktop.domain.records import Attachment
 from saypro_desktop.domain.validation import ValidationError
 from saypro_desktop.storage.queries import RecordFilter
+from saypro_desktop.ui.form_widgets import human_size
 from saypro_desktop.ui.services import PageServices
 from saypro_desktop.ui.texts import field_error
 
 #: The server refuses bigger files (SAYPRO_SERVER_MAX_ATTACHMENT_BYTES); say so before copying.
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
-
-
-def human_size(size: int) -> str:
-    if size < 1024:
-        return f"{size} B"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.0f} KB"
-    return f"{size / 1024 / 1024:.1f} MB"
 
 
 class AttachmentsSection(QGroupBox):

@@ -4,6 +4,7 @@ learning logs and self-assessments that show progress. Reviews that are overdue 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
@@ -36,6 +37,34 @@ from saypro_desktop.ui.texts import enum_label, field_label
 
 CLOSED = (GoalStatus.ACHIEVED, GoalStatus.DROPPED)
 LINK_CHOICES = 50
+
+
+class ChoicesComboBox(QComboBox):
+    """A combo box whose choices are read again each time its list is opened (not on every record shown)."""
+
+    def __init__(self, fill: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fill = fill
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt's name
+        chosen = self.currentData()
+        self._fill()
+        self.setCurrentIndex(max(self.findData(chosen), 0))
+        super().showPopup()
+
+
+def _list_with_controls(items: QListWidget, first: QWidget, *buttons: QWidget) -> QWidget:
+    """A list with a row under it: a stretching input, then its buttons."""
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.addWidget(items)
+    row = QHBoxLayout()
+    row.addWidget(first, 1)
+    for button in buttons:
+        row.addWidget(button)
+    column.addLayout(row)
+    return holder
 
 
 def review_overdue(goal: DevelopmentGoal, today: date | None = None) -> bool:
@@ -93,42 +122,27 @@ class DevelopmentPlanPage(RecordPage):
         self.visibility_combo = tracking.add_field("visibility", self.tr("Who can read it"), visibility_combo())
         self.notes_list = QListWidget()
         self.notes_list.setMaximumHeight(110)
-        notes_holder = QWidget()
-        notes_column = QVBoxLayout(notes_holder)
-        notes_column.setContentsMargins(0, 0, 0, 0)
-        notes_column.addWidget(self.notes_list)
-        add_row = QHBoxLayout()
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText(self.tr("What moved forward? (Enter to add)"))
         self.note_edit.setAccessibleName(self.tr("New progress note"))
         self.note_edit.returnPressed.connect(self.add_progress_note)
         add_note = QPushButton(self.tr("Add note"))
         add_note.clicked.connect(self.add_progress_note)
-        add_row.addWidget(self.note_edit, 1)
-        add_row.addWidget(add_note)
-        notes_column.addLayout(add_row)
-        tracking.add_field("progress_notes", field_label("progress_notes"), notes_holder)
+        tracking.add_field("progress_notes", field_label("progress_notes"),
+                           _list_with_controls(self.notes_list, self.note_edit, add_note))
 
         links = self.add_section(layout, self.tr("Evidence"))
         self.links_list = QListWidget()
         self.links_list.setMaximumHeight(100)
         self.links_list.setAccessibleName(self.tr("Linked records"))
-        links_holder = QWidget()
-        links_column = QVBoxLayout(links_holder)
-        links_column.setContentsMargins(0, 0, 0, 0)
-        links_column.addWidget(self.links_list)
-        link_row = QHBoxLayout()
-        self.link_choice = QComboBox()
+        self.link_choice = ChoicesComboBox(self._fill_link_choices)
         self.link_choice.setAccessibleName(self.tr("Record to link"))
         link_button = QPushButton(self.tr("Link"))
         link_button.clicked.connect(self.link_chosen)
         unlink_button = QPushButton(self.tr("Unlink"))
         unlink_button.clicked.connect(self.unlink_selected)
-        link_row.addWidget(self.link_choice, 1)
-        link_row.addWidget(link_button)
-        link_row.addWidget(unlink_button)
-        links_column.addLayout(link_row)
-        links.add_field("linked_log_ids", self.tr("Learning logs and assessments"), links_holder)
+        links.add_field("linked_log_ids", self.tr("Learning logs and assessments"),
+                        _list_with_controls(self.links_list, self.link_choice, link_button, unlink_button))
 
         for signal in (self.title_edit.textEdited, self.specific_edit.textChanged, self.measure_edit.textChanged,
                        self.steps_edit.textChanged, self.relevance_edit.textChanged, self.target_edit.dateChanged,
@@ -211,7 +225,8 @@ class DevelopmentPlanPage(RecordPage):
         self.notes_list.clear()
         for note in record.progress_notes:
             self._add_note_item(note)
-        self._fill_link_choices()
+        if self.link_choice.count() == 0:
+            self._fill_link_choices()  # and again each time the list is opened, so new logs are there
         self.links_list.clear()
         for log_id in record.linked_log_ids:
             self._add_link_item("log", log_id)

@@ -54,6 +54,15 @@ def date_edit() -> QDateEdit:
     return edit
 
 
+def human_size(size: int) -> str:
+    """Bytes as a person reads them: 830 B, 48 KB, 2.3 MB."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
 def format_moment(value: datetime) -> str:
     """A moment in local time the way people read it: 3 Mar 2026 14:02."""
     local = value.astimezone()

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from saypro_desktop.storage.month_summary import MonthSummary, month_summary
-from saypro_desktop.ui.attachments_section import human_size
-from saypro_desktop.ui.form_widgets import format_day, format_moment
+from saypro_desktop.ui.form_widgets import format_day, format_moment, human_size
 from saypro_desktop.ui.page_parts import heading_label, scrolling_body, subheading_label
 from saypro_desktop.ui.services import PageServices
 from saypro_desktop.ui.texts import enum_label, type_name

@@ -31,10 +31,9 @@ from saypro_desktop.paths import DEFAULT_PROFILE, DataPaths
 from saypro_desktop.storage.blobs import BlobStore
 from saypro_desktop.storage.outbox import OutboxSummary
 from saypro_desktop.storage.store import RecordStore
-from saypro_desktop.ui.attachments_section import human_size
 from saypro_desktop.ui.background import BackgroundRunner
 from saypro_desktop.ui.dialogs import DialogService
-from saypro_desktop.ui.form_widgets import format_moment
+from saypro_desktop.ui.form_widgets import format_moment, human_size
 from saypro_desktop.ui.record_page import RecordPage
 from saypro_desktop.ui.search_dialog import SearchDialog
 from saypro_desktop.ui.services import PageServices, load_reference_for

@@ -193,6 +193,8 @@ class SelfAssessmentPage(RecordPage):
         gaps.form.addRow(self.goals_button)
 
         self._framework: CompetencyFramework | None = None
+        #: The latest assessments, read once per opened record (each rating click compares with them).
+        self._recent: list[SelfAssessment] | None = None
         self.framework_combo.currentIndexChanged.connect(self._framework_chosen)
         for signal in (self.title_edit.textEdited, self.date_edit.dateChanged,
                        self.visibility_combo.currentIndexChanged):
@@ -223,8 +225,9 @@ class SelfAssessmentPage(RecordPage):
 
     def _previous(self, current: SelfAssessment) -> list[SelfAssessment]:
         """Up to three earlier assessments of the same framework, oldest first."""
-        earlier = [a for a in self.store.records(SelfAssessment, order_by="assessed_on", limit=20)
-                   if a.id != current.id and a.framework_id == current.framework_id
+        if self._recent is None:
+            self._recent = self.store.records(SelfAssessment, order_by="assessed_on", limit=20)
+        earlier = [a for a in self._recent if a.id != current.id and a.framework_id == current.framework_id
                    and a.assessed_on <= current.assessed_on]
         return list(reversed(earlier[:3]))
 
@@ -306,6 +309,7 @@ class SelfAssessmentPage(RecordPage):
         for question_id, _, edit in self.reflection_edits:
             edit.setPlainText(answers.get(question_id, ""))
         self._editing = record
+        self._recent = None
         self._ratings_changed()
 
     def read_form(self, base: Record) -> Record:

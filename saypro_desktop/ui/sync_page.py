@@ -17,9 +17,8 @@ from saypro_desktop.storage.queries import RecordFilter
 from saypro_desktop.storage.remote import RemoteConflict
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.storage.sync_log import SyncAttempt
-from saypro_desktop.ui.attachments_section import human_size
 from saypro_desktop.ui.conflict_view import ConflictView
-from saypro_desktop.ui.form_widgets import format_moment
+from saypro_desktop.ui.form_widgets import format_moment, human_size
 from saypro_desktop.ui.page_parts import heading_label, scrolling_body, subheading_label
 from saypro_desktop.ui.services import PageServices
 from saypro_desktop.ui.sync_controller import SyncController

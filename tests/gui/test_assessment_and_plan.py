@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -80,6 +81,7 @@ def test_an_assessment_needs_at_least_one_rating(qtbot: QtBot, store: RecordStor
     assert store.count(SelfAssessment) == 0
 
 
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")  # offscreen popups
 def test_a_smart_goal_with_progress_notes_links_and_an_overdue_review(qtbot: QtBot, store: RecordStore,
                                                                       open_window) -> None:  # type: ignore[no-untyped-def]
     log = store.save(factories.learning_log(title="Data quality visit"))
@@ -109,3 +111,9 @@ def test_a_smart_goal_with_progress_notes_links_and_an_overdue_review(qtbot: QtB
     page.status_combo.setCurrentIndex(page.status_combo.findData(GoalStatus.ACHIEVED))
     assert not page.review_warning.isVisible()
     assert store.count(LearningLog) == 1
+    # A log written since is offered the next time the list of records to link is opened.
+    store.save(factories.learning_log(title="Second visit"))
+    assert page.link_choice.findText("Log: Second visit") == -1
+    page.link_choice.showPopup()
+    assert page.link_choice.findText("Log: Second visit") >= 0
+    page.link_choice.hidePopup()
