@@ -634,6 +634,14 @@
         <translation>Gedeeltelik gesinkroniseer om {time}</translation>
     </message>
     <message>
+        <source>(never fully synced)</source>
+        <translation>(nog nooit volledig gesinkroniseer nie)</translation>
+    </message>
+    <message>
+        <source>(last full sync {time})</source>
+        <translation>(laaste volledige sinkronisering {time})</translation>
+    </message>
+    <message>
         <source>Last synced {time}</source>
         <translation>Laas gesinkroniseer {time}</translation>
     </message>
@@ -849,6 +857,7 @@
     </message>
     <message>
         <source>This assessment</source>
+        <extracomment>The latest assessments, read once per opened record (each rating click compares with them).</extracomment>
         <translation>Hierdie evaluering</translation>
     </message>
     <message>

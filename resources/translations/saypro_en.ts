@@ -634,6 +634,14 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>(never fully synced)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(last full sync {time})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Last synced {time}</source>
         <translation type="unfinished" />
     </message>
@@ -849,6 +857,7 @@
     </message>
     <message>
         <source>This assessment</source>
+        <extracomment>The latest assessments, read once per opened record (each rating click compares with them).</extracomment>
         <translation type="unfinished" />
     </message>
     <message>

@@ -233,6 +233,11 @@ class RecordStore:
         with self.engine.connect() as connection:
             return sync_log.history(connection)
 
+    def last_complete_sync(self) -> str | None:
+        """When the last sync that sent and received everything ended (ISO UTC), if ever."""
+        with self.engine.connect() as connection:
+            return sync_log.last_success(connection)
+
     def resolve_conflict(self, conflict_id: str, value: Any) -> Record:
         """Settle a conflict with ``value`` (the kept one, the set-aside one, or a combination).
 

@@ -11,6 +11,7 @@ from sqlalchemy import Connection
 from saypro_desktop.storage.profile_meta import read_meta, write_meta
 
 HISTORY_KEY = "sync_history"
+LAST_SUCCESS_KEY = "last_complete_sync"
 KEPT = 30
 
 
@@ -44,3 +45,12 @@ def history(connection: Connection) -> list[SyncAttempt]:
 def record(connection: Connection, attempt: SyncAttempt) -> None:
     kept = [attempt, *history(connection)][:KEPT]
     write_meta(connection, HISTORY_KEY, json.dumps([asdict(a) for a in kept]))
+    if attempt.complete:
+        write_meta(connection, LAST_SUCCESS_KEY, attempt.finished_at)
+
+
+def last_success(connection: Connection) -> str | None:
+    """When the last complete sync ended (ISO UTC), kept apart from the history, which a long run of
+    failed attempts pushes it out of."""
+    return read_meta(connection, LAST_SUCCESS_KEY) or next(
+        (a.finished_at for a in history(connection) if a.complete), None)

@@ -119,7 +119,10 @@ class HttpTransport:
         if response.status_code == 200:
             return response
         with response:
-            self._moved(received=len(response.content))
+            try:
+                self._moved(received=len(response.content))
+            except requests.RequestException:
+                raise SyncError("The connection broke during the sync. Will try again.") from None
             if response.status_code == 401:
                 raise SignInNeeded(SIGN_IN_AGAIN)
             if response.status_code == 415:

@@ -376,11 +376,16 @@ class MainWindow(QMainWindow):
         if attempt is None:
             return self.tr("Not synced yet")
         at = format_moment(parse_datetime(attempt.finished_at))
+        if attempt.complete:
+            return self.tr("Last synced {time}").format(time=at)
         if attempt.error:
-            return self.tr("Sync failed at {time}: {reason}").format(time=at, reason=attempt.error)
-        if not attempt.complete:
-            return self.tr("Partly synced at {time}").format(time=at)
-        return self.tr("Last synced {time}").format(time=at)
+            text = self.tr("Sync failed at {time}: {reason}").format(time=at, reason=attempt.error)
+        else:
+            text = self.tr("Partly synced at {time}").format(time=at)
+        if sync.last_success is None:
+            return text + " " + self.tr("(never fully synced)")
+        return text + " " + self.tr("(last full sync {time})").format(
+            time=format_moment(parse_datetime(sync.last_success)))
 
     def _remember_window(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

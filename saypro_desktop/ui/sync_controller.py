@@ -83,6 +83,8 @@ class SyncController(QObject):
         self.waiting_for_connection = False
         history = store.sync_history()
         self.last_attempt: SyncAttempt | None = history[0] if history else None
+        #: When the last complete sync ended (ISO UTC): said next to a failure, so its age is plain.
+        self.last_success: str | None = store.last_complete_sync() if history else None
         self._again = False
         self._cancel = threading.Event()
         self._outcomes: dict[int, SyncOutcome] = {}
@@ -200,6 +202,8 @@ class SyncController(QObject):
         outcome = self._outcomes.pop(number, None)
         if outcome is not None:
             self.last_attempt = outcome.attempt
+            if outcome.attempt.complete:
+                self.last_success = outcome.attempt.finished_at
             self.needs_sign_in = not outcome.signed_in
             failed_for_connection = bool(outcome.attempt.error) and outcome.signed_in
             self.waiting_for_connection = failed_for_connection

@@ -95,15 +95,19 @@ NDJSON = "application/x-ndjson"
 def _frames(request: Request, principal: Principal, first: SyncResponse, state: FeedState,
             budget: int) -> Iterator[bytes]:
     """The first frame, then frames of records up to the same feed state while ``budget`` records
-    remain (a plain generator: Starlette runs it on a worker thread, so the queries do not block)."""
+    remain (a plain generator: Starlette runs it on a worker thread, so the queries do not block).
+
+    Each frame reads in a session of its own: a device on 2G takes seconds to receive a frame, and
+    the database connection goes back to the pool meanwhile.
+    """
     yield first.model_dump_json().encode() + b"\n"
     cursor, more = first.cur, first.more
-    with read_session(request.app) as session:
-        while more and budget > 0:
+    while more and budget > 0:
+        with read_session(request.app) as session:
             pulled = sync_service.pull(session, principal, cursor, min(budget, FRAME_RECORDS), state, FRAME_BYTES)
-            frame = SyncResponse(ch=pulled.records, cur=pulled.cursor, more=pulled.more, cf=pulled.conflicts)
-            yield frame.model_dump_json().encode() + b"\n"
-            cursor, more, budget = pulled.cursor, pulled.more, budget - FRAME_RECORDS
+        frame = SyncResponse(ch=pulled.records, cur=pulled.cursor, more=pulled.more, cf=pulled.conflicts)
+        yield frame.model_dump_json().encode() + b"\n"
+        cursor, more, budget = pulled.cursor, pulled.more, budget - FRAME_RECORDS
 
 
 def _packed(frames: Iterator[bytes]) -> Iterator[bytes]:

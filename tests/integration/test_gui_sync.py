@@ -105,6 +105,7 @@ def test_a_server_that_is_gone_is_reported_and_sync_resumes_when_it_answers(
     assert sync.waiting_for_connection
     qtbot.waitUntil(lambda: "Sync failed at" in window.sync_status.text(), timeout=5_000)
     assert "Could not reach the server" in window.sync_status.text()
+    assert "(last full sync " in window.sync_status.text()  # the first sync, before the server went
     assert "1 change waiting to sync" in window.sync_status.text()
     assert store.outbox_summary().changes == 1  # kept for the next attempt
     # The server comes back on the same address: the health probe notices and the change goes out.
