@@ -47,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--server", metavar="URL", help="the sync server (default: work offline)")
     parser.add_argument("--smoke-test", action="store_true",
                         help="start, migrate, build the main window and exit 0 (checks an install)")
-    parser.add_argument("--minimized", action="store_true", help="open with the window minimized")
+    parser.add_argument("--minimized", action="store_true",
+                        help="start in the system tray (minimized where there is none)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details to stderr")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
