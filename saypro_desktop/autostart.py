@@ -6,8 +6,8 @@ Each platform has its own per-user mechanism, none needing administrator rights:
 - Windows: a value under ``HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run``;
 - macOS: a LaunchAgent, ``~/Library/LaunchAgents/org.saypro.field-learning.plist``.
 
-The entry starts the app minimized, so a field officer who opens the laptop finds it running
-(and, once background sync lands, syncing) without a window in the way.
+The entry starts the app minimized (in the system tray where there is one), so a field officer who
+opens the laptop finds it running and syncing without a window in the way.
 """
 
 from __future__ import annotations
