@@ -356,7 +356,10 @@ class MainWindow(QMainWindow):
             pending = self.tr("nothing waiting to sync")
         self.sync_status.setText(f"{where} · {pending}")
         if self.tray is not None:
-            self.tray.set_status(f"{where}\n{pending}", can_sync=self.sync.can_sync)
+            sync = self.sync
+            failed = bool(sync.last_attempt and sync.last_attempt.error) and not sync.running
+            self.tray.set_status(f"{where}\n{pending}", can_sync=sync.can_sync,
+                                 problem=sync.needs_sign_in or (sync.can_sync and failed))
 
     def sync_state_text(self) -> str:
         """Where this laptop stands with the server, in one honest phrase."""

@@ -3,19 +3,32 @@
 Shown only where the desktop has a system tray (QSystemTrayIcon.isSystemTrayAvailable; a bare
 X server or the offscreen platform has none, and the app then quits when its window closes, as
 before). Its tooltip carries the same honest status as the status bar: when the last sync was,
-what is waiting, progress while syncing, and why the last attempt failed. Left-click opens the
+what is waiting, progress while syncing, and why the last attempt failed; while the last attempt
+failed (or the person must sign in again) the icon wears a red dot, so it shows without hovering. Left-click opens the
 window; the menu offers Open, Sync now and Quit. The first time the window is closed into the
 tray, a message says where the app went, so nobody thinks it quit with unsent work.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QIcon
+from PySide6.QtCore import QObject, QRectF, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPen
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from saypro_desktop import APP_NAME
 from saypro_desktop.resources import resource_path
+
+
+def _with_red_dot(icon: QIcon, size: int = 64) -> QIcon:
+    pixmap = icon.pixmap(size, size)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("white"), size / 16))
+    painter.setBrush(QColor("#d32f2f"))
+    dot = size * 0.42
+    painter.drawEllipse(QRectF(size - dot - 1, size - dot - 1, dot, dot))
+    painter.end()
+    return QIcon(pixmap)
 
 
 def tray_available() -> bool:
@@ -36,7 +49,10 @@ class SyncTray(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._told_about_closing = False
-        self.icon = QSystemTrayIcon(QIcon(str(resource_path("icons", "saypro.png"))), self)
+        self._normal = QIcon(str(resource_path("icons", "saypro.png")))
+        self._attention = _with_red_dot(self._normal)
+        self.needs_attention = False
+        self.icon = QSystemTrayIcon(self._normal, self)
         self.menu = QMenu()  # no widget parent to give it: it lives as long as this object
         self.open_action = QAction(self.tr("Open {app}").format(app=APP_NAME), self)
         self.open_action.triggered.connect(self.open_requested)
@@ -62,10 +78,14 @@ class SyncTray(QObject):
     def is_shown(self) -> bool:
         return self.icon.isVisible()
 
-    def set_status(self, status: str, *, can_sync: bool) -> None:
-        """The tooltip: the app's name over the status line (some trays show only the first line)."""
+    def set_status(self, status: str, *, can_sync: bool, problem: bool = False) -> None:
+        """The tooltip: the app's name over the status line (some trays show only the first line);
+        ``problem``: the last sync failed or sign-in is needed (the red dot)."""
         self.icon.setToolTip(f"{APP_NAME}\n{status}")
         self.sync_action.setEnabled(can_sync)
+        if problem != self.needs_attention:
+            self.needs_attention = problem
+            self.icon.setIcon(self._attention if problem else self._normal)
 
     def window_closed(self) -> None:
         """The window went to the tray: say so once per run, so nobody thinks the app quit."""

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from saypro_desktop.domain.records import LearningLog
 from tests.conftest import REPO_ROOT
 from tests.integration.conftest import signed_in_profile
 
@@ -23,7 +24,7 @@ pytestmark = [
 ]
 
 TRAY_SCRIPT = """
-import json, subprocess, sys, time
+import json, os, signal, subprocess, sys, time
 from datetime import date
 from pathlib import Path
 from PySide6.QtCore import QTimer
@@ -70,6 +71,14 @@ facts["synced_while_closed"] = wait_until(
     and window.sync.last_attempt.complete, 40)
 wait_until(lambda: False, 0.5)
 facts["tooltip"] = tray.icon.toolTip()
+facts["attention_when_fine"] = tray.needs_attention
+# The server goes away: the next sync fails and the icon wears its red dot.
+os.kill(int(sys.argv[3]), signal.SIGTERM)
+tray.sync_action.trigger()
+facts["attention_when_failed"] = wait_until(lambda: tray.needs_attention, 60)
+facts["tooltip_failed"] = tray.icon.toolTip()
+wait_until(lambda: False, 0.5)
+app.primaryScreen().grabWindow(0, 1280 - 400, 0, 400, 40).save(str(out / "tray-failed.png"))
 QTimer.singleShot(0, tray.quit_action.trigger)
 QTimer.singleShot(15_000, lambda: app.exit(3))  # Quit did not quit
 facts["exit_code"] = app.exec()
@@ -84,9 +93,10 @@ def test_the_tray_keeps_syncing_while_the_window_is_closed(served: tuple[str, Pa
                                                            tmp_path: Path) -> None:
     paths, store = signed_in_profile(served[0], tmp_path / "laptop")
     store.close()
+    server = served[2]
     result = subprocess.run(
         ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", sys.executable, "-c", TRAY_SCRIPT, str(tmp_path),
-         str(paths.root)], cwd=REPO_ROOT, capture_output=True, text=True, timeout=180,
+         str(paths.root), str(server.pid)], cwd=REPO_ROOT, capture_output=True, text=True, timeout=240,
         env={**__import__("os").environ, "QT_QPA_PLATFORM": "xcb"})
     assert result.returncode == 0, result.stderr[-3000:]
     facts = json.loads(result.stdout.strip().splitlines()[-1])
@@ -94,11 +104,12 @@ def test_the_tray_keeps_syncing_while_the_window_is_closed(served: tuple[str, Pa
     assert facts["opened_from_tray"] and facts["hidden_on_close"], facts
     assert facts["synced_while_closed"], facts
     assert facts["tooltip"].startswith("SayPro Field Learning\nLast synced ") and "nothing waiting" in facts["tooltip"]
+    assert not facts["attention_when_fine"] and facts["attention_when_failed"], facts
+    assert "Sync failed at " in facts["tooltip_failed"] and "(last full sync " in facts["tooltip_failed"]
     assert facts["exit_code"] == 0 and facts["window_remembered"], facts
-    assert (tmp_path / "tray.png").stat().st_size > 0
-    # The record went to the server: a second laptop receives it.
-    other_paths, other = signed_in_profile(served[0], tmp_path / "tablet")
-    from saypro_desktop.sync.session import sync_profile
-
-    assert sync_profile(other, other_paths.root, "default").attempt.complete
-    assert [log.title for log in other.records(LearningLog)] == ["Written before closing the window"]
+    assert (tmp_path / "tray.png").stat().st_size > 0 and (tmp_path / "tray-failed.png").stat().st_size > 0
+    # The record reached the server before it went: its database holds it.
+    server.wait(timeout=30)
+    with closing(sqlite3.connect(served[1] / "server.sqlite")) as database:
+        titles = [json.loads(fields)["title"] for (fields,) in database.execute("SELECT fields FROM records")]
+    assert titles == ["Written before closing the window"]
