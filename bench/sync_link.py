@@ -48,7 +48,7 @@ from saypro_desktop.resources import default_reference_path  # noqa: E402
 from saypro_desktop.storage.store import RecordStore  # noqa: E402
 from saypro_desktop.sync.account import Account, sign_in  # noqa: E402
 from saypro_desktop.sync.credentials import CredentialStore  # noqa: E402
-from saypro_desktop.sync.engine import DEFAULT_BATCH_BYTES, MAX_BATCH_BYTES, SyncEngine, SyncReport  # noqa: E402
+from saypro_desktop.sync.engine import SyncEngine, SyncReport  # noqa: E402
 from saypro_desktop.sync.transport import HttpTransport  # noqa: E402
 
 PASSWORD = "bench password 2026"
@@ -127,7 +127,8 @@ class Device:
         finally:
             transport.close()
         return report, {"seconds": round(time.monotonic() - started, 2), "bytes_up": link.stats.bytes_up,
-                        "bytes_down": link.stats.bytes_down, "requests": transport.requests}
+                        "bytes_down": link.stats.bytes_down, "requests": transport.requests,
+                        "batch_sizes": transport.batch_sizes}
 
 
 def ideal_seconds(records: list[Record], kbit: float, rtt_ms: float) -> tuple[float, int]:
@@ -163,17 +164,13 @@ def ours(root: Path, server: Server, kbit: float, rtt: float, logs: list[Learnin
         first_try, dropped = other.sync(link)
         second_try, rest = other.sync(link)
         assert second_try.complete and other.store.outbox_summary().changes == 0, second_try
-        # The batch in flight when the link dropped, on the wire: batches grow from DEFAULT_BATCH_BYTES,
-        # doubling after each one that went through (at the ratio of bytes on the wire to change data
-        # that the first sync up had).
-        raw = len(json.dumps([encode(r) for r in logs]).encode())
-        in_flight = min(DEFAULT_BATCH_BYTES * 2 ** first_try.batches, MAX_BATCH_BYTES)
-        per_batch = in_flight * up["bytes_up"] / raw
+        # The batch in flight when the link dropped: the last request of the attempt that broke.
+        per_batch = dropped["batch_sizes"][-1]
         resent = dropped["bytes_up"] + rest["bytes_up"] - up["bytes_up"]
         result["interrupted_first_sync"] = {
             "dropped_after_bytes_up": dropped["bytes_up"], "batches_kept_before_drop": first_try.batches,
             "bytes_up_after_drop": rest["bytes_up"], "resent_bytes_up": resent,
-            "batch_in_flight_bytes_on_wire": round(per_batch), "resent_in_batches": round(resent / per_batch, 2),
+            "batch_in_flight_bytes": per_batch, "resent_in_batches": round(resent / per_batch, 2),
             "error_shown": first_try.error}
         for device in (laptop, tablet, other):
             device.store.close()

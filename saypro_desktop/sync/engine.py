@@ -28,12 +28,14 @@ from saypro_desktop.sync.wire import MAX_BATCH_CHANGES, MAX_STREAM_RECORDS, Chan
 
 log = logging.getLogger(__name__)
 
-#: Bytes of change data in the first batch of a sync: on a 128 kbit/s link under a second of
-#: gzip-compressed upload, so a drop early on wastes little.
+#: Bytes of change data in the first batch of a sync: on a 128 kbit/s link a second or two of
+#: compressed upload, so a drop early on wastes little.
 DEFAULT_BATCH_BYTES = 96 * 1024
-#: Each batch that goes through doubles the next one, up to this: on a 2G link a round trip costs
-#: as much as 6-12 KB of upload, so a long first sync should not be cut into many small requests
-#: (a drop still costs only the batch in flight, and the next sync starts small again).
+#: Each batch that goes through makes the next one BATCH_GROWTH times larger, up to MAX_BATCH_BYTES:
+#: on a 2G link a round trip costs as much as 6-12 KB of upload, so a long first sync should not be
+#: cut into many small requests (a drop still costs only the batch in flight, and the next sync
+#: starts small again). x4 rather than x2: 1,000 logs go in 3 requests instead of 4.
+BATCH_GROWTH = 4
 MAX_BATCH_BYTES = 1024 * 1024
 
 
@@ -107,7 +109,7 @@ class SyncEngine:
                 if not more:
                     report.complete = True
                     break
-                size = min(size * 2, self.max_batch_bytes)
+                size = min(size * BATCH_GROWTH, self.max_batch_bytes)
         except SyncError as exc:
             report.error = str(exc)
             log.warning("sync stopped after %d batches: %s", report.batches, exc)

@@ -62,6 +62,8 @@ class HttpTransport:
         self.bytes_sent = 0
         self.bytes_received = 0
         self.requests = 0
+        #: Compressed size of each sync request sent (the last one is the batch in flight).
+        self.batch_sizes: list[int] = []
         #: Called (on the sync thread) each time bytes have moved, for progress shown while syncing.
         self.on_bytes: Callable[[], None] | None = None
         #: How request bodies are compressed: zstd, or gzip once a server has refused zstd.
@@ -96,6 +98,7 @@ class HttpTransport:
 
     def _open(self, compressed: bytes) -> requests.Response:
         """The answer, its status and headers read, its body still to come."""
+        self.batch_sizes.append(len(compressed))
         try:
             response = self._session.post(
                 f"{self.base_url}/api/v1/sync", data=_CountedBody(compressed, self._moved), timeout=self.timeouts,

@@ -34,8 +34,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from saypro_desktop.domain.records import RECORD_TYPES
 
 PROTOCOL_VERSION: Final = 1
-#: Most changes one request may carry, and most records one answer that is not streamed returns.
-MAX_BATCH_CHANGES = 500
+#: Most changes one request may carry (1,000 learning logs, about 1.3 MB, fit in one).
+MAX_BATCH_CHANGES = 1000
+#: Most records one answer that is not streamed returns.
+MAX_ANSWER_RECORDS = 500
 #: Most records one streamed answer returns, and most records in one frame of it.
 MAX_STREAM_RECORDS = 5000
 FRAME_RECORDS = 100
@@ -90,8 +92,8 @@ class SyncRequest(_Strict):
     dev: Uuid = Field(description="The device's id.")
     cur: int = Field(default=0, ge=0, le=MAX_POSITION, description="Feed position the device has pulled up to.")
     ch: list[Change] = Field(default_factory=list, max_length=MAX_BATCH_CHANGES)
-    lim: int = Field(default=MAX_BATCH_CHANGES, ge=1, le=MAX_STREAM_RECORDS,
-                     description=f"Most records to pull (at most {MAX_BATCH_CHANGES} unless streamed).")
+    lim: int = Field(default=MAX_ANSWER_RECORDS, ge=1, le=MAX_STREAM_RECORDS,
+                     description=f"Most records to pull (at most {MAX_ANSWER_RECORDS} unless streamed).")
     st: bool = Field(default=False, description="Stream the answer: one frame (a SyncResponse) per line.")
     ref: int = Field(default=0, ge=0, le=MAX_REVISION, description="Version of the reference data the device holds.")
 

@@ -15,7 +15,7 @@ from saypro_desktop.sync.wire import (
     ANSWER_BYTES,
     FRAME_BYTES,
     FRAME_RECORDS,
-    MAX_BATCH_CHANGES,
+    MAX_ANSWER_RECORDS,
     Ack,
     ErrorOut,
     ReferenceOut,
@@ -63,9 +63,8 @@ def _sync(request: Request, body: SyncRequest, credentials: HTTPAuthorizationCre
             with request.app.state.session_factory.begin() as transaction:
                 acks = sync_service.push(transaction, principal, body.ch)
             state = None  # read again after the push
-        pulled = sync_service.pull(session, principal, body.cur, min(body.lim, FRAME_RECORDS if body.st
-                                                                      else MAX_BATCH_CHANGES),
-                                   state, FRAME_BYTES if body.st else ANSWER_BYTES)
+        limit, max_bytes = (FRAME_RECORDS, FRAME_BYTES) if body.st else (MAX_ANSWER_RECORDS, ANSWER_BYTES)
+        pulled = sync_service.pull(session, principal, body.cur, min(body.lim, limit), state, max_bytes)
         reference = None
         if pulled.state.reference_version > body.ref:
             stored = session.get(ReferenceData, 1)

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from saypro_desktop.sync import compression
+from saypro_desktop.sync.wire import MAX_BATCH_CHANGES
 from saypro_server.tables import StoredRecord
 from tests import factories
 from tests.server.conftest import Account, Server
@@ -89,7 +90,7 @@ def test_truncated_json(server: Server, account: Account) -> None:
         (lambda p: p["ch"][0].update(r="../../etc/passwd"), ["body", "ch", 0, "r"]),
         (lambda p: p.update(v=2), ["body", "v"]),
         (lambda p: p.update(extra=True), ["body", "extra"]),
-        (lambda p: p.update(ch=p["ch"] * 501), ["body", "ch"]),
+        (lambda p: p.update(ch=p["ch"] * (MAX_BATCH_CHANGES + 1)), ["body", "ch"]),
     ],
     ids=["cursor-text", "unknown-type", "unknown-op", "bad-stamp", "bad-id", "future-version", "unknown-key",
          "too-many-changes"],
