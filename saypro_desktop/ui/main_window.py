@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
             owner_id=owner_id, notify=self.notify)
         self._shut_down = False
         self._quitting = False
+        self._waiting: OutboxSummary | None = None  # the last count of what waits to sync
         self.tray: SyncTray | None = None
         application = QCoreApplication.instance()
         if application is not None:
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
         self.sync.hold_files = str(self.settings.value("sync/hold_files", "false")) == "true"
         self.sync.state_changed.connect(self._account_known)
         self.sync.state_changed.connect(self.refresh_status)
-        self.sync.progressed.connect(self.refresh_status)
+        self.sync.progressed.connect(self._show_progress)
         self.sync.data_arrived.connect(self._data_arrived)
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
@@ -347,7 +348,13 @@ class MainWindow(QMainWindow):
         store = self._store
         self.runner.run(store.outbox_summary, self._show_status)
 
+    def _show_progress(self) -> None:
+        """A running sync moved on: new words, the last count of what waits (no recount twice a second)."""
+        if self._waiting is not None:
+            self._show_status(self._waiting)
+
     def _show_status(self, waiting: OutboxSummary) -> None:
+        self._waiting = waiting
         where = self.sync_state_text()
         if waiting.changes:
             pending = QCoreApplication.translate("MainWindow", "%n change(s) waiting to sync", None, waiting.changes)
