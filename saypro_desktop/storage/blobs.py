@@ -2,7 +2,8 @@
 
 A file is copied in once under ``<profile>/attachments/ab/abcdef…``; two records attaching the same
 photo share it. Writes go to a temporary file that is renamed into place after its hash is known,
-so a crash mid-copy leaves no half file under a real name.
+so a crash mid-copy leaves no half file under a real name. Downloads collect their bytes under
+``attachments/.partial/<sha256>`` and move in once their hash matches.
 """
 
 from __future__ import annotations
@@ -59,6 +60,30 @@ class BlobStore:
                 os.unlink(temporary)
             raise
         return StoredFile(digest.hexdigest(), size, target)
+
+    def partial_path(self, sha256: str) -> Path:
+        """Where a download collects its bytes until they are whole (kept across syncs: it resumes)."""
+        return self.root / ".partial" / sha256
+
+    def partial_downloads(self) -> list[Path]:
+        folder = self.root / ".partial"
+        return sorted(folder.iterdir()) if folder.is_dir() else []
+
+    def adopt(self, partial: Path, sha256: str) -> bool:
+        """Move a finished download in under its hash if its bytes match ``sha256`` (no copy);
+        a file that does not match is deleted. Returns whether it was taken."""
+        digest = hashlib.sha256()
+        with open(partial, "r+b") as reader:
+            while chunk := reader.read(CHUNK):
+                digest.update(chunk)
+            os.fsync(reader.fileno())
+        if digest.hexdigest() != sha256:
+            partial.unlink()
+            return False
+        target = self.path_for(sha256)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(partial, target)
+        return True
 
     def copy_out(self, sha256: str, destination: Path) -> None:
         shutil.copyfile(self.path_for(sha256), destination)

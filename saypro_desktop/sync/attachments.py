@@ -2,20 +2,24 @@
 
 Files go up in chunks at the offset the server already holds (the tus protocol is the model), so a
 dropped link costs one chunk. A file whose upload finished is remembered in the profile and not
-asked about again. Downloads are checked against their sha256 before they enter the file store.
+asked about again. Downloads are written to a partial file as they arrive and resume from its size
+(an HTTP range), so a drop costs only the block in flight; they enter the file store once their
+sha256 matches. A file whose transfer breaks is tried again a few times in the same sync (backoff
+with jitter, as the records), then at the next sync from where it stopped.
 Plain Python; the sync session runs this after the records, and only when attachments are allowed
 (a person can hold them back on a metered connection).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
-import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_random_exponential
 
 from saypro_desktop.domain.records import Attachment
 from saypro_desktop.storage.blobs import BlobStore
@@ -40,25 +44,35 @@ def _uploaded(store: RecordStore) -> set[str]:
 
 
 def sync_files(store: RecordStore, blobs: BlobStore, transport: HttpTransport, user_id: str,
-               cancelled: Callable[[], bool] = lambda: False) -> FileReport:
+               cancelled: Callable[[], bool] = lambda: False, *, attempts: int = 4,
+               max_wait_s: float = 30.0) -> FileReport:
+    """Send what this laptop added and fetch what it lacks; each file is tried ``attempts`` times."""
     report = FileReport()
     done = _uploaded(store)
     attachments = list(store.iter_all(Attachment))
+    retrying = Retrying(
+        stop=stop_after_attempt(attempts), wait=wait_random_exponential(multiplier=1, max=max_wait_s),
+        sleep=lambda seconds: _pause(seconds, cancelled), reraise=True,
+        retry=retry_if_exception(lambda exc: isinstance(exc, SyncError) and exc.retryable and not cancelled()))
     for attachment in attachments:
         if cancelled():
             break
         mine = attachment.owner_id in ("", user_id)
         if mine and attachment.sha256 not in done and blobs.has(attachment.sha256):
-            _upload(blobs.path_for(attachment.sha256), attachment, transport, cancelled)
+            retrying(_upload, blobs.path_for(attachment.sha256), attachment, transport, cancelled)
             done.add(attachment.sha256)
             store.set_meta_value(UPLOADED_KEY, json.dumps(sorted(done)))
             report.uploaded += 1
         elif not blobs.has(attachment.sha256):
-            _download(blobs, attachment, transport, user_id)
+            retrying(_download, blobs, attachment, transport, user_id, cancelled)
             report.downloaded += 1
             if mine:  # it came from the server: it is there already
                 done.add(attachment.sha256)
                 store.set_meta_value(UPLOADED_KEY, json.dumps(sorted(done)))
+    wanted = {a.sha256 for a in attachments}
+    for partial in blobs.partial_downloads():  # the record went away before its file arrived
+        if partial.name not in wanted:
+            partial.unlink()
     report.waiting = files_waiting(store, blobs, user_id)
     return report
 
@@ -70,24 +84,35 @@ def files_waiting(store: RecordStore, blobs: BlobStore, user_id: str) -> int:
                if not blobs.has(a.sha256) or (a.owner_id in ("", user_id) and a.sha256 not in done))
 
 
+def _pause(seconds: float, cancelled: Callable[[], bool]) -> None:
+    """Wait before trying a file again, but not past a request to stop."""
+    end = time.monotonic() + seconds
+    while not cancelled() and (left := end - time.monotonic()) > 0:
+        time.sleep(min(0.2, left))
+
+
+def _stopped(what: str) -> SyncError:
+    error = SyncError(f"Stopped while {what} a file; it goes on from there next time.")
+    error.retryable = False
+    return error
+
+
 def _upload(path: Path, attachment: Attachment, transport: HttpTransport, cancelled: Callable[[], bool]) -> None:
     offset = transport.start_upload(attachment.sha256, attachment.size)
     with path.open("rb") as f:
         while offset < attachment.size:
             if cancelled():
-                raise SyncError("Stopped while sending a file; it goes on from there next time.")
+                raise _stopped("sending")
             f.seek(offset)
             offset = transport.append_chunk(attachment.sha256, offset, f.read(CHUNK_BYTES))
 
 
-def _download(blobs: BlobStore, attachment: Attachment, transport: HttpTransport, user_id: str) -> None:
-    data = transport.download(attachment.sha256, attachment.owner_id or user_id)
-    if hashlib.sha256(data).hexdigest() != attachment.sha256:
+def _download(blobs: BlobStore, attachment: Attachment, transport: HttpTransport, user_id: str,
+              cancelled: Callable[[], bool]) -> None:
+    partial = blobs.partial_path(attachment.sha256)
+    if not (partial.exists() and partial.stat().st_size == attachment.size):
+        transport.download_to(attachment.sha256, attachment.owner_id or user_id, partial, cancelled)
+    if cancelled() and partial.stat().st_size < attachment.size:
+        raise _stopped("fetching")
+    if not blobs.adopt(partial, attachment.sha256):
         raise SyncError(f"“{attachment.filename}” arrived damaged; it will be fetched again.")
-    with tempfile.NamedTemporaryFile(dir=blobs.root.parent, delete=False) as f:
-        f.write(data)
-        temporary = Path(f.name)
-    try:
-        blobs.put_file(temporary)
-    finally:
-        temporary.unlink(missing_ok=True)

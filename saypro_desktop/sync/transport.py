@@ -7,6 +7,7 @@ anything else that answers the same way.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any, Protocol
 
 import requests
@@ -17,6 +18,8 @@ from saypro_desktop.sync import compression
 #: Connect quickly or give up (a dead link should not hang a sync); reading may take longer on 2G.
 CONNECT_TIMEOUT_S = 10
 READ_TIMEOUT_S = 90
+#: A file being fetched is written and counted in blocks of this size (half a second at 128 kbit/s).
+DOWNLOAD_BLOCK = 8 * 1024
 
 
 #: Answers come zstd-compressed when urllib3 can read zstd (it needs the zstd module we depend on).
@@ -156,26 +159,32 @@ class HttpTransport:
 
     # -- attachments (tus-like: resumable chunks addressed by sha256) ------------------------
 
-    def _call(self, method: str, path: str, **kwargs: Any) -> requests.Response:
-        """One authorised request; a refused token is refreshed once, silently."""
+    def _call(self, method: str, path: str, *, data: bytes | None = None, **kwargs: Any) -> requests.Response:
+        """One authorised request; a refused token is refreshed once, silently. ``data`` is counted
+        as it goes up."""
         for attempt in range(2):
             headers = {**kwargs.pop("headers", {}), "Authorization": f"Bearer {self._access_token()}"}
             try:
-                response = self._session.request(method, f"{self.base_url}{path}", headers=headers,
-                                                 timeout=self.timeouts, **kwargs)
+                response = self._session.request(
+                    method, f"{self.base_url}{path}", headers=headers, timeout=self.timeouts,
+                    data=None if data is None else _CountedBody(data, self._moved), **kwargs)
             except requests.Timeout:
                 raise SyncError("The server took too long to answer (weak signal?). Will try again.") from None
             except requests.RequestException:
-                raise SyncError("The connection broke while sending a file. Will try again.") from None
+                raise SyncError("The connection broke while moving a file. Will try again.") from None
             self.requests += 1
-            self._moved(received=int(response.headers.get("Content-Length") or 0))
+            if not kwargs.get("stream"):  # a streamed answer is counted as it is read
+                self._moved(received=int(response.headers.get("Content-Length") or 0))
             if response.status_code == 401 and attempt == 0 and self._refresh is not None:
+                response.close()
                 self._refresh()
                 kwargs["headers"] = {k: v for k, v in headers.items() if k != "Authorization"}
                 continue
             if response.status_code == 401:
+                response.close()
                 raise SignInNeeded(SIGN_IN_AGAIN)
             if response.status_code >= 500:
+                response.close()
                 raise SyncError(f"The server had a problem ({response.status_code}). Will try again.")
             return response
         raise AssertionError("unreachable")
@@ -195,7 +204,6 @@ class HttpTransport:
 
     def append_chunk(self, sha256: str, offset: int, data: bytes) -> int:
         """Send ``data`` to go at ``offset``; returns the new offset (or the server's, if it differs)."""
-        self._moved(sent=len(data))
         response = self._call("PATCH", f"/api/v1/attachments/{sha256}", data=data,
                               headers={"Upload-Offset": str(offset),
                                        "Content-Type": "application/offset+octet-stream"})
@@ -205,11 +213,38 @@ class HttpTransport:
             raise _refused(response, "The server did not take part of the file")
         return int(response.json()["offset"])
 
-    def download(self, sha256: str, owner: str) -> bytes:
-        response = self._call("GET", f"/api/v1/attachments/{sha256}", params={"owner": owner})
-        if response.status_code != 200:
-            raise _refused(response, "The server could not send the file")
-        return response.content
+    def download_to(self, sha256: str, owner: str, partial: Path,
+                    cancelled: Callable[[], bool] = lambda: False) -> None:
+        """Fetch a file into ``partial``, going on from the bytes it already holds (an HTTP range);
+        each block is written as it arrives, so a drop costs only what was in flight. A server
+        that ignores the range sends the whole file, which starts the partial file again. Stops
+        after the block in hand when ``cancelled`` says so (the partial file shows how far it got)."""
+        held = partial.stat().st_size if partial.exists() else 0
+        headers = {"Accept-Encoding": "identity"}  # photos are compressed already, and ranges count raw bytes
+        if held:
+            headers["Range"] = f"bytes={held}-"
+        response = self._call("GET", f"/api/v1/attachments/{sha256}", params={"owner": owner}, headers=headers,
+                              stream=True)
+        with response:
+            if response.status_code == 416 and held:  # the partial file is whole, or longer than the file
+                partial.unlink()
+                raise SyncError("A file being fetched did not match the server's; it will be fetched again.")
+            if response.status_code == 206 and not response.headers.get("Content-Range", "").startswith(
+                    f"bytes {held}-"):
+                raise SyncError("The server sent the wrong part of a file. Will try again.")
+            if response.status_code not in (200, 206):
+                raise _refused(response, "The server could not send the file")
+            partial.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                with partial.open("ab" if response.status_code == 206 else "wb") as f:
+                    for block in response.iter_content(DOWNLOAD_BLOCK):
+                        f.write(block)
+                        self._moved(received=len(block))
+                        if cancelled():
+                            return
+            except requests.RequestException:
+                raise SyncError("The connection broke while fetching a file; it goes on from there. "
+                                "Will try again.") from None
 
     def report_resolution(self, conflict_id: str) -> None:
         """Tell the server a conflict was settled here (its chosen value travels as a change)."""

@@ -3,15 +3,18 @@
     POST  /api/v1/attachments                 {sha256, size}: start (or find) an upload -> offset held
     PATCH /api/v1/attachments/{sha256}        Upload-Offset header + bytes: append at that offset
     GET   /api/v1/attachments/{sha256}/status the offset the server holds, to resume after a drop
-    GET   /api/v1/attachments/{sha256}?owner= the bytes, for anyone who can see an attachment record
+    GET   /api/v1/attachments/{sha256}?owner= the bytes, for anyone who can see an attachment record;
+                                              a Range header (bytes=N-) fetches the rest of a broken download
 
 A dropped connection costs only the chunk in flight: the device asks for the offset and goes on
-from there. When the last byte arrives the server checks the sha256 of the whole file.
+from there. When the last byte arrives the server checks the sha256 of the whole file. Downloads
+resume the same way with an HTTP byte range (one range per request; RFC 9110 section 14).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import UTC, datetime
 from typing import Annotated
 
@@ -27,6 +30,7 @@ from saypro_server.tables import AttachmentBlob, AttachmentChunk, StoredRecord
 router = APIRouter(prefix="/api/v1/attachments", tags=["attachments"], responses=NEEDS_TOKEN)
 
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
+_RANGE = re.compile(r"bytes=([0-9]*)-([0-9]*)")
 Sha256 = Annotated[str, Field(pattern=SHA256_PATTERN)]
 
 
@@ -129,11 +133,15 @@ async def append_chunk(sha256: Annotated[str, Field(pattern=SHA256_PATTERN)], re
 
 @router.get("/{sha256}", response_class=Response, responses={
     200: {"content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}},
-    404: {"model": ErrorOut}})
+    206: {"description": "The byte range asked for (Range: bytes=N- or bytes=N-M or bytes=-N)",
+          "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}},
+    404: {"model": ErrorOut}, 416: {"model": ErrorOut, "description": "The range starts past the file's end"}})
 def download(sha256: Annotated[str, Field(pattern=SHA256_PATTERN)],
              owner: Annotated[str, Query(max_length=36, description="The attachment record's owner")],
-             principal: CurrentPrincipal, session: DbSession) -> Response:
-    """The file, if the user may see an attachment record of that owner with that hash."""
+             principal: CurrentPrincipal, session: DbSession,
+             range_: Annotated[str | None, Header(alias="Range", max_length=100)] = None) -> Response:
+    """The file (or the byte range asked for), if the user may see an attachment record of that owner
+    with that hash."""
     if owner != principal.user_id:
         shared = session.scalar(select(StoredRecord.id).where(
             StoredRecord.type == "attachment", StoredRecord.owner_id == owner, StoredRecord.deleted.is_(False),
@@ -144,7 +152,43 @@ def download(sha256: Annotated[str, Field(pattern=SHA256_PATTERN)],
                                                        AttachmentBlob.sha256 == sha256))
     if blob is None or not blob.complete:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="That file has not finished uploading.")
-    data = b"".join(session.scalars(select(AttachmentChunk.data).where(
-        AttachmentChunk.owner_id == owner, AttachmentChunk.sha256 == sha256).order_by(AttachmentChunk.offset)))
-    return Response(content=data, media_type="application/octet-stream",
-                    headers={"Cache-Control": "private, max-age=31536000, immutable"})
+    headers = {"Cache-Control": "private, max-age=31536000, immutable", "Accept-Ranges": "bytes",
+               "ETag": f'"{sha256}"'}
+    wanted = byte_range(range_, blob.size)
+    if wanted is None:
+        return Response(content=_read(session, blob, 0, blob.size), media_type="application/octet-stream",
+                        headers=headers)
+    start, end = wanted
+    if start >= blob.size:
+        raise HTTPException(status.HTTP_416_RANGE_NOT_SATISFIABLE, headers={"Content-Range": f"bytes */{blob.size}"},
+                            detail=f"The file has {blob.size} bytes; the range asked for starts at {start}.")
+    return Response(content=_read(session, blob, start, end + 1), status_code=status.HTTP_206_PARTIAL_CONTENT,
+                    media_type="application/octet-stream",
+                    headers={**headers, "Content-Range": f"bytes {start}-{end}/{blob.size}"})
+
+
+def byte_range(header: str | None, size: int) -> tuple[int, int] | None:
+    """The one range a Range header asks for, as (first, last) byte, the last clamped to the file;
+    None where the whole file answers it: no header, several ranges, or one that cannot be read
+    (RFC 9110 lets a server ignore those). A first byte past the end is returned as it is (416)."""
+    match = _RANGE.fullmatch(header.strip()) if header else None
+    if match is None or match.group(1) == match.group(2) == "":
+        return None
+    first, last = match.group(1), match.group(2)
+    if first == "":  # bytes=-N: the last N bytes
+        return (max(0, size - int(last)), size - 1) if int(last) > 0 and size > 0 else None
+    if last != "" and int(last) < int(first):
+        return None
+    return int(first), size - 1 if last == "" else min(int(last), size - 1)
+
+
+def _read(session: DbSession, blob: AttachmentBlob, start: int, stop: int) -> bytes:
+    """Bytes start..stop-1 of a stored file, reading only the chunks that hold them."""
+    where = (AttachmentChunk.owner_id == blob.owner_id, AttachmentChunk.sha256 == blob.sha256)
+    first = session.scalar(select(func.max(AttachmentChunk.offset)).where(*where, AttachmentChunk.offset <= start))
+    rows = session.execute(select(AttachmentChunk.offset, AttachmentChunk.data).where(
+        *where, AttachmentChunk.offset >= (first or 0), AttachmentChunk.offset < stop).order_by(AttachmentChunk.offset))
+    pieces = []
+    for offset, data in rows:
+        pieces.append(data[max(0, start - offset):stop - offset])
+    return b"".join(pieces)

@@ -38,18 +38,14 @@ def test_a_photo_goes_up_in_resumable_chunks_and_arrives_on_the_other_laptop(ser
         # Held back (costly connection): the records go, the photo waits and is counted.
         held = sync_profile(store, paths.root, "default", server=link.url, files=False)
         assert held.attempt.complete and held.attempt.files_waiting == 1 and held.attempt.files_up == 0
-        # The link drops in the middle of the photo's third chunk.
+        # The link drops in the middle of the photo's third chunk; the same sync tries again a moment
+        # later and goes on from the offset the server holds: only the chunk in flight goes twice.
         link.reset_stats()
         link.fail_next("drop", after_bytes=2 * CHUNK_BYTES + CHUNK_BYTES // 2)
-        dropped = sync_profile(store, paths.root, "default", server=link.url)
-        assert dropped.attempt.error and dropped.attempt.files_waiting == 1
-        first_try = link.stats.bytes_up
-        link.reset_stats()
         done = sync_profile(store, paths.root, "default", server=link.url)
         assert done.attempt.complete and done.attempt.files_up == 1 and done.attempt.files_waiting == 0
-        # Resumed: the second attempt sent what was missing plus at most the chunk in flight.
-        assert link.stats.bytes_up < stored.size - first_try + CHUNK_BYTES + 20_000
-        assert link.stats.bytes_up < stored.size
+        assert link.stats.faults == {"drop": 1} and link.stats.connections == 2
+        assert stored.size < link.stats.bytes_up < stored.size + CHUNK_BYTES + 20_000
     tablet_paths, tablet, tablet_blobs = laptop(tmp_path / "tablet", url)
     received = sync_profile(tablet, tablet_paths.root, "default")
     assert received.attempt.complete and received.attempt.files_down == 1
@@ -58,3 +54,51 @@ def test_a_photo_goes_up_in_resumable_chunks_and_arrives_on_the_other_laptop(ser
     assert tablet.require(SessionNote, note.id).title == note.title
     again = sync_profile(tablet, tablet_paths.root, "default")
     assert again.attempt.files_down == 0 and again.attempt.files_up == 0  # nothing moves twice
+
+
+def test_a_photo_coming_down_goes_on_from_the_bytes_it_has(served: Served, tmp_path: Path) -> None:
+    url = served[0]
+    paths, store, blobs = laptop(tmp_path / "laptop", url)
+    note = store.save(factories.session_note(owner_id=""))
+    photo = tmp_path / "flipchart.jpg"
+    photo.write_bytes(os.urandom(3 * CHUNK_BYTES + 1000))
+    stored = blobs.put_file(photo)
+    store.save(Attachment(target_type="session_note", target_id=note.id, filename="flipchart.jpg",
+                          media_type="image/jpeg", size=stored.size, sha256=stored.sha256))
+    assert sync_profile(store, paths.root, "default").attempt.files_up == 1
+    tablet_paths, tablet, tablet_blobs = laptop(tmp_path / "tablet", url)
+    partial = tablet_blobs.partial_path(stored.sha256)
+    forgotten = tablet_blobs.partial_path("0" * 64)  # a download whose record went away
+    forgotten.parent.mkdir(parents=True)
+    forgotten.write_bytes(b"half a photo")
+    with Link(int(url.rsplit(":", 1)[1]), rtt_ms=20) as link:
+        # The link drops a third of the way into the photo; the same sync goes on from there.
+        link.fail_next("drop", after_bytes=stored.size // 3)
+        dropped = sync_profile(tablet, tablet_paths.root, "default", server=link.url)
+        assert dropped.attempt.complete and dropped.attempt.files_down == 1
+        assert link.stats.faults == {"drop": 1} and link.stats.connections == 2
+        assert stored.size < link.stats.bytes_down < stored.size + 20_000  # the records, headers: no byte twice
+        assert tablet_blobs.path_for(stored.sha256).read_bytes() == photo.read_bytes()
+        assert not partial.exists() and not forgotten.exists()
+
+        # The person closes the app half-way: what arrived stays, and the next sync fetches the rest.
+        tablet_blobs.path_for(stored.sha256).unlink()
+        link.reset_stats()
+        stopped = sync_profile(tablet, tablet_paths.root, "default", server=link.url,
+                               cancelled=lambda: partial.exists() and partial.stat().st_size > stored.size // 2)
+        assert stopped.attempt.error == "Stopped while fetching a file; it goes on from there next time."
+        assert stopped.attempt.files_waiting == 1
+        held = partial.stat().st_size
+        assert stored.size // 2 < held < stored.size
+        link.reset_stats()
+        rest = sync_profile(tablet, tablet_paths.root, "default", server=link.url)
+        assert rest.attempt.complete and rest.attempt.files_down == 1 and rest.attempt.files_waiting == 0
+        assert stored.size - held < link.stats.bytes_down < stored.size - held + 5_000
+        assert tablet_blobs.path_for(stored.sha256).read_bytes() == photo.read_bytes()
+
+        # Bytes that went bad on the disk are caught by the hash and fetched again, whole.
+        tablet_blobs.path_for(stored.sha256).unlink()
+        partial.write_bytes(b"x" * (stored.size // 2))
+        mended = sync_profile(tablet, tablet_paths.root, "default", server=link.url)
+        assert mended.attempt.complete and mended.attempt.files_down == 1
+        assert tablet_blobs.path_for(stored.sha256).read_bytes() == photo.read_bytes() and not partial.exists()

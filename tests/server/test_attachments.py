@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 
+import httpx
 import pytest
 
 from saypro_desktop.domain.records import Visibility
@@ -51,6 +52,42 @@ def test_upload_resumes_from_the_offset_the_server_holds(server: Server) -> None
     download = server.client.get(f"/api/v1/attachments/{digest}", params={"owner": laptop.user_id},
                                  headers=laptop.headers)
     assert download.status_code == 200 and download.content == photo
+
+
+def test_a_broken_download_goes_on_from_a_byte_range(server: Server) -> None:
+    server.user("thandi")
+    laptop = server.login("thandi")
+    photo = os.urandom(3 * CHUNK + 1234)  # four stored chunks: ranges cross their edges
+    digest = hashlib.sha256(photo).hexdigest()
+    start(server, laptop, photo)
+    for offset in range(0, len(photo), CHUNK):
+        send(server, laptop, photo, offset, photo[offset:offset + CHUNK])
+
+    def fetch(range_header: str | None) -> httpx.Response:
+        headers = {**laptop.headers, "Accept-Encoding": "identity"}
+        if range_header is not None:
+            headers["Range"] = range_header
+        return server.client.get(f"/api/v1/attachments/{digest}", params={"owner": laptop.user_id}, headers=headers)
+
+    whole = fetch(None)
+    assert (whole.status_code, whole.headers["Accept-Ranges"], whole.content) == (200, "bytes", photo)
+    size = len(photo)
+    for asked, first, last in [(f"bytes={CHUNK + 10}-", CHUNK + 10, size - 1),
+                               (f"bytes={CHUNK - 5}-{2 * CHUNK + 5}", CHUNK - 5, 2 * CHUNK + 5),
+                               (f"bytes={2 * CHUNK}-{10 * CHUNK}", 2 * CHUNK, size - 1),  # clamped to the end
+                               ("bytes=-100", size - 100, size - 1),
+                               (f"bytes={size - 1}-", size - 1, size - 1)]:
+        part = fetch(asked)
+        assert part.status_code == 206, (asked, part.text)
+        assert part.headers["Content-Range"] == f"bytes {first}-{last}/{size}", asked
+        assert part.content == photo[first:last + 1], asked
+    past = fetch(f"bytes={size}-")
+    assert (past.status_code, past.headers["Content-Range"]) == (416, f"bytes */{size}")
+    assert past.json()["detail"] == f"The file has {size} bytes; the range asked for starts at {size}."
+    # What cannot be read as one range is ignored: the whole file answers it (RFC 9110 allows that).
+    for ignored in ["bytes=0-10, 20-30", "bytes=30-10", "items=0-10", "bytes=-", "bytes=x-"]:
+        answer = fetch(ignored)
+        assert (answer.status_code, answer.content) == (200, photo), ignored
 
 
 def test_a_corrupted_upload_is_discarded(server: Server) -> None:

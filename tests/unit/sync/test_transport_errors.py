@@ -6,11 +6,14 @@ import http.server
 import socketserver
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from bench.linkem import Link
 from saypro_desktop.sync.transport import HttpTransport, SyncError
+
+FILE = bytes(range(256)) * 400  # 100 KB
 
 
 class _Answer(http.server.BaseHTTPRequestHandler):
@@ -21,6 +24,12 @@ class _Answer(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def do_GET(self) -> None:  # noqa: N802 - a file server that ignores Range, as a proxy may
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(FILE)))
+        self.end_headers()
+        self.wfile.write(FILE)
 
     def log_message(self, *args: object) -> None:
         pass
@@ -59,3 +68,19 @@ def test_a_503_is_a_server_problem_worth_retrying(link: Link) -> None:
     with pytest.raises(SyncError, match=r"server had a problem \(503\)") as caught:
         list(HttpTransport(link.url, lambda: "token", timeouts=(2, 2)).post_sync(b"{}"))
     assert caught.value.retryable
+
+
+def test_a_file_cut_off_keeps_what_arrived_for_the_next_try(link: Link, tmp_path: Path) -> None:
+    partial = tmp_path / "partial"
+    link.fail_next("truncate", after_bytes=40_000)
+    with pytest.raises(SyncError, match="The connection broke while fetching a file") as caught:
+        HttpTransport(link.url, lambda: "token", timeouts=(2, 2)).download_to("ab" * 32, "me", partial)
+    assert caught.value.retryable
+    assert 30_000 < partial.stat().st_size < 40_000 and FILE.startswith(partial.read_bytes())
+
+
+def test_a_server_that_ignores_the_range_starts_the_file_again(link: Link, tmp_path: Path) -> None:
+    partial = tmp_path / "partial"
+    partial.write_bytes(FILE[:30_000])
+    HttpTransport(link.url, lambda: "token", timeouts=(2, 2)).download_to("ab" * 32, "me", partial)
+    assert partial.read_bytes() == FILE
