@@ -71,6 +71,7 @@ def open_main_window(store: RecordStore, paths: DataPaths, *, server_url: str | 
     if minimized and not smoke_test:
         if window.tray is None:
             window.showMinimized()
+            window.into_tray_when_it_appears = True  # a panel that starts after the app
         # else: it waits in the tray, syncing; a click on the icon opens the window
     else:
         window.show()

@@ -9,6 +9,7 @@ changes.
 from __future__ import annotations
 
 import importlib
+import time
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QTimer
@@ -59,6 +60,11 @@ PAGE_CLASSES = (
     ("sync_page", "SyncPage"),
 )
 
+#: A desktop's panel, which holds the tray, can come up after the apps it starts at log-in: how long
+#: and how often a window that wants a tray keeps looking for one.
+TRAY_WAIT_S = 120
+TRAY_LOOK_MS = 2000
+
 #: Where each record type is edited (feedback and attachments open the record they belong to).
 PAGE_OF_TYPE = {"learning_log": 1, "self_assessment": 2, "session_note": 3, "development_goal": 4}
 
@@ -107,8 +113,14 @@ class MainWindow(QMainWindow):
         last_page = int(str(self.settings.value("window/page", 0)))
         self.navigation.setCurrentRow(last_page if 0 <= last_page < self.pages.count() else 0)
         self.reopen_latest_draft()
-        wanted = str(self.settings.value("sync/keep_in_tray", "true")) == "true" and tray_available()
-        self.use_tray(wanted if tray is None else tray)
+        self.use_tray(self._wants_tray() and tray_available() if tray is None else tray)
+        #: Started minimized (at log-in) before the tray was there: go into it when it comes.
+        self.into_tray_when_it_appears = False
+        self._tray_watch = QTimer(self, interval=TRAY_LOOK_MS)
+        self._tray_watch.timeout.connect(self._look_for_tray)
+        self._tray_wait_ends = time.monotonic() + TRAY_WAIT_S
+        if tray is None and self.tray is None and self._wants_tray():
+            self._tray_watch.start()
 
     # -- building ---------------------------------------------------------------------------
 
@@ -411,6 +423,7 @@ class MainWindow(QMainWindow):
         if self._shut_down:
             return
         self._shut_down = True
+        self._tray_watch.stop()
         for page in self.record_pages():
             page.flush_draft()
         self._remember_window()
@@ -435,6 +448,19 @@ class MainWindow(QMainWindow):
             self.tray = None
         if isinstance(application, QGuiApplication):
             application.setQuitOnLastWindowClosed(self.tray is None)
+
+    def _wants_tray(self) -> bool:
+        return str(self.settings.value("sync/keep_in_tray", "true")) == "true"
+
+    def _look_for_tray(self) -> None:
+        """The tray came up after the app (or never will: stop looking after a while)."""
+        if self.tray is not None or not self._wants_tray() or time.monotonic() > self._tray_wait_ends:
+            self._tray_watch.stop()
+        elif tray_available():
+            self._tray_watch.stop()
+            self.use_tray(True)
+            if self.into_tray_when_it_appears and self.isMinimized():
+                self.hide()
 
     def show_from_tray(self) -> None:
         self.showNormal()

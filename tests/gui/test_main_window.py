@@ -7,6 +7,7 @@ from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from saypro_desktop.paths import DataPaths
+from saypro_desktop.ui import main_window
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.ui.home_page import HomePage
 from saypro_desktop.ui.learning_log_page import LearningLogPage
@@ -121,6 +122,35 @@ def test_closing_into_the_tray_keeps_the_typing_and_the_app(qtbot: QtBot, store:
     assert window.tray is None
     window.close()
     assert not window.isVisible() and window.sync._cancel.is_set()
+
+
+@pytest.mark.qt_log_ignore("systemTrayWindowChanged", "does not support raise")  # offscreen: no tray, no raising
+def test_a_tray_that_comes_up_after_the_app_is_used(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+                                                    open_window) -> None:  # type: ignore[no-untyped-def]
+    """At log-in the panel can start after the app: started minimized, it goes into the tray when one appears."""
+    panel_up = False
+    monkeypatch.setattr(main_window, "tray_available", lambda: panel_up)
+    monkeypatch.setattr(main_window, "TRAY_LOOK_MS", 20)
+    window = open_window()
+    assert window.tray is None and window._tray_watch.isActive()
+    window.showMinimized()
+    window.into_tray_when_it_appears = True  # what a start with --minimized sets
+    qtbot.wait(100)
+    assert window.tray is None and window.isVisible()
+    panel_up = True
+    qtbot.waitUntil(lambda: window.tray is not None)
+    assert window.tray.is_shown() and not window.isVisible() and not window._tray_watch.isActive()
+    window.tray.open_action.trigger()
+    qtbot.waitUntil(window.isVisible)
+    # A person who turned the tray off, or a panel that never comes: the window stops looking.
+    panel_up = False
+    monkeypatch.setattr(main_window, "TRAY_WAIT_S", 0)
+    window.settings.setValue("sync/keep_in_tray", "false")
+    assert not open_window()._tray_watch.isActive()
+    window.settings.setValue("sync/keep_in_tray", "true")
+    waiting = open_window()
+    qtbot.waitUntil(lambda: not waiting._tray_watch.isActive())
+    assert waiting.tray is None
 
 
 def test_settings_offer_the_tray_only_where_there_is_one(qtbot: QtBot, open_window) -> None:  # type: ignore[no-untyped-def]
