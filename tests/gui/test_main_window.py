@@ -7,8 +7,8 @@ from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from saypro_desktop.paths import DataPaths
-from saypro_desktop.ui import main_window
 from saypro_desktop.storage.store import RecordStore
+from saypro_desktop.ui import main_window
 from saypro_desktop.ui.home_page import HomePage
 from saypro_desktop.ui.learning_log_page import LearningLogPage
 from saypro_desktop.ui.settings_dialog import SettingsDialog
