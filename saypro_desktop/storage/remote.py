@@ -82,7 +82,8 @@ class SyncAnswer:
     records: Sequence[RemoteRecord]
     conflicts: Sequence[RemoteConflict]
     cursor: int
-    reference: tuple[int, dict[str, Any]] | None = None
+    #: A newer version of the reference data, and the data (None: the same as the shipped defaults).
+    reference: tuple[int, dict[str, Any] | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -217,10 +218,11 @@ def apply_answer(connection: Connection, sent: Sequence[SentChange], answer: Syn
         _store_conflict(connection, conflict)
     if answer.reference is not None:
         version, body = answer.reference
-        fetched_at = format_datetime(utc_now())
-        statement = sqlite_insert(reference_cache).values(name="reference", body=body, fetched_at=fetched_at)
-        connection.execute(statement.on_conflict_do_update(index_elements=[reference_cache.c.name],
-                                                           set_={"body": body, "fetched_at": fetched_at}))
+        if body is not None:
+            fetched_at = format_datetime(utc_now())
+            statement = sqlite_insert(reference_cache).values(name="reference", body=body, fetched_at=fetched_at)
+            connection.execute(statement.on_conflict_do_update(index_elements=[reference_cache.c.name],
+                                                               set_={"body": body, "fetched_at": fetched_at}))
         write_meta(connection, REFERENCE_VERSION_KEY, str(version))
     write_meta(connection, CURSOR_KEY, str(answer.cursor))
     acknowledged = sum(1 for ack in answer.acknowledgements if ack.status != "rejected")

@@ -12,6 +12,8 @@ backoff and jitter (tenacity); the caller can cancel between batches and between
 
 from __future__ import annotations
 
+import functools
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,11 +22,21 @@ from typing import Any
 from pydantic import ValidationError
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_random_exponential
 
+from saypro_desktop.domain.codec import DecodeError, encode
+from saypro_desktop.domain.reference import parse_reference
+from saypro_desktop.resources import default_reference_path
 from saypro_desktop.storage import remote
 from saypro_desktop.storage.outbox import OutboxEntry
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.sync.transport import SyncError, Transport
-from saypro_desktop.sync.wire import MAX_BATCH_CHANGES, MAX_STREAM_RECORDS, Change, SyncRequest, SyncResponse
+from saypro_desktop.sync.wire import (
+    MAX_BATCH_CHANGES,
+    MAX_STREAM_RECORDS,
+    Change,
+    SyncRequest,
+    SyncResponse,
+    reference_digest,
+)
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +95,19 @@ def _answer(response: SyncResponse, sent: list[remote.SentChange]) -> remote.Syn
     )
 
 
+@functools.cache
+def shipped_reference_digest() -> str | None:
+    """The digest of the reference data shipped with the app, which a laptop holds until a sync
+    brings the server's, in the form the server stores it (parsed and encoded again, as the admin
+    command loads it). None if the file cannot be read: then the server sends its data."""
+    try:
+        shipped = parse_reference(json.loads(default_reference_path().read_text(encoding="utf-8")))
+        return reference_digest(encode(shipped))
+    except (OSError, ValueError, DecodeError):
+        log.warning("the shipped reference data could not be read", exc_info=True)
+        return None
+
+
 class SyncEngine:
     def __init__(self, store: RecordStore, transport: Transport, *, batch_bytes: int = DEFAULT_BATCH_BYTES,
                  max_batch_bytes: int = MAX_BATCH_BYTES, attempts: int = 4, max_wait_s: float = 30.0) -> None:
@@ -123,9 +148,10 @@ class SyncEngine:
         bases = self.store.server_revisions([(c.record_type, c.record_id) for c in sent])
         for change in changes:
             change["b"] = bases.get(str(change["r"]), 0)
+        held = self.store.reference_version()
         request = SyncRequest(dev=self.store.device_id, cur=self.store.sync_cursor(),
-                              ch=[Change.model_validate(c) for c in changes], ref=self.store.reference_version(),
-                              lim=MAX_STREAM_RECORDS, st=True)
+                              ch=[Change.model_validate(c) for c in changes], ref=held,
+                              rh=shipped_reference_digest() if held == 0 else None, lim=MAX_STREAM_RECORDS, st=True)
         more: bool | None = None
         for raw in self.transport.post_sync(request.model_dump_json().encode()):
             first = more is None

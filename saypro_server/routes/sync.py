@@ -21,6 +21,7 @@ from saypro_desktop.sync.wire import (
     ReferenceOut,
     SyncRequest,
     SyncResponse,
+    reference_digest,
 )
 from saypro_server import sync_service
 from saypro_server.deps import (
@@ -69,7 +70,8 @@ def _sync(request: Request, body: SyncRequest, credentials: HTTPAuthorizationCre
         if pulled.state.reference_version > body.ref:
             stored = session.get(ReferenceData, 1)
             assert stored is not None
-            reference = ReferenceOut(version=stored.version, data=stored.body)
+            same = body.rh is not None and body.rh == reference_digest(stored.body)
+            reference = ReferenceOut(version=stored.version, data=None if same else stored.body)
     first = SyncResponse(ack=acks, ch=pulled.records, cur=pulled.cursor, more=pulled.more, cf=pulled.conflicts,
                          ref=reference)
     zstd = compression.accepted(request.headers.get("accept-encoding", "")) == "zstd"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,13 +15,15 @@ from sqlalchemy import update
 
 from saypro_desktop.domain.codec import encode
 from saypro_desktop.domain.records import BOOKKEEPING_FIELDS, RECORD_TYPES, LearningLog, Record, SyncState
+from saypro_desktop.resources import default_reference_path
 from saypro_desktop.storage import search
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.storage.tables import outbox
 from saypro_desktop.sync.engine import SyncEngine, summary
 from saypro_desktop.sync.transport import HttpTransport
+from saypro_desktop.ui.services import load_reference_for
 from tests import factories
-from tests.integration.conftest import PASSWORD
+from tests.integration.conftest import PASSWORD, admin
 
 
 class Laptop:
@@ -120,12 +123,24 @@ def test_the_server_refusal_is_kept_on_the_record(laptops: tuple[Laptop, Laptop]
     assert summary(report) == "Synced: 0 sent, 0 received, 1 refused by the server."
 
 
-def test_reference_data_arrives_once(laptops: tuple[Laptop, Laptop]) -> None:
+def test_reference_data_arrives_once_and_only_when_it_differs(
+        laptops: tuple[Laptop, Laptop], served: tuple[str, Path, subprocess.Popen[str]], tmp_path: Path) -> None:
     laptop, _ = laptops
     laptop.sync()
-    assert laptop.store.reference_version() == 1
+    # The server holds the defaults the laptop shipped with: only their version came.
+    assert laptop.store.reference_version() == 1 and laptop.store.cached_reference() is None
+    assert load_reference_for(laptop.store).frameworks[0].id == "saypro_core"
     laptop.sync()
     assert laptop.store.reference_version() == 1
+    # The programme adds a framework: the next sync brings the new data.
+    changed = json.loads(default_reference_path().read_text(encoding="utf-8"))
+    changed["frameworks"].append({**changed["frameworks"][0], "id": "limpopo_2027", "name": "Limpopo 2027"})
+    (tmp_path / "reference.json").write_text(json.dumps(changed), encoding="utf-8")
+    loaded = admin(served[1], "reference", "load", str(tmp_path / "reference.json"))
+    assert loaded.stdout == "Loaded reference data version 2.\n", loaded.stderr
+    laptop.sync()
+    assert laptop.store.reference_version() == 2
+    assert [f.id for f in load_reference_for(laptop.store).frameworks][-1] == "limpopo_2027"
 
 
 def test_an_answer_lost_while_storing_is_fetched_again_without_duplicates(

@@ -7,8 +7,12 @@ from typing import Any
 
 from sqlalchemy import select
 
+from saypro_desktop.resources import default_reference_path
 from saypro_desktop.sync import compression
-from saypro_desktop.sync.wire import FRAME_RECORDS, MAX_STREAM_RECORDS, derived_change_id
+from saypro_desktop.sync.engine import shipped_reference_digest
+from saypro_desktop.sync.wire import FRAME_RECORDS, MAX_STREAM_RECORDS, derived_change_id, reference_digest
+from saypro_server import admin
+from saypro_server.tables import ReferenceData
 from tests import factories
 from tests.server.conftest import Account, Server
 from tests.server.helpers import change
@@ -245,3 +249,20 @@ def test_a_frame_ends_after_the_record_that_passes_its_size(server: Server) -> N
     frames = _streamed(server, tablet, lim=MAX_STREAM_RECORDS)
     assert [len(f["ch"]) for f in frames] == [5, 5, 1]  # 256 KB a frame: passed by the fifth record
     assert len(server.sync(tablet)["ch"]) == 11  # an answer not streamed may hold 1 MB
+
+
+def test_reference_data_is_left_out_for_a_device_that_holds_the_same(server: Server) -> None:
+    server.user("thandi")
+    laptop = server.login("thandi")
+    assert server.sync(laptop)["ref"] is None  # the server has none yet
+    with server.session() as session:
+        assert admin.load_reference(session, default_reference_path()) == 1
+        session.commit()
+        body = session.get(ReferenceData, 1).body  # type: ignore[union-attr]
+    shipped = shipped_reference_digest()
+    assert shipped == reference_digest(body)  # the shipped file, parsed and encoded, is what the server holds
+    assert server.sync(laptop, rh=shipped)["ref"] == {"version": 1}
+    assert server.sync(laptop, rh="0" * 64)["ref"] == {"version": 1, "data": body}
+    assert server.sync(laptop)["ref"] == {"version": 1, "data": body}  # a device that sends no digest
+    assert server.sync(laptop, ref=1, rh=shipped)["ref"] is None  # it has this version already
+    assert "rh" in server.sync(laptop, rh="not a digest", expect=422)["detail"][0]["loc"]
