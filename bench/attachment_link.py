@@ -7,8 +7,9 @@ half the photo has passed, then down to a second laptop in one sync whose link a
 For each: wall seconds, bytes on the wire, the ideal (the photo's size / bandwidth + one round
 trip, no drop) and the bytes that crossed the link twice because of the drop.
 
-Goal: a drop costs at most the piece in flight (one 256 KB chunk up, a few KB down), never the
-whole photo again; the sync goes on by itself and ends complete.
+Goal: a drop costs at most the piece in flight (one 256 KB chunk up, and the server keeps the part
+of it that arrived; a few KB down), never the whole photo again; the sync goes on by itself and
+ends complete.
 
     .venv/bin/python bench/attachment_link.py [--links 128/400] [--kb 400]
 """
@@ -22,6 +23,7 @@ import shutil
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +53,8 @@ def one_link(root: Path, server: Server, kbit: float, rtt: float, size: int) -> 
     with Link(server.port, rtt_ms=rtt, up_kbit=kbit, down_kbit=kbit) as link:
         laptop, tablet = Device(root / "laptop", server, "laptop_user"), Device(root / "tablet", server, "laptop_user")
         # The notes first, so that the syncs measured below move the photo and little else.
-        note = laptop.store.save(SessionNote(title="Water committee meeting", summary="Flipchart attached."))
+        note = laptop.store.save(SessionNote(title="Water committee meeting", starts_at=datetime.now(UTC),
+                                             insights="The flipchart is attached."))
         timed_sync(laptop, root / "laptop", link)
         timed_sync(tablet, root / "tablet", link)
         photo = root / "flipchart.jpg"

@@ -2,6 +2,11 @@
 
 Runs before FastAPI parses a body, so an oversized or corrupt upload is answered with a clear
 4xx without being parsed, and a compression bomb stops at the inflated limit.
+
+A body cut off by a dropped connection reaches the app only where a prefix of it is still worth
+keeping: an attachment chunk (``application/offset+octet-stream``), whose bytes are stored at their
+offset, so the device's resume sends only what is missing (tus servers do the same). Anything
+else cut off is dropped unanswered: the client is gone.
 """
 
 from __future__ import annotations
@@ -12,6 +17,9 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from saypro_desktop.sync import compression
+
+#: The content type of an attachment chunk (tus): a prefix of one is stored where it belongs.
+RESUMABLE = "application/offset+octet-stream"
 
 
 class BodyTooLarge(Exception):
@@ -34,11 +42,13 @@ class RequestBodyMiddleware:
             await _error(send, 413, f"The request body is larger than {self.max_body // 1024} KB.")
             return
         try:
-            body = await _read(receive, self.max_body)
+            body, whole = await _read(receive, self.max_body)
         except BodyTooLarge:
             await _error(send, 413, f"The request body is larger than {self.max_body // 1024} KB.")
             return
         encoding = headers.get("content-encoding", "identity").strip().lower()
+        if not whole and not (headers.get("content-type") == RESUMABLE and encoding in ("identity", "")):
+            return  # the client went away mid-body: nobody is left to answer
         if encoding in ("zstd", "gzip"):
             try:
                 body = compression.decompress(body, encoding, self.max_inflated)
@@ -65,21 +75,21 @@ class RequestBodyMiddleware:
         await self.app({**scope, "headers": new_headers}, replay, send)
 
 
-async def _read(receive: Receive, limit: int) -> bytes:
+async def _read(receive: Receive, limit: int) -> tuple[bytes, bool]:
+    """The body, and whether it arrived whole (False: the connection dropped part-way)."""
     chunks: list[bytes] = []
     size = 0
     while True:
         message = await receive()
         if message["type"] == "http.disconnect":
-            break
+            return b"".join(chunks), False
         chunk = message.get("body", b"")
         size += len(chunk)
         if size > limit:
             raise BodyTooLarge
         chunks.append(chunk)
         if not message.get("more_body", False):
-            break
-    return b"".join(chunks)
+            return b"".join(chunks), True
 
 
 async def _error(send: Send, status_code: int, detail: str) -> None:

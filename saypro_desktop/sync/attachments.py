@@ -1,7 +1,7 @@
 """Photos and documents after the text: upload what this laptop added, download what others shared.
 
 Files go up in chunks at the offset the server already holds (the tus protocol is the model), so a
-dropped link costs one chunk. A file whose upload finished is remembered in the profile and not
+dropped link costs at most one chunk (the server keeps the part of a chunk that arrived). A file whose upload finished is remembered in the profile and not
 asked about again. Downloads are written to a partial file as they arrive and resume from its size
 (an HTTP range), so a drop costs only the block in flight; they enter the file store once their
 sha256 matches. A file whose transfer breaks is tried again a few times in the same sync (backoff

@@ -6,8 +6,9 @@
     GET   /api/v1/attachments/{sha256}?owner= the bytes, for anyone who can see an attachment record;
                                               a Range header (bytes=N-) fetches the rest of a broken download
 
-A dropped connection costs only the chunk in flight: the device asks for the offset and goes on
-from there. When the last byte arrives the server checks the sha256 of the whole file. Downloads
+A dropped connection costs at most the chunk in flight: the device asks for the offset and goes on
+from there (the part of a chunk that arrived before the drop is kept, as tus servers do:
+saypro_server.body_limits). When the last byte arrives the server checks the sha256 of the whole file. Downloads
 resume the same way with an HTTP byte range (one range per request; RFC 9110 section 14).
 """
 
