@@ -1,13 +1,14 @@
 """Photos and documents after the text: upload what this laptop added, download what others shared.
 
 Files go up in chunks at the offset the server already holds (the tus protocol is the model), so a
-dropped link costs at most one chunk (the server keeps the part of a chunk that arrived). A file whose upload finished is remembered in the profile and not
-asked about again. Downloads are written to a partial file as they arrive and resume from its size
-(an HTTP range), so a drop costs only the block in flight; they enter the file store once their
-sha256 matches. A file whose transfer breaks is tried again a few times in the same sync (backoff
-with jitter, as the records), then at the next sync from where it stopped.
-Plain Python; the sync session runs this after the records, and only when attachments are allowed
-(a person can hold them back on a metered connection).
+dropped link costs at most one chunk (the server keeps the part of a chunk that arrived). A file
+whose upload finished is remembered in the profile and not asked about again. Downloads are
+written to a partial file as they arrive and resume from its size (an HTTP range), so a drop costs
+only the block in flight; they enter the file store once their sha256 matches. A file whose
+transfer breaks is tried again a few times in the same sync (backoff with jitter, as the records),
+then at the next sync from where it stopped. Plain Python; the sync session runs this after the
+records, and only when attachments are allowed (a person can hold them back on a metered
+connection).
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@
 
 A dropped connection costs at most the chunk in flight: the device asks for the offset and goes on
 from there (the part of a chunk that arrived before the drop is kept, as tus servers do:
-saypro_server.body_limits). When the last byte arrives the server checks the sha256 of the whole file. Downloads
-resume the same way with an HTTP byte range (one range per request; RFC 9110 section 14).
+saypro_server.body_limits). When the last byte arrives the server checks the sha256 of the whole
+file. Downloads resume with an HTTP byte range (one range per request; RFC 9110 section 14).
 """
 
 from __future__ import annotations
