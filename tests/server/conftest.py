@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, delete, text
+from sqlalchemy import Engine, delete, insert, text
 from sqlalchemy.orm import Session
 
 from saypro_desktop.domain.ids import new_id
@@ -60,19 +60,19 @@ def _empty(engine: Engine) -> None:
         for table in reversed(Base.metadata.sorted_tables):
             if table.name != "server_secrets":
                 connection.execute(delete(table))
-        connection.execute(FeedCounter.__table__.insert().values(id=1, position=0))
+        connection.execute(insert(FeedCounter).values(id=1, position=0))
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         url = f"sqlite+pysqlite:///{tmp_path / 'server.sqlite'}"
-        engine = make_engine(url)
-        migrate(engine)
-        engine.dispose()
+        fresh = make_engine(url)
+        migrate(fresh)
+        fresh.dispose()
         return url
-    engine: Engine = request.getfixturevalue("_postgres_engine")
-    _empty(engine)
+    shared: Engine = request.getfixturevalue("_postgres_engine")
+    _empty(shared)
     assert POSTGRES_URL
     return POSTGRES_URL
 
