@@ -10,7 +10,7 @@ from pathlib import Path
 from bench.linkem import Link
 from saypro_desktop.domain.records import Attachment, SessionNote
 from saypro_desktop.paths import DataPaths
-from saypro_desktop.storage.blobs import BlobStore
+from saypro_desktop.storage.blobs import BlobStore, StoredFile
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.sync.attachments import CHUNK_BYTES
 from saypro_desktop.sync.session import sync_profile
@@ -25,15 +25,22 @@ def laptop(root: Path, server: str) -> tuple[DataPaths, RecordStore, BlobStore]:
     return paths, store, BlobStore(paths.attachments_dir())
 
 
-def test_a_photo_goes_up_in_resumable_chunks_and_arrives_on_the_other_laptop(served: Served, tmp_path: Path) -> None:
-    url = served[0]
-    paths, store, blobs = laptop(tmp_path / "laptop", url)
+def photographed_note(store: RecordStore, blobs: BlobStore,
+                      folder: Path) -> tuple[SessionNote, Path, StoredFile]:
+    """A session note with a photo of a little over three chunks attached."""
     note = store.save(factories.session_note(owner_id=""))
-    photo = tmp_path / "flipchart.jpg"
+    photo = folder / "flipchart.jpg"
     photo.write_bytes(os.urandom(3 * CHUNK_BYTES + 1000))
     stored = blobs.put_file(photo)
     store.save(Attachment(target_type="session_note", target_id=note.id, filename="flipchart.jpg",
                           media_type="image/jpeg", size=stored.size, sha256=stored.sha256))
+    return note, photo, stored
+
+
+def test_a_photo_goes_up_in_resumable_chunks_and_arrives_on_the_other_laptop(served: Served, tmp_path: Path) -> None:
+    url = served[0]
+    paths, store, blobs = laptop(tmp_path / "laptop", url)
+    note, photo, stored = photographed_note(store, blobs, tmp_path)
     with Link(int(url.rsplit(":", 1)[1]), rtt_ms=20) as link:
         # Held back (costly connection): the records go, the photo waits and is counted.
         held = sync_profile(store, paths.root, "default", server=link.url, files=False)
@@ -59,12 +66,7 @@ def test_a_photo_goes_up_in_resumable_chunks_and_arrives_on_the_other_laptop(ser
 def test_a_photo_coming_down_goes_on_from_the_bytes_it_has(served: Served, tmp_path: Path) -> None:
     url = served[0]
     paths, store, blobs = laptop(tmp_path / "laptop", url)
-    note = store.save(factories.session_note(owner_id=""))
-    photo = tmp_path / "flipchart.jpg"
-    photo.write_bytes(os.urandom(3 * CHUNK_BYTES + 1000))
-    stored = blobs.put_file(photo)
-    store.save(Attachment(target_type="session_note", target_id=note.id, filename="flipchart.jpg",
-                          media_type="image/jpeg", size=stored.size, sha256=stored.sha256))
+    _, photo, stored = photographed_note(store, blobs, tmp_path)
     assert sync_profile(store, paths.root, "default").attempt.files_up == 1
     tablet_paths, tablet, tablet_blobs = laptop(tmp_path / "tablet", url)
     partial = tablet_blobs.partial_path(stored.sha256)
