@@ -5,7 +5,8 @@ bench/linkem.py in front of a real `saypro-server` process: a 400 KB photo (rand
 incompressible as a JPEG) attached to a session note goes up in one sync whose link drops when
 half the photo has passed, then down to a second laptop in one sync whose link also drops half-way.
 For each: wall seconds, bytes on the wire, the ideal (the photo's size / bandwidth + one round
-trip, no drop) and the bytes that crossed the link twice because of the drop.
+trip, no drop) and the bytes beyond the photo (what crossed twice because of the drop, plus the
+requests' headers and the attachment record).
 
 Goal: a drop costs at most the piece in flight (one 256 KB chunk up, and the server keeps the part
 of it that arrived; a few KB down), never the whole photo again; the sync goes on by itself and

@@ -15,16 +15,14 @@ from __future__ import annotations
 
 import json
 import logging
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_random_exponential
-
 from saypro_desktop.domain.records import Attachment
 from saypro_desktop.storage.blobs import BlobStore
 from saypro_desktop.storage.store import RecordStore
+from saypro_desktop.sync.engine import retry_policy
 from saypro_desktop.sync.transport import HttpTransport, SyncError
 
 log = logging.getLogger(__name__)
@@ -51,10 +49,7 @@ def sync_files(store: RecordStore, blobs: BlobStore, transport: HttpTransport, u
     report = FileReport()
     done = _uploaded(store)
     attachments = list(store.iter_all(Attachment))
-    retrying = Retrying(
-        stop=stop_after_attempt(attempts), wait=wait_random_exponential(multiplier=1, max=max_wait_s),
-        sleep=lambda seconds: _pause(seconds, cancelled), reraise=True,
-        retry=retry_if_exception(lambda exc: isinstance(exc, SyncError) and exc.retryable and not cancelled()))
+    retrying = retry_policy(attempts, max_wait_s, cancelled)
     for attachment in attachments:
         if cancelled():
             break
@@ -83,13 +78,6 @@ def files_waiting(store: RecordStore, blobs: BlobStore, user_id: str) -> int:
     done = _uploaded(store)
     return sum(1 for a in store.iter_all(Attachment)
                if not blobs.has(a.sha256) or (a.owner_id in ("", user_id) and a.sha256 not in done))
-
-
-def _pause(seconds: float, cancelled: Callable[[], bool]) -> None:
-    """Wait before trying a file again, but not past a request to stop."""
-    end = time.monotonic() + seconds
-    while not cancelled() and (left := end - time.monotonic()) > 0:
-        time.sleep(min(0.2, left))
 
 
 def _stopped(what: str) -> SyncError:

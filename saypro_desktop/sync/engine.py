@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -95,6 +96,22 @@ def _answer(response: SyncResponse, sent: list[remote.SentChange]) -> remote.Syn
     )
 
 
+def retry_policy(attempts: int, max_wait_s: float, cancelled: Callable[[], bool]) -> Retrying:
+    """Try again what failed for a reason that may pass (a dropped link, a busy server): up to
+    ``attempts`` times in all, waiting with exponential backoff and jitter; a wait ends, and no
+    new try starts, once ``cancelled`` says so. Batches of records and file transfers share it."""
+    return Retrying(
+        stop=stop_after_attempt(attempts), wait=wait_random_exponential(multiplier=1, max=max_wait_s),
+        sleep=lambda seconds: _pause(seconds, cancelled), reraise=True,
+        retry=retry_if_exception(lambda exc: isinstance(exc, SyncError) and exc.retryable and not cancelled()))
+
+
+def _pause(seconds: float, cancelled: Callable[[], bool]) -> None:
+    end = time.monotonic() + seconds
+    while not cancelled() and (left := end - time.monotonic()) > 0:
+        time.sleep(min(0.2, left))
+
+
 @functools.cache
 def shipped_reference_digest() -> str | None:
     """The digest of the reference data shipped with the app, which a laptop holds until a sync
@@ -115,10 +132,9 @@ class SyncEngine:
         self.transport = transport
         self.batch_bytes = batch_bytes
         self.max_batch_bytes = max(batch_bytes, max_batch_bytes)
+        self.attempts = attempts
+        self.max_wait_s = max_wait_s
         self._progress: Callable[[SyncReport], None] = lambda report: None
-        self._retrying = Retrying(
-            stop=stop_after_attempt(attempts), wait=wait_random_exponential(multiplier=1, max=max_wait_s),
-            retry=retry_if_exception(lambda exc: isinstance(exc, SyncError) and exc.retryable), reraise=True)
 
     def sync(self, cancelled: Callable[[], bool] = lambda: False, max_batches: int = 10_000,
              progress: Callable[[SyncReport], None] = lambda report: None) -> SyncReport:
@@ -127,10 +143,11 @@ class SyncEngine:
         report = SyncReport()
         self._progress = progress
         size = self.batch_bytes
+        retrying = retry_policy(self.attempts, self.max_wait_s, cancelled)
         try:
             while report.batches < max_batches and not cancelled():
                 # A batch tried again is built again: frames that arrived before a drop are stored.
-                more = self._retrying(self._one_batch, report, size, cancelled)
+                more = retrying(self._one_batch, report, size, cancelled)
                 if not more:
                     report.complete = True
                     break
