@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.linkem import Link  # noqa: E402
 from bench.sync_link import Device, Server  # noqa: E402
-from saypro_desktop.domain.records import Attachment, SessionNote  # noqa: E402
+from saypro_core.records import Attachment, SessionNote  # noqa: E402
 from saypro_desktop.paths import DataPaths  # noqa: E402
 from saypro_desktop.storage.blobs import BlobStore  # noqa: E402
 from saypro_desktop.sync.session import sync_profile  # noqa: E402

@@ -35,10 +35,10 @@ from typing import Any
 import httpx
 from sqlalchemy import insert, select
 
-from saypro_desktop.domain.clock import HybridLogicalClock
-from saypro_desktop.domain.codec import encode
-from saypro_desktop.domain.ids import new_id
-from saypro_desktop.domain.records import BOOKKEEPING_FIELDS, LearningLog
+from saypro_core.clock import HybridLogicalClock
+from saypro_core.codec import encode
+from saypro_core.ids import new_id
+from saypro_core.records import BOOKKEEPING_FIELDS, LearningLog
 from saypro_server.db import make_engine, make_session_factory
 from saypro_server.migrate import migrate
 from saypro_server.security import hash_password, make_access_token, signing_key

@@ -18,7 +18,7 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from saypro_desktop.domain.records import LearningLog, SessionNote, TemplateAnswer, Visibility
+from saypro_core.records import LearningLog, SessionNote, TemplateAnswer, Visibility
 from saypro_desktop.storage.store import RecordStore
 
 # Words field staff write, roughly in Zipf order: a few very common, many rare.

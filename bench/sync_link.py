@@ -42,8 +42,8 @@ import requests  # noqa: E402
 
 from bench.linkem import Link  # noqa: E402
 from bench.store_scale import sentence  # noqa: E402
-from saypro_desktop.domain.codec import encode  # noqa: E402
-from saypro_desktop.domain.records import LearningLog, Record  # noqa: E402
+from saypro_core.codec import encode  # noqa: E402
+from saypro_core.records import LearningLog, Record  # noqa: E402
 from saypro_desktop.resources import default_reference_path  # noqa: E402
 from saypro_desktop.storage.store import RecordStore  # noqa: E402
 from saypro_desktop.sync.account import Account, sign_in  # noqa: E402

@@ -32,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.store_scale import QUERIES, make_records  # noqa: E402
-from saypro_desktop.domain.records import (  # noqa: E402
+from saypro_core.records import (  # noqa: E402
     CompetencyRating,
     DevelopmentGoal,
     GoalStatus,

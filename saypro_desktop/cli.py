@@ -15,9 +15,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
+from saypro_core.validation import ValidationError
 from saypro_desktop import APP_NAME, __version__
 from saypro_desktop.app_logging import setup_logging
-from saypro_desktop.domain.validation import ValidationError
 from saypro_desktop.paths import DEFAULT_PROFILE, DataPaths
 from saypro_desktop.storage.migrate import DatabaseOpenError
 from saypro_desktop.storage.store import RecordStore

@@ -33,9 +33,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
-from saypro_desktop import APP_NAME, __version__
-from saypro_desktop.domain.codec import DecodeError, decode, encode, format_datetime
-from saypro_desktop.domain.records import (
+from saypro_core.codec import DecodeError, decode, encode, format_datetime
+from saypro_core.records import (
     LOCAL_ONLY_FIELDS,
     RECORD_TYPES,
     LearningLog,
@@ -43,7 +42,8 @@ from saypro_desktop.domain.records import (
     TemplateAnswer,
     utc_now,
 )
-from saypro_desktop.domain.validation import LABELS, problems
+from saypro_core.validation import LABELS, problems
+from saypro_desktop import APP_NAME, __version__
 from saypro_desktop.storage.store import RecordStore
 
 FORMAT_VERSION = 1

@@ -9,9 +9,9 @@ from pathlib import Path
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from saypro_desktop.domain.codec import DecodeError, encode
-from saypro_desktop.domain.ids import new_id
-from saypro_desktop.domain.reference import parse_reference
+from saypro_core.codec import DecodeError, encode
+from saypro_core.ids import new_id
+from saypro_core.reference import parse_reference
 from saypro_server.security import hash_password
 from saypro_server.tables import Device, ReferenceData, RefreshToken, Team, User
 

@@ -10,7 +10,7 @@ from fastapi import Depends, FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from saypro_desktop.sync.wire import MAX_BODY_BYTES, MAX_INFLATED_BYTES, ErrorOut
+from saypro_core.wire import MAX_BODY_BYTES, MAX_INFLATED_BYTES, ErrorOut
 from saypro_server import __version__
 from saypro_server.body_limits import RequestBodyMiddleware
 from saypro_server.db import make_engine, make_session_factory

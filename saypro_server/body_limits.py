@@ -16,7 +16,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from saypro_desktop.sync import compression
+from saypro_core import compression
 
 #: The content type of an attachment chunk (tus): a prefix of one is stored where it belongs.
 RESUMABLE = "application/offset+octet-stream"

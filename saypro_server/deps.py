@@ -16,7 +16,7 @@ from sqlalchemy import Select, bindparam, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from saypro_desktop.sync.wire import ErrorOut
+from saypro_core.wire import ErrorOut
 from saypro_server.security import read_access_token, signing_key
 from saypro_server.settings import Settings
 from saypro_server.sync_service import FeedState, Principal, feed_state_columns

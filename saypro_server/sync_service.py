@@ -27,11 +27,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from saypro_desktop.domain.codec import DecodeError, decode, encode, format_datetime
-from saypro_desktop.domain.ids import new_id
-from saypro_desktop.domain.records import BOOKKEEPING_FIELDS, RECORD_TYPES, Record
-from saypro_desktop.domain.validation import problems
-from saypro_desktop.sync.wire import (
+from saypro_core.codec import DecodeError, decode, encode, format_datetime
+from saypro_core.ids import new_id
+from saypro_core.records import BOOKKEEPING_FIELDS, RECORD_TYPES, Record
+from saypro_core.validation import problems
+from saypro_core.wire import (
     ANSWER_BYTES,
     MAX_CHANGE_BYTES,
     Ack,

@@ -1,4 +1,4 @@
-"""The server's tables (SQLAlchemy ORM). Wire schemas live apart, in saypro_desktop.sync.wire."""
+"""The server's tables (SQLAlchemy ORM). Wire schemas live apart, in saypro_core.wire."""
 
 from __future__ import annotations
 

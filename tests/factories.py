@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from saypro_desktop.domain.ids import new_id  # noqa: F401 - used by tests
-from saypro_desktop.domain.records import (
+from saypro_core.ids import new_id  # noqa: F401 - used by tests
+from saypro_core.records import (
     ActionItem,
     Attachment,
     CompetencyRating,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from saypro_desktop.domain.records import Record
+from saypro_core.records import Record
 from saypro_desktop.storage.database import create_sqlite_engine
 from saypro_desktop.storage.migrate import upgrade
 from saypro_desktop.storage.store import record_to_row

@@ -15,8 +15,8 @@ from typing import Generic, TypeVar
 from sqlalchemy import Connection, delete, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from saypro_desktop.domain.codec import DecodeError, decode, encode, format_datetime, parse_datetime
-from saypro_desktop.domain.records import Record, utc_now
+from saypro_core.codec import DecodeError, decode, encode, format_datetime, parse_datetime
+from saypro_core.records import Record, utc_now
 from saypro_desktop.storage.tables import drafts
 
 R = TypeVar("R", bound=Record)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from saypro_desktop.domain.records import (
+from saypro_core.records import (
     DevelopmentGoal,
     Feedback,
     GoalStatus,

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import ColumnElement, Table, and_, exists, func, literal_column, select, true
 
-from saypro_desktop.domain.codec import format_datetime
+from saypro_core.codec import format_datetime
 
 #: The column each record type is dated by in lists and month counts.
 DATE_COLUMNS = {

@@ -19,8 +19,8 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from saypro_desktop.domain.codec import DecodeError, decode, encode, format_datetime
-from saypro_desktop.domain.records import RECORD_TYPES, Record, SyncState, utc_now
+from saypro_core.codec import DecodeError, decode, encode, format_datetime
+from saypro_core.records import RECORD_TYPES, Record, SyncState, utc_now
 from saypro_desktop.storage import search
 from saypro_desktop.storage.profile_meta import write_meta
 from saypro_desktop.storage.rows import row_to_record

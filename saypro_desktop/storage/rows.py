@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from saypro_desktop.domain.codec import decode, encode
-from saypro_desktop.domain.records import Record
+from saypro_core.codec import decode, encode
+from saypro_core.records import Record
 
 R = TypeVar("R", bound=Record)
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, TextClause, bindparam, delete, insert, select, text
 
-from saypro_desktop.domain.records import Record
+from saypro_core.records import Record
 from saypro_desktop.storage.tables import search_docs
 
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)

@@ -22,17 +22,17 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Engine, func, insert, select, true, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from saypro_desktop.domain.clock import HybridLogicalClock, Stamp
-from saypro_desktop.domain.codec import encode, format_datetime
-from saypro_desktop.domain.ids import new_id
-from saypro_desktop.domain.records import (
+from saypro_core.clock import HybridLogicalClock, Stamp
+from saypro_core.codec import encode, format_datetime
+from saypro_core.ids import new_id
+from saypro_core.records import (
     BOOKKEEPING_FIELDS,
     RECORD_TYPES,
     Record,
     SyncState,
     utc_now,
 )
-from saypro_desktop.domain.validation import ValidationError, problems
+from saypro_core.validation import ValidationError, problems
 from saypro_desktop.storage import drafts as drafts_ops
 from saypro_desktop.storage import outbox as outbox_ops
 from saypro_desktop.storage import remote, search, sync_log

@@ -29,7 +29,7 @@ from sqlalchemy import (
     TypeDecorator,
 )
 
-from saypro_desktop.domain.records import RECORD_TYPES, Record
+from saypro_core.records import RECORD_TYPES, Record
 
 metadata = MetaData(
     naming_convention={

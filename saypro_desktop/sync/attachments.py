@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from saypro_desktop.domain.records import Attachment
+from saypro_core.records import Attachment
 from saypro_desktop.storage.blobs import BlobStore
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.sync.engine import retry_policy

@@ -23,14 +23,9 @@ from typing import Any
 from pydantic import ValidationError
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_random_exponential
 
-from saypro_desktop.domain.codec import DecodeError, encode
-from saypro_desktop.domain.reference import parse_reference
-from saypro_desktop.resources import default_reference_path
-from saypro_desktop.storage import remote
-from saypro_desktop.storage.outbox import OutboxEntry
-from saypro_desktop.storage.store import RecordStore
-from saypro_desktop.sync.transport import SyncError, Transport
-from saypro_desktop.sync.wire import (
+from saypro_core.codec import DecodeError, encode
+from saypro_core.reference import parse_reference
+from saypro_core.wire import (
     MAX_BATCH_CHANGES,
     MAX_STREAM_RECORDS,
     Change,
@@ -38,6 +33,11 @@ from saypro_desktop.sync.wire import (
     SyncResponse,
     reference_digest,
 )
+from saypro_desktop.resources import default_reference_path
+from saypro_desktop.storage import remote
+from saypro_desktop.storage.outbox import OutboxEntry
+from saypro_desktop.storage.store import RecordStore
+from saypro_desktop.sync.transport import SyncError, Transport
 
 log = logging.getLogger(__name__)
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import requests
 
-from saypro_desktop.domain.codec import format_datetime
-from saypro_desktop.domain.records import utc_now
+from saypro_core.codec import format_datetime
+from saypro_core.records import utc_now
 from saypro_desktop.paths import DataPaths
 from saypro_desktop.storage.blobs import BlobStore
 from saypro_desktop.storage.store import RecordStore

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 import requests
 from urllib3.util.request import ACCEPT_ENCODING
 
-from saypro_desktop.sync import compression
+from saypro_core import compression
 
 #: Connect quickly or give up (a dead link should not hang a sync); reading may take longer on 2G.
 CONNECT_TIMEOUT_S = 10

@@ -113,7 +113,8 @@ def run_gui(store: RecordStore, paths: DataPaths, *, server_url: str | None, smo
 
 def _sync_modules_load() -> bool:
     """The sync modules load only at the first sync; the smoke test loads them (and their zstd) now."""
-    from saypro_desktop.sync import compression, session  # noqa: F401
+    from saypro_core import compression
+    from saypro_desktop.sync import session  # noqa: F401
 
     return compression.decompress(compression.compress(b"ok" * 100, "zstd"), "zstd", limit=200) == b"ok" * 100
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout
 
-from saypro_desktop.domain.records import Attachment
-from saypro_desktop.domain.validation import ValidationError
+from saypro_core.records import Attachment
+from saypro_core.validation import ValidationError
 from saypro_desktop.storage.queries import RecordFilter
 from saypro_desktop.ui.form_widgets import human_size
 from saypro_desktop.ui.services import PageServices

@@ -10,9 +10,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPlainTextEdit, QPushButton, QWidget
 
-from saypro_desktop.domain.clock import Stamp
-from saypro_desktop.domain.records import RECORD_TYPES
-from saypro_desktop.domain.validation import ValidationError
+from saypro_core.clock import Stamp
+from saypro_core.records import RECORD_TYPES
+from saypro_core.validation import ValidationError
 from saypro_desktop.storage.remote import RemoteConflict
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.ui.form_widgets import format_day

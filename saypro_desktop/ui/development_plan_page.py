@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saypro_desktop.domain.records import (
+from saypro_core.records import (
     DevelopmentGoal,
     GoalStatus,
     LearningLog,

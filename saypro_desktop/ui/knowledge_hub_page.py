@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saypro_desktop.domain.records import LearningLog, Record, SessionNote
+from saypro_core.records import LearningLog, Record, SessionNote
 from saypro_desktop.storage.queries import RecordFilter
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.ui.form_widgets import format_day

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saypro_desktop.domain.records import LearningLog, Record, TemplateAnswer, Visibility
+from saypro_core.records import LearningLog, Record, TemplateAnswer, Visibility
 from saypro_desktop.storage.queries import RecordFilter
 from saypro_desktop.ui.attachments_section import AttachmentsSection
 from saypro_desktop.ui.form_widgets import (

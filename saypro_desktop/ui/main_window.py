@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from saypro_core.codec import parse_datetime
+from saypro_core.records import RECORD_TYPES, Attachment, Feedback
 from saypro_desktop import APP_NAME, __version__
-from saypro_desktop.domain.codec import parse_datetime
-from saypro_desktop.domain.records import RECORD_TYPES, Attachment, Feedback
 from saypro_desktop.paths import DEFAULT_PROFILE, DataPaths
 from saypro_desktop.storage.blobs import BlobStore
 from saypro_desktop.storage.outbox import OutboxSummary

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
-from saypro_desktop.domain.records import SelfAssessment
+from saypro_core.records import SelfAssessment
 
 #: Oldest to newest: the newest line is the strongest colour.
 LINE_COLOURS = ("#b0bec5", "#7fb3a0", "#3f8f73", "#0b6e4f")

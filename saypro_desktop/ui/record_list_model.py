@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from saypro_desktop.domain.records import Record
+from saypro_core.records import Record
 from saypro_desktop.ui.background import BackgroundRunner
 
 Index = QModelIndex | QPersistentModelIndex

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saypro_desktop.domain.records import Feedback, Record, SyncState
-from saypro_desktop.domain.validation import FieldError, problems
+from saypro_core.records import Feedback, Record, SyncState
+from saypro_core.validation import FieldError, problems
 from saypro_desktop.storage.queries import RecordFilter
 from saypro_desktop.ui.form_widgets import FormSection, RecordRowDelegate, format_day
 from saypro_desktop.ui.page_parts import heading_label

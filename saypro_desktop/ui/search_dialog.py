@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saypro_desktop.domain.records import RECORD_TYPES
+from saypro_core.records import RECORD_TYPES
 from saypro_desktop.storage.search import SearchHit
 from saypro_desktop.ui.services import PageServices
 from saypro_desktop.ui.texts import type_name

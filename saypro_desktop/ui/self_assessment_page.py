@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saypro_desktop.domain.records import (
+from saypro_core.records import (
     CompetencyRating,
     DevelopmentGoal,
     Record,
@@ -29,7 +29,7 @@ from saypro_desktop.domain.records import (
     TemplateAnswer,
     Visibility,
 )
-from saypro_desktop.domain.reference import Competency, CompetencyFramework, compare, find_gaps
+from saypro_core.reference import Competency, CompetencyFramework, compare, find_gaps
 from saypro_desktop.ui.form_widgets import LongTextEdit, date_edit, format_day, from_qdate, to_qdate
 from saypro_desktop.ui.learning_log_page import visibility_combo
 from saypro_desktop.ui.radar_chart import RadarChart

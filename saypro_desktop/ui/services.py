@@ -6,8 +6,8 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from saypro_desktop.domain.codec import DecodeError
-from saypro_desktop.domain.reference import ReferenceData, load_reference, parse_reference
+from saypro_core.codec import DecodeError
+from saypro_core.reference import ReferenceData, load_reference, parse_reference
 from saypro_desktop.paths import DataPaths
 from saypro_desktop.resources import resource_path
 from saypro_desktop.storage.blobs import BlobStore

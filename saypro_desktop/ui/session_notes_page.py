@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saypro_desktop.domain.records import ActionItem, LocationKind, Record, SessionNote, SessionType, Visibility
-from saypro_desktop.domain.validation import problems
+from saypro_core.records import ActionItem, LocationKind, Record, SessionNote, SessionType, Visibility
+from saypro_core.validation import problems
 from saypro_desktop.ui.attachments_section import AttachmentsSection
 from saypro_desktop.ui.form_widgets import LongTextEdit, NamesEdit, date_edit, format_day, from_qdate, to_qdate
 from saypro_desktop.ui.learning_log_page import visibility_combo

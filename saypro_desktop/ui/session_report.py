@@ -12,8 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from saypro_core.records import SessionNote
 from saypro_desktop import APP_NAME, ORGANISATION
-from saypro_desktop.domain.records import SessionNote
 from saypro_desktop.ui.form_widgets import format_day
 from saypro_desktop.ui.texts import enum_label, field_label
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QWidget
 
-from saypro_desktop.domain.codec import parse_datetime
-from saypro_desktop.domain.records import RECORD_TYPES, Record, SyncState
+from saypro_core.codec import parse_datetime
+from saypro_core.records import RECORD_TYPES, Record, SyncState
 from saypro_desktop.storage.outbox import OutboxSummary
 from saypro_desktop.storage.queries import RecordFilter
 from saypro_desktop.storage.remote import RemoteConflict

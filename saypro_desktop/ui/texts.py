@@ -18,7 +18,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from saypro_desktop.domain.records import (
+from saypro_core.records import (
     GoalStatus,
     LocationKind,
     ReviewState,
@@ -26,7 +26,7 @@ from saypro_desktop.domain.records import (
     SyncState,
     Visibility,
 )
-from saypro_desktop.domain.validation import LABELS, FieldError
+from saypro_core.validation import LABELS, FieldError
 
 FIELD_LABELS = (
     QT_TRANSLATE_NOOP("fields", "Title"),

@@ -23,7 +23,7 @@ from fastapi import APIRouter, Header, HTTPException, Query, Request, Response, 
 from pydantic import BaseModel, Field
 from sqlalchemy import delete, func, select
 
-from saypro_desktop.sync.wire import ErrorOut
+from saypro_core.wire import ErrorOut
 from saypro_server.deps import NEEDS_TOKEN, AppSettings, CurrentPrincipal, DbSession, StrictInput
 from saypro_server.sync_service import visible_to
 from saypro_server.tables import AttachmentBlob, AttachmentChunk, StoredRecord

@@ -8,7 +8,7 @@ from fastapi import APIRouter, HTTPException, status
 from pydantic import BaseModel, Field
 from sqlalchemy import delete, func, select, update
 
-from saypro_desktop.sync.wire import UUID_PATTERN, ErrorOut
+from saypro_core.wire import UUID_PATTERN, ErrorOut
 from saypro_server.deps import NEEDS_TOKEN, AppSettings, CurrentPrincipal, DbSession, StrictInput
 from saypro_server.security import (
     hash_refresh_token,

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel
 from sqlalchemy import select
 
-from saypro_desktop.sync.wire import ErrorOut
+from saypro_core.wire import ErrorOut
 from saypro_server.deps import NEEDS_TOKEN, DbSession, require_supervisor
 from saypro_server.sync_service import Principal
 from saypro_server.tables import StoredRecord, Team, User

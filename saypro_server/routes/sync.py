@@ -10,8 +10,8 @@ from fastapi.responses import StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials
 from sqlalchemy import select
 
-from saypro_desktop.sync import compression
-from saypro_desktop.sync.wire import (
+from saypro_core import compression
+from saypro_core.wire import (
     ANSWER_BYTES,
     FRAME_BYTES,
     FRAME_RECORDS,

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from saypro_desktop.domain.records import Record
+from saypro_core.records import Record
 from saypro_desktop.storage.migrate import head_revision
 from tests import factories
 from tests.integration.conftest import PASSWORD

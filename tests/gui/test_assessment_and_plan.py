@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from saypro_desktop.domain.records import (
+from saypro_core.records import (
     CompetencyRating,
     DevelopmentGoal,
     GoalStatus,

@@ -13,7 +13,7 @@ import time
 import pytest
 from pytestqt.qtbot import QtBot
 
-from saypro_desktop.domain.records import LearningLog
+from saypro_core.records import LearningLog
 from saypro_desktop.paths import DataPaths
 from saypro_desktop.storage.store import RecordStore
 from tests.conftest import REPO_ROOT

@@ -22,7 +22,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 from PySide6.QtCore import QTimer
-from saypro_desktop.domain.records import CompetencyRating, Visibility
+from saypro_core.records import CompetencyRating, Visibility
 from saypro_desktop.paths import DataPaths
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.ui.app import make_application, window_settings

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from saypro_desktop.domain.records import LearningLog, Visibility
+from saypro_core.records import LearningLog, Visibility
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.ui.search_dialog import SearchDialog
 from tests import factories

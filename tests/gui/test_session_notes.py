@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDateEdit
 from pytestqt.qtbot import QtBot
 
-from saypro_desktop.domain.records import Attachment, LocationKind, SessionNote, SessionType
+from saypro_core.records import Attachment, LocationKind, SessionNote, SessionType
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.ui.session_notes_page import SessionNotesPage
 from tests import factories

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from saypro_core import validation
 from saypro_desktop import APP_NAME
-from saypro_desktop.domain import validation
 from saypro_desktop.resources import resource_path
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.ui import texts

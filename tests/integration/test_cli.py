@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from saypro_desktop.domain.codec import encode
-from saypro_desktop.domain.records import LOCAL_ONLY_FIELDS
+from saypro_core.codec import encode
+from saypro_core.records import LOCAL_ONLY_FIELDS
 from tests import factories
 
 

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
-from saypro_desktop.domain.records import LearningLog
+from saypro_core.records import LearningLog
 from saypro_desktop.paths import DataPaths
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.sync.credentials import CredentialStore

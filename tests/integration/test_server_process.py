@@ -9,7 +9,7 @@ from pathlib import Path
 
 import requests
 
-from saypro_desktop.domain.ids import new_id
+from saypro_core.ids import new_id
 from tests import factories
 from tests.integration.conftest import admin
 from tests.server.helpers import change

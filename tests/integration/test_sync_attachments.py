@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 from bench.linkem import Link
-from saypro_desktop.domain.records import Attachment, SessionNote
+from saypro_core.records import Attachment, SessionNote
 from saypro_desktop.paths import DataPaths
 from saypro_desktop.storage.blobs import BlobStore, StoredFile
 from saypro_desktop.storage.store import RecordStore

@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from saypro_desktop.domain.records import LearningLog
+from saypro_core.records import LearningLog
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.sync.account import Account, sign_in
 from saypro_desktop.sync.credentials import CredentialStore

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from bench.linkem import Link
-from saypro_desktop.domain.codec import encode
-from saypro_desktop.domain.records import LearningLog
+from saypro_core.codec import encode
+from saypro_core.records import LearningLog
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.sync.session import sync_profile
 from tests import factories

@@ -13,8 +13,8 @@ import pytest
 import requests
 from sqlalchemy import update
 
-from saypro_desktop.domain.codec import encode
-from saypro_desktop.domain.records import BOOKKEEPING_FIELDS, RECORD_TYPES, LearningLog, Record, SyncState
+from saypro_core.codec import encode
+from saypro_core.records import BOOKKEEPING_FIELDS, RECORD_TYPES, LearningLog, Record, SyncState
 from saypro_desktop.resources import default_reference_path
 from saypro_desktop.storage import search
 from saypro_desktop.storage.store import RecordStore

@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 
 from bench.linkem import FAULTS, Link
-from saypro_desktop.domain.codec import encode
-from saypro_desktop.domain.records import LearningLog
+from saypro_core.codec import encode
+from saypro_core.records import LearningLog
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.sync.account import Account, sign_in
 from saypro_desktop.sync.credentials import CredentialStore

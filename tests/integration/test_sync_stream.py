@@ -7,9 +7,9 @@ import subprocess
 from pathlib import Path
 
 from bench.linkem import Link
-from saypro_desktop.domain.records import LearningLog
+from saypro_core.records import LearningLog
+from saypro_core.wire import FRAME_RECORDS
 from saypro_desktop.sync.session import sync_profile
-from saypro_desktop.sync.wire import FRAME_RECORDS
 from tests import factories
 from tests.integration.conftest import signed_in_profile
 

@@ -30,7 +30,7 @@ from datetime import date
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QSystemTrayIcon
-from saypro_desktop.domain.records import LearningLog
+from saypro_core.records import LearningLog
 from saypro_desktop.paths import DataPaths
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.ui.app import make_application, open_main_window

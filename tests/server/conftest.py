@@ -20,7 +20,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, delete, insert, text
 from sqlalchemy.orm import Session
 
-from saypro_desktop.domain.ids import new_id
+from saypro_core.ids import new_id
 from saypro_server import admin, security
 from saypro_server.app import create_app
 from saypro_server.db import make_engine, make_session_factory

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from saypro_desktop.domain.clock import HybridLogicalClock
-from saypro_desktop.domain.codec import encode
-from saypro_desktop.domain.ids import new_id
-from saypro_desktop.domain.records import BOOKKEEPING_FIELDS, Record
+from saypro_core.clock import HybridLogicalClock
+from saypro_core.codec import encode
+from saypro_core.ids import new_id
+from saypro_core.records import BOOKKEEPING_FIELDS, Record
 
 _clocks: dict[str, HybridLogicalClock] = {}
 

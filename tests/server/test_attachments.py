@@ -8,7 +8,7 @@ import os
 import httpx
 import pytest
 
-from saypro_desktop.domain.records import Visibility
+from saypro_core.records import Visibility
 from tests import factories
 from tests.server.conftest import Account, Server
 from tests.server.helpers import change

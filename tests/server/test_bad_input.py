@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from saypro_desktop.sync import compression
-from saypro_desktop.sync.wire import MAX_BATCH_CHANGES
+from saypro_core import compression
+from saypro_core.wire import MAX_BATCH_CHANGES
 from saypro_server.tables import StoredRecord
 from tests import factories
 from tests.server.conftest import Account, Server

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from saypro_desktop.domain.ids import new_id
-from saypro_desktop.domain.records import Visibility
-from saypro_desktop.sync.wire import Change
+from saypro_core.ids import new_id
+from saypro_core.records import Visibility
+from saypro_core.wire import Change
 from saypro_server import sync_service
 from saypro_server.deps import principal_for
 from saypro_server.tables import User

@@ -20,8 +20,8 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, settings
 from schemathesis.core.parameters import ParameterLocation
 
-from saypro_desktop.domain.ids import new_id
-from saypro_desktop.sync.wire import UUID_PATTERN
+from saypro_core.ids import new_id
+from saypro_core.wire import UUID_PATTERN
 from saypro_server import admin, security
 from saypro_server.app import create_app
 from saypro_server.db import make_engine, make_session_factory

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from saypro_desktop.domain.records import GoalStatus, Visibility
+from saypro_core.records import GoalStatus, Visibility
 from tests import factories
 from tests.server.conftest import Server
 from tests.server.helpers import change

@@ -7,10 +7,10 @@ from typing import Any
 
 from sqlalchemy import select
 
+from saypro_core import compression
+from saypro_core.wire import FRAME_RECORDS, MAX_STREAM_RECORDS, derived_change_id, reference_digest
 from saypro_desktop.resources import default_reference_path
-from saypro_desktop.sync import compression
 from saypro_desktop.sync.engine import shipped_reference_digest
-from saypro_desktop.sync.wire import FRAME_RECORDS, MAX_STREAM_RECORDS, derived_change_id, reference_digest
 from saypro_server import admin
 from saypro_server.tables import ReferenceData
 from tests import factories

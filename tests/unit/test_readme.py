@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from saypro_desktop.domain.records import BOOKKEEPING_FIELDS, LOCAL_ONLY_FIELDS, RECORD_TYPES
+from saypro_core.records import BOOKKEEPING_FIELDS, LOCAL_ONLY_FIELDS, RECORD_TYPES
 from saypro_desktop.transfer import CSV_COLUMNS, SECTIONS
 from tests.conftest import REPO_ROOT
 

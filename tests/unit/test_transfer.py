@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from saypro_desktop.domain.records import RECORD_TYPES, LearningLog, Record
+from saypro_core.records import RECORD_TYPES, LearningLog, Record
 from saypro_desktop.paths import DataPaths
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.transfer import (

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from alembic import command
 
-from saypro_desktop.domain.records import LearningLog, SessionNote
+from saypro_core.records import LearningLog, SessionNote
 from saypro_desktop.storage.database import create_sqlite_engine
 from saypro_desktop.storage.migrate import (
     HEAD_REVISION,

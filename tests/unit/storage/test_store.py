@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from saypro_desktop.domain.records import (
+from saypro_core.records import (
     RECORD_TYPES,
     ActionItem,
     CompetencyRating,
@@ -20,7 +20,7 @@ from saypro_desktop.domain.records import (
     SyncState,
     TemplateAnswer,
 )
-from saypro_desktop.domain.validation import ValidationError
+from saypro_core.validation import ValidationError
 from saypro_desktop.storage import outbox as outbox_ops
 from saypro_desktop.storage import search
 from saypro_desktop.storage.store import RecordStore

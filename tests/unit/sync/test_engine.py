@@ -6,7 +6,7 @@ import dataclasses
 import json
 from collections.abc import Iterator
 
-from saypro_desktop.domain.records import LearningLog
+from saypro_core.records import LearningLog
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.sync.engine import SyncEngine, coalesce
 from saypro_desktop.sync.transport import SyncError

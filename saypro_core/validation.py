@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from saypro_desktop.domain.ids import is_valid_id
-from saypro_desktop.domain.records import (
+from saypro_core.ids import is_valid_id
+from saypro_core.records import (
     RECORD_TYPES,
     Attachment,
     DevelopmentGoal,

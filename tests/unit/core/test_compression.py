@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from saypro_desktop.sync import compression
+from saypro_core import compression
 from saypro_desktop.sync.transport import HttpTransport
 
 

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from saypro_desktop.domain.validation import label
+from saypro_core.validation import label
 
 T = TypeVar("T")
 

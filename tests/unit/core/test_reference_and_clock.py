@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from saypro_desktop.domain.clock import HybridLogicalClock, Stamp
-from saypro_desktop.domain.records import CompetencyRating
-from saypro_desktop.domain.reference import compare, find_gaps, load_reference
+from saypro_core.clock import HybridLogicalClock, Stamp
+from saypro_core.records import CompetencyRating
+from saypro_core.reference import compare, find_gaps, load_reference
 from saypro_desktop.resources import default_reference_path
 from tests import factories
 

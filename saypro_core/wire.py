@@ -24,7 +24,7 @@ version (``ref``). A device that has never synced holds the defaults shipped wit
 sends their :func:`reference_digest` (``rh``): where the server's are the same, only the version
 comes back, which spares a few KB on every laptop's first sync.
 
-A record's fields are the codec's encoding (``saypro_desktop.domain.codec``) of the content
+A record's fields are the codec's encoding (``saypro_core.codec``) of the content
 fields of its dataclass plus ``visibility`` and ``deleted``; a change carries only the fields
 it changed.
 """
@@ -38,7 +38,7 @@ from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from saypro_desktop.domain.records import RECORD_TYPES
+from saypro_core.records import RECORD_TYPES
 
 PROTOCOL_VERSION: Final = 1
 #: Most changes one request may carry (1,000 learning logs, about 1.3 MB, fit in one).

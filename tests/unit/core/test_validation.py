@@ -7,13 +7,13 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from saypro_desktop.domain.records import (
+from saypro_core.records import (
     ActionItem,
     CompetencyRating,
     Record,
     TemplateAnswer,
 )
-from saypro_desktop.domain.validation import ValidationError, problems, validate
+from saypro_core.validation import ValidationError, problems, validate
 from tests import factories
 
 

@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import ClassVar
 
-from saypro_desktop.domain.ids import new_id
+from saypro_core.ids import new_id
 
 
 def utc_now() -> datetime:

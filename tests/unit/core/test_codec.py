@@ -7,8 +7,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from saypro_desktop.domain.codec import DecodeError, decode, encode, format_datetime, parse_datetime
-from saypro_desktop.domain.records import LearningLog, Record, SessionNote
+from saypro_core.codec import DecodeError, decode, encode, format_datetime, parse_datetime
+from saypro_core.records import LearningLog, Record, SessionNote
 from tests import factories
 
 

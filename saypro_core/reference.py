@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from saypro_desktop.domain.codec import decode
-from saypro_desktop.domain.records import CompetencyRating, SelfAssessment
+from saypro_core.codec import decode
+from saypro_core.records import CompetencyRating, SelfAssessment
 
 #: Ratings below this are gaps unless the competency asks for more.
 DEFAULT_EXPECTED_LEVEL = 3
