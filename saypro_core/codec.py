@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from saypro_core.bounds import MAX_JSON_INT
 from saypro_core.validation import label
 
 T = TypeVar("T")
@@ -89,6 +90,14 @@ def _describe(tp: Any) -> str:
     return "a list" if typing.get_origin(tp) is list else "an object"
 
 
+def _decode_int(value: Any, path: str, wrong: DecodeError) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise wrong
+    if abs(value) > MAX_JSON_INT:  # no side can keep it (SQLite stops at 2**63, JSON clients at 2**53)
+        raise DecodeError(path, f"{path} is too large a number: {str(value)[:20]}.")
+    return value
+
+
 def _decode_scalar(tp: Any, value: Any, path: str) -> Any:
     wrong = DecodeError(path, f"{path} must be {_describe(tp)}, not {value!r:.60}.")
     if tp is bool:
@@ -96,9 +105,7 @@ def _decode_scalar(tp: Any, value: Any, path: str) -> Any:
             raise wrong
         return value
     if tp is int:
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise wrong
-        return value
+        return _decode_int(value, path, wrong)
     if tp is str:
         if not isinstance(value, str):
             raise wrong
@@ -112,7 +119,7 @@ def _decode_scalar(tp: Any, value: Any, path: str) -> Any:
             return date.fromisoformat(value)
         if isinstance(tp, type) and issubclass(tp, StrEnum):
             return tp(value)
-    except ValueError:
+    except (ValueError, OverflowError):  # a date past year 9999 once moved to UTC overflows
         raise wrong from None
     raise TypeError(f"no codec for {tp!r}")  # a programming error, not bad input
 
@@ -156,5 +163,10 @@ def decode(cls: type[T], data: Any, *, path: str = "", ignore: frozenset[str] = 
             if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
                 raise DecodeError(f.name, f"{sub_path} is missing.")
             continue
-        kwargs[f.name] = decode_value(hints[f.name], data[f.name], sub_path)
+        try:
+            kwargs[f.name] = decode_value(hints[f.name], data[f.name], sub_path)
+        except DecodeError as exc:
+            if path:
+                raise
+            raise DecodeError(f.name, str(exc)) from None  # named by the record's field, worded with its label
     return cls(**kwargs)

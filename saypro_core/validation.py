@@ -8,10 +8,14 @@ see on screen), and every rule below is one or two lines.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
+from saypro_core.bounds import MAX_FILE_BYTES, MAX_FRAMEWORK_VERSION, MAX_INT, MAX_REVISION
 from saypro_core.ids import is_valid_id
 from saypro_core.records import (
     RECORD_TYPES,
@@ -33,6 +37,10 @@ TAG_MAX = 40
 TAGS_MAX = 20
 RATING_MIN, RATING_MAX = 1, 5
 EARLIEST_DATE = date(1990, 1, 1)
+#: NUL and UTF-16 surrogate halves: text that is not Unicode every store and every client can hold
+#: (PostgreSQL refuses NUL in text; a lone surrogate cannot be encoded as UTF-8, so a record holding
+#: one could be stored but never sent to anyone).
+_NOT_TEXT = re.compile("[\x00\ud800-\udfff]")
 #: How far ahead a date that records the past (a log, an assessment) may be: a laptop in another
 #: time zone or a slightly wrong clock should not make today's entry invalid.
 FUTURE_SLACK = timedelta(days=1)
@@ -178,6 +186,53 @@ class _Checker:
                 self.add(name, "{label}: an answer does not say which question it answers.")
 
 
+def text_problem(value: str) -> tuple[str, int] | None:
+    """The first character that makes ``value`` text not every side can store and send, as
+    (its name, its position counted from 1), or None."""
+    found = _NOT_TEXT.search(value)
+    if found is None:
+        return None
+    return ("NUL" if found.group() == "\x00" else f"U+{ord(found.group()):04X}"), found.start() + 1
+
+
+def _find_bad_value(value: Any) -> tuple[str, int] | int | None:
+    """The first bad character (see text_problem) or out-of-bounds whole number anywhere in ``value``."""
+    if isinstance(value, str):
+        return text_problem(value)
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return None if -MAX_INT <= value <= MAX_INT else value
+    if isinstance(value, dict):
+        items: Iterable[Any] = (part for pair in value.items() for part in pair)
+    elif isinstance(value, list | tuple):
+        items = value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        items = (getattr(value, f.name) for f in dataclasses.fields(value))
+    else:
+        return None
+    for item in items:
+        if (found := _find_bad_value(item)) is not None:
+            return found
+    return None
+
+
+def storable_problems(fields: dict[str, Any]) -> list[FieldError]:
+    """Fields whose value holds text that is not valid Unicode (or NUL), or a whole number outside
+    what every side stores; whatever else is wrong with them, nothing may keep or send such a value."""
+    errors = []
+    for name, value in fields.items():
+        found = _find_bad_value(value)
+        if isinstance(found, tuple):
+            errors.append(FieldError(name, "{label} holds a character that is not valid text ({character}, at "
+                                           "character {position}).",
+                                     (("character", found[0]), ("position", str(found[1])))))
+        elif found is not None:
+            errors.append(FieldError(name, "{label}: {value} is not a number this app can keep.",
+                                     (("value", str(found)[:20]),)))
+    return errors
+
+
 def _learning_log(c: _Checker) -> None:
     log = c.record
     assert isinstance(log, LearningLog)
@@ -207,8 +262,8 @@ def _self_assessment(c: _Checker) -> None:
     assert isinstance(assessment, SelfAssessment)
     c.text("title", required=True, limit=TITLE_MAX)
     c.text("framework_id", required=True, limit=SHORT_TEXT_MAX)
-    if assessment.framework_version < 1:
-        c.add("framework_version", "Framework version must be 1 or more.")
+    if not 1 <= assessment.framework_version <= MAX_FRAMEWORK_VERSION:
+        c.add("framework_version", "Framework version must be from 1 to {high}.", high=_number(MAX_FRAMEWORK_VERSION))
     c.past_date("assessed_on")
     if not assessment.ratings:
         c.add("ratings", "Rate at least one competency.")
@@ -287,6 +342,8 @@ def _attachment(c: _Checker) -> None:
     c.text("filename", required=True, limit=255)
     if attachment.size < 0:
         c.add("size", "Size cannot be negative.")
+    elif attachment.size > MAX_FILE_BYTES:
+        c.add("size", "Size {size} is larger than any file this app keeps.", size=_number(attachment.size)[:30])
     if len(attachment.sha256) != 64 or any(ch not in "0123456789abcdef" for ch in attachment.sha256):
         c.add("sha256", "Checksum must be 64 lower-case hexadecimal characters (sha256).")
     if attachment.target_type not in RECORD_TYPES:
@@ -307,11 +364,14 @@ _RULES: dict[str, Callable[[_Checker], None]] = {
 
 def problems(record: Record) -> list[FieldError]:
     """Every problem with ``record``; empty when it can be stored."""
+    unstorable = storable_problems({f.name: getattr(record, f.name) for f in dataclasses.fields(record)})
+    if unstorable:
+        return unstorable  # the rules below would only repeat it, or fail on it
     checker = _Checker(record)
     if not is_valid_id(record.id):
         checker.add("id", "Id '{value}' is not a valid record id.", value=record.id[:40])
-    if record.revision < 0:
-        checker.add("revision", "Revision cannot be negative.")
+    if not 0 <= record.revision <= MAX_REVISION:
+        checker.add("revision", "Revision must be from 0 to {high}.", high=_number(MAX_REVISION))
     for name in ("created_at", "updated_at"):
         value: datetime = getattr(record, name)
         if value.tzinfo is None:

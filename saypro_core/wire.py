@@ -38,6 +38,7 @@ from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from saypro_core.bounds import MAX_POSITION, MAX_REVISION
 from saypro_core.records import RECORD_TYPES
 
 PROTOCOL_VERSION: Final = 1
@@ -56,10 +57,6 @@ MAX_BODY_BYTES = 4 * 1024 * 1024
 MAX_INFLATED_BYTES = 16 * 1024 * 1024
 #: Largest single change (its fields as JSON): a learning log with every field at its limit fits.
 MAX_CHANGE_BYTES = 256 * 1024
-
-#: Largest feed position and revision the databases store (BIGINT and INTEGER).
-MAX_POSITION = 2**63 - 1
-MAX_REVISION = 2**31 - 1
 
 UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 HLC_PATTERN = r"^[0-9]{13}-[0-9]{5}-[0-9a-zA-Z-]{1,64}$"
@@ -123,7 +120,8 @@ class Ack(_Strict):
     s: Literal["ok", "merged", "rejected"] = Field(
         description="ok: applied; merged: applied, but a field edited elsewhere too was decided by the clock "
                     "(see the conflicts); rejected: not applied, `err` says why.")
-    rev: int = Field(ge=0, description="The record's server revision after the change (0 if rejected).")
+    rev: int = Field(ge=0, le=MAX_REVISION,
+                     description="The record's server revision after the change (0 if rejected).")
     err: str = Field(default="", exclude_if=lambda v: not v)
 
 
@@ -132,11 +130,11 @@ class RecordOut(_Strict):
 
     t: RecordType
     r: Uuid
-    rev: int
-    o: str = Field(description="Owner's user id.")
+    rev: int = Field(ge=0, le=MAX_REVISION)
+    o: str = Field(max_length=36, description="Owner's user id.")
     f: dict[str, Any]
-    h: str = Field(description="Stamp of the last change.")
-    at: str = Field(description="When the server stored the last change (UTC).")
+    h: str = Field(max_length=90, description="Stamp of the last change.")
+    at: str = Field(max_length=40, description="When the server stored the last change (UTC).")
 
 
 class ConflictOut(_Strict):
@@ -145,18 +143,18 @@ class ConflictOut(_Strict):
     id: Uuid
     t: RecordType
     r: Uuid
-    field: str
+    field: str = Field(max_length=64)
     kept: Any
     lost: Any
-    kept_h: str
-    lost_h: str
-    lost_by: str = Field(description="Device whose value was not kept.")
-    at: str
+    kept_h: str = Field(max_length=90)
+    lost_h: str = Field(max_length=90)
+    lost_by: str = Field(max_length=64, description="Device whose value was not kept.")
+    at: str = Field(max_length=40)
     res: bool = Field(default=False, description="Resolved by the user.")
 
 
 class ReferenceOut(_Strict):
-    version: int
+    version: int = Field(ge=0, le=MAX_REVISION)
     data: dict[str, Any] | None = Field(default=None, exclude_if=lambda v: v is None,
                                         description="Left out when the device holds the same data (rh).")
 
@@ -167,9 +165,23 @@ class SyncResponse(_Strict):
     v: Literal[1] = 1
     ack: list[Ack] = Field(default_factory=list)
     ch: list[RecordOut] = Field(default_factory=list)
-    cur: int = Field(ge=0)
+    cur: int = Field(ge=0, le=MAX_POSITION)
     more: bool = False
     cf: list[ConflictOut] = Field(default_factory=list)
+    ref: ReferenceOut | None = None
+
+
+class AnswerFrame(_Strict):
+    """A SyncResponse as a device reads it: the envelope strictly, but each record and conflict left
+    as it came, to be checked on its own (one bad record from the server is set aside; it never
+    stops the rest of the answer, nor every later sync)."""
+
+    v: Literal[1] = 1
+    ack: list[Ack] = Field(default_factory=list)
+    ch: list[Any] = Field(default_factory=list)
+    cur: int = Field(ge=0, le=MAX_POSITION)
+    more: bool = False
+    cf: list[Any] = Field(default_factory=list)
     ref: ReferenceOut | None = None
 
 

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from pydantic_core import PydanticSerializationError
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
@@ -30,7 +32,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from saypro_core.codec import DecodeError, decode, encode, format_datetime
 from saypro_core.ids import new_id
 from saypro_core.records import BOOKKEEPING_FIELDS, RECORD_TYPES, Record
-from saypro_core.validation import problems
+from saypro_core.validation import problems, storable_problems
 from saypro_core.wire import (
     ANSWER_BYTES,
     MAX_CHANGE_BYTES,
@@ -41,6 +43,8 @@ from saypro_core.wire import (
     derived_change_id,
 )
 from saypro_server.tables import AppliedChange, Conflict, FeedCounter, ReferenceData, StoredRecord
+
+log = logging.getLogger(__name__)
 
 #: Fields a change may carry besides the record type's own content fields.
 SYNCED_BOOKKEEPING = frozenset({"visibility", "deleted"})
@@ -117,6 +121,11 @@ def _check_fields(change: Change) -> None:
     unknown = sorted(set(change.f) - allowed_fields(change.t))
     if unknown:
         raise _Rejected(f"Unknown field '{unknown[0]}' for a {change.t.replace('_', ' ')}.")
+    # Before anything else reads them: such a value could be stored, but then never sent to anyone
+    # (it failed every colleague's sync), not even as the value set aside by a conflict.
+    unstorable = storable_problems(change.f)
+    if unstorable:
+        raise _Rejected(f"{unstorable[0].field}: {unstorable[0].message}")
     if change.op == "d" and change.f.get("deleted") is not True:
         raise _Rejected("A delete must set deleted to true.")
 
@@ -127,7 +136,7 @@ def _canonical(change: Change, owner_id: str, fields: dict[str, Any]) -> dict[st
     try:
         record: Record = decode(cls, {**fields, "id": change.r, "owner_id": owner_id})
     except DecodeError as exc:
-        raise _Rejected(str(exc)) from None
+        raise _Rejected(f"{exc.field}: {exc}") from None
     errors = problems(record)
     if errors:
         raise _Rejected(f"{errors[0].field}: {errors[0].message}")
@@ -340,6 +349,29 @@ def conflict_out(conflict: Conflict) -> ConflictOut:
                        at=format_datetime(conflict.created_at), res=conflict.resolved)
 
 
+def quarantine(session: Session, record_ids: Sequence[str], reason: str) -> None:
+    """Stop serving records that cannot be encoded for anyone (the caller commits). Records
+    written since every check was in place never get here; this keeps one such record from
+    failing every reader's sync, whatever put it there."""
+    session.execute(update(StoredRecord).where(StoredRecord.id.in_(record_ids)).values(quarantined=reason[:200]))
+    for record_id in record_ids:
+        log.error("quarantined record %s: %s", record_id, reason)
+
+
+def without_unencodable(records: Sequence[RecordOut]) -> tuple[list[RecordOut], list[str]]:
+    """The records that encode as JSON, and the ids of those that do not."""
+    kept: list[RecordOut] = []
+    bad: list[str] = []
+    for record in records:
+        try:
+            record.model_dump_json()
+        except PydanticSerializationError:
+            bad.append(record.r)
+        else:
+            kept.append(record)
+    return kept, bad
+
+
 @dataclass(frozen=True)
 class FeedState:
     """The last feed position handed out (every position up to it is committed) and the version
@@ -388,7 +420,8 @@ def pull(session: Session, principal: Principal, cursor: int, limit: int,
         return PullResult([], [], cursor, False, state)  # the common case: nothing new
     rows = session.scalars(
         select(StoredRecord)
-        .where(StoredRecord.feed_position > cursor, StoredRecord.feed_position <= state.high, visible_to(principal))
+        .where(StoredRecord.feed_position > cursor, StoredRecord.feed_position <= state.high, visible_to(principal),
+               StoredRecord.quarantined.is_(None))
         .order_by(StoredRecord.feed_position).limit(limit + 1)
     ).all()
     kept: list[StoredRecord] = []

@@ -119,6 +119,8 @@ class StoredRecord(Base):
     #: need not pull it back); NULL when any device must pull it.
     clean_device: Mapped[str | None] = mapped_column(String(36))
     feed_position: Mapped[int] = mapped_column(BigInteger, default=0)
+    #: Why this record is never served (it could not be encoded for anyone); NULL for every sound record.
+    quarantined: Mapped[str | None] = mapped_column(String(200), default=None)
 
     __table_args__ = (
         Index("ix_records_feed_position", "feed_position"),

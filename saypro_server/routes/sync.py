@@ -8,6 +8,7 @@ from fastapi import APIRouter, HTTPException, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials
+from pydantic_core import PydanticSerializationError
 from sqlalchemy import select
 
 from saypro_core import compression
@@ -74,15 +75,15 @@ def _sync(request: Request, body: SyncRequest, credentials: HTTPAuthorizationCre
             reference = ReferenceOut(version=stored.version, data=None if same else stored.body)
     first = SyncResponse(ack=acks, ch=pulled.records, cur=pulled.cursor, more=pulled.more, cf=pulled.conflicts,
                          ref=reference)
+    encoded = _encode(request, first)
     zstd = compression.accepted(request.headers.get("accept-encoding", "")) == "zstd"
     if body.st and pulled.more:
-        frames = _frames(request, principal, first, pulled.state, body.lim - FRAME_RECORDS)
+        frames = _frames(request, principal, encoded, first.cur, first.more, pulled.state, body.lim - FRAME_RECORDS)
         if zstd:
             return StreamingResponse(_packed(frames), media_type=NDJSON,
                                      headers={"Content-Encoding": "zstd", "Vary": "Accept-Encoding"})
         return StreamingResponse(frames, media_type=NDJSON)  # GZipMiddleware compresses it for gzip devices
-    # Serialized here, once: returning the model would have FastAPI validate it a second time.
-    encoded = first.model_dump_json().encode()
+    # Serialized once (by _encode): returning the model would have FastAPI validate it a second time.
     if len(encoded) >= 512 and zstd:
         # Compressed here, on the worker thread; gzip-only devices are served by GZipMiddleware.
         return Response(compression.compress(encoded, "zstd"), media_type="application/json",
@@ -93,21 +94,35 @@ def _sync(request: Request, body: SyncRequest, credentials: HTTPAuthorizationCre
 NDJSON = "application/x-ndjson"
 
 
-def _frames(request: Request, principal: Principal, first: SyncResponse, state: FeedState,
+def _encode(request: Request, answer: SyncResponse) -> bytes:
+    """The answer as JSON. A stored record that cannot be encoded (text that is not valid Unicode,
+    left by an older version) is quarantined and left out, instead of failing the answer of every
+    device that may read it."""
+    try:
+        return answer.model_dump_json().encode()
+    except PydanticSerializationError:
+        records, bad = sync_service.without_unencodable(answer.ch)
+        if not bad:
+            raise
+        with request.app.state.session_factory.begin() as transaction:
+            sync_service.quarantine(transaction, bad, "its fields cannot be encoded as JSON (not valid Unicode)")
+        return answer.model_copy(update={"ch": records}).model_dump_json().encode()
+
+
+def _frames(request: Request, principal: Principal, first: bytes, cursor: int, more: bool, state: FeedState,
             budget: int) -> Iterator[bytes]:
-    """The first frame, then frames of records up to the same feed state while ``budget`` records
-    remain (a plain generator: Starlette runs it on a worker thread, so the queries do not block).
+    """The first frame (encoded), then frames of records up to the same feed state while ``budget``
+    records remain (a plain generator: Starlette runs it on a worker thread, so the queries do not block).
 
     Each frame reads in a session of its own: a device on 2G takes seconds to receive a frame, and
     the database connection goes back to the pool meanwhile.
     """
-    yield first.model_dump_json().encode() + b"\n"
-    cursor, more = first.cur, first.more
+    yield first + b"\n"
     while more and budget > 0:
         with read_session(request.app) as session:
             pulled = sync_service.pull(session, principal, cursor, min(budget, FRAME_RECORDS), state, FRAME_BYTES)
         frame = SyncResponse(ch=pulled.records, cur=pulled.cursor, more=pulled.more, cf=pulled.conflicts)
-        yield frame.model_dump_json().encode() + b"\n"
+        yield _encode(request, frame) + b"\n"
         cursor, more, budget = pulled.cursor, pulled.more, budget - FRAME_RECORDS
 
 

@@ -194,7 +194,8 @@ def test_settings_dialog_offers_every_language(qtbot: QtBot, open_window) -> Non
 def test_the_domain_words_are_all_listed_for_the_translator() -> None:
     source = Path(validation.__file__).read_text(encoding="utf-8")
     templates = {node.args[1].value for node in ast.walk(ast.parse(source))
-                 if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "add"
+                 if isinstance(node, ast.Call) and (getattr(node.func, "attr", "") == "add"
+                                                    or getattr(node.func, "id", "") == "FieldError")
                  and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant)}
     assert templates and templates <= set(texts.VALIDATION_MESSAGES)
     assert set(validation.LABELS.values()) <= set(texts.FIELD_LABELS)

@@ -79,8 +79,8 @@ def test_server_serves_a_sync_from_a_venv_without_qt(tmp_path: Path) -> None:
         admin("users", "create", name, "--team", "Limpopo", "--password-stdin", stdin=f"{PASSWORD}\n")
     port = free_port()
     server = subprocess.Popen([str(python), "-m", "saypro_server", "--data-dir", str(data_dir), "serve",
-                               "--port", str(port)], env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              text=True)
+                               "--port", str(port)], env=env, cwd=tmp_path, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60

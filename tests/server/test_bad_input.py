@@ -110,8 +110,8 @@ def test_wrong_shapes_are_422_with_the_location(server: Server, account: Account
     [
         ({"title": "x" * 10_000}, "title: Title is too long: at most 200 characters, this has 10,000."),
         ({"what_learned": "y" * 300_000}, "The change is larger than 256 KB."),
-        ({"log_date": "2026-02-30"}, "Date must be a date (YYYY-MM-DD), not '2026-02-30'."),
-        ({"tags": "not a list"}, "Tags must be a list, not 'not a list'."),
+        ({"log_date": "2026-02-30"}, "log_date: Date must be a date (YYYY-MM-DD), not '2026-02-30'."),
+        ({"tags": "not a list"}, "tags: Tags must be a list, not 'not a list'."),
         ({"mood": "happy"}, "Unknown field 'mood' for a learning log."),
         ({"sync_state": "synced"}, "Unknown field 'sync_state' for a learning log."),
         ({"owner_id": "someone-else"}, "Unknown field 'owner_id' for a learning log."),

@@ -63,3 +63,16 @@ def test_nested_records_are_checked() -> None:
     data["action_items"][0]["done"] = "yes"
     with pytest.raises(DecodeError, match=r"Action items\[1\].done must be true or false"):
         decode(SessionNote, data)
+
+
+@pytest.mark.parametrize(("field", "value"), [("revision", 2**63), ("revision", -(2**60))])
+def test_whole_numbers_no_side_can_keep_are_refused(field: str, value: int) -> None:
+    data = {**encode(factories.learning_log()), field: value}
+    with pytest.raises(DecodeError, match="too large a number"):
+        decode(LearningLog, data)
+
+
+def test_a_time_that_overflows_in_utc_is_a_decode_error() -> None:
+    data = {**encode(factories.learning_log()), "created_at": "9999-12-31T23:00:00-05:00"}
+    with pytest.raises(DecodeError, match="Created at must be a date and time"):
+        decode(LearningLog, data)

@@ -122,3 +122,37 @@ def test_validate_raises_with_every_message() -> None:
         validate(factories.learning_log(title="", what_happened="", what_learned="", template_answers=[]))
     assert [e.field for e in caught.value.errors] == ["title", "what_learned"]
     assert "Title is required." in str(caught.value)
+
+
+@pytest.mark.parametrize("bad", ["\ud800", "a\x00b", "tail \udfff"])
+@pytest.mark.parametrize("record", factories.one_of_each(), ids=lambda r: r.record_type)
+def test_text_that_is_not_valid_unicode_is_refused_in_any_field(record: Record, bad: str) -> None:
+    """A lone surrogate cannot be encoded as UTF-8 and PostgreSQL refuses NUL: such a record could be
+    stored on one side and then never sent (it broke every colleague's sync)."""
+    name = record.title_field
+    broken = dataclasses.replace(record, **{name: getattr(record, name) + bad})
+    found = problems(broken)
+    assert [e.field for e in found] == [name]
+    assert "holds a character that is not valid text" in found[0].message
+
+
+def test_bad_text_is_found_inside_lists_and_nested_records() -> None:
+    log = factories.learning_log(tags=["ok", "x\x00"], template_answers=[
+        TemplateAnswer(question_id="q", question="Q?", answer="fine \ud83d")])
+    assert {e.field: e.message for e in problems(log)} == {
+        "tags": "Tags holds a character that is not valid text (NUL, at character 2).",
+        "template_answers": "Guided questions holds a character that is not valid text (U+D83D, at character 6).",
+    }
+
+
+@pytest.mark.parametrize(("field", "value"), [("framework_version", 2**63), ("framework_version", 10_001),
+                                              ("revision", 2**31), ("revision", -1)])
+def test_numbers_outside_what_every_side_stores_are_refused(field: str, value: int) -> None:
+    assessment = dataclasses.replace(factories.self_assessment(), **{field: value})
+    assert [e.field for e in problems(assessment)] == [field]
+
+
+def test_an_attachment_larger_than_any_file_is_refused() -> None:
+    (attachment,) = [r for r in factories.one_of_each() if r.record_type == "attachment"]
+    assert [e.field for e in problems(dataclasses.replace(attachment, size=10**30))] == ["size"]
+    assert [e.field for e in problems(dataclasses.replace(attachment, size=2**31))] == ["size"]
