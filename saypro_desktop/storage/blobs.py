@@ -10,12 +10,22 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 CHUNK = 1 << 20
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def is_sha256(value: str) -> bool:
+    return _SHA256.fullmatch(value) is not None
+
+
+class OutsideProfile(ValueError):
+    """A path made from data (a hash from the server) would lie outside the profile's file store."""
 
 
 @dataclass(frozen=True)
@@ -29,11 +39,22 @@ class BlobStore:
     def __init__(self, root: Path) -> None:
         self.root = root
 
+    def _inside(self, *parts: str) -> Path:
+        """A path under the store, made only of a checked hash: a name from a hostile server
+        ("../../.bashrc") never becomes a path outside the profile."""
+        sha256 = parts[-1]
+        if not is_sha256(sha256):
+            raise OutsideProfile(f"{sha256[:80]!r} is not a sha256 hash")
+        path = self.root.joinpath(*parts)
+        if not path.resolve().is_relative_to(self.root.resolve()):
+            raise OutsideProfile(f"{path} is not inside {self.root}")
+        return path
+
     def path_for(self, sha256: str) -> Path:
-        return self.root / sha256[:2] / sha256
+        return self._inside(sha256[:2], sha256)
 
     def has(self, sha256: str) -> bool:
-        return self.path_for(sha256).is_file()
+        return is_sha256(sha256) and self.path_for(sha256).is_file()
 
     def put_file(self, source: Path) -> StoredFile:
         """Copy ``source`` in (once per content) and return its hash, size and stored path."""
@@ -63,7 +84,7 @@ class BlobStore:
 
     def partial_path(self, sha256: str) -> Path:
         """Where a download collects its bytes until they are whole (kept across syncs: it resumes)."""
-        return self.root / ".partial" / sha256
+        return self._inside(".partial", sha256)
 
     def partial_downloads(self) -> list[Path]:
         folder = self.root / ".partial"

@@ -12,19 +12,22 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import typing
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from saypro_core.codec import DecodeError, decode, encode, format_datetime
-from saypro_core.records import RECORD_TYPES, Record, SyncState, utc_now
+from saypro_core.codec import DecodeError, decode, decode_value, encode, format_datetime, parse_datetime
+from saypro_core.records import BOOKKEEPING_FIELDS, RECORD_TYPES, Record, SyncState, utc_now
+from saypro_core.reference import parse_reference
+from saypro_core.validation import problems, storable_problems
 from saypro_desktop.storage import search
 from saypro_desktop.storage.profile_meta import write_meta
 from saypro_desktop.storage.rows import row_to_record
-from saypro_desktop.storage.tables import RECORD_TABLES, outbox, reference_cache, sync_conflicts
+from saypro_desktop.storage.tables import RECORD_TABLES, outbox, reference_cache, set_aside, sync_conflicts
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +80,15 @@ class RemoteConflict:
 
 
 @dataclass(frozen=True)
+class SetAside:
+    """Something the server sent that this laptop does not use, and why."""
+
+    kind: str  # a record type, "conflict", "reference" or "record" (when the answer named no type)
+    record_id: str  # "" when the answer named no usable id
+    reason: str
+
+
+@dataclass(frozen=True)
 class SyncAnswer:
     acknowledgements: Sequence[Acknowledgement]
     records: Sequence[RemoteRecord]
@@ -84,6 +96,8 @@ class SyncAnswer:
     cursor: int
     #: A newer version of the reference data, and the data (None: the same as the shipped defaults).
     reference: tuple[int, dict[str, Any] | None] | None = None
+    #: Parts of the answer that could not even be read as a record or a conflict.
+    set_aside: Sequence[SetAside] = ()
 
 
 @dataclass(frozen=True)
@@ -92,6 +106,10 @@ class AppliedAnswer:
     rejected: list[tuple[str, str, str]]  # record type, record id, the server's reason
     pulled: int
     conflicts: int
+    set_aside: int = 0
+
+#: Set-aside entries kept for the Sync page (the oldest go first).
+SET_ASIDE_KEPT = 200
 
 
 #: Ids per IN (...) query: far below SQLite's limit on bound parameters.
@@ -146,8 +164,11 @@ def _acknowledge(connection: Connection, sent: Sequence[SentChange], acks: Seque
         connection.execute(update(table).where(table.c.id == bindparam("rid")).values(**values), rows)
 
 
-def _store_remote(connection: Connection, remotes: Sequence[RemoteRecord]) -> list[Record]:
-    """The pulled states, keeping any field this laptop changed and has not sent yet (one upsert per type)."""
+def _store_remote(connection: Connection, remotes: Sequence[RemoteRecord],
+                  refused: list[SetAside]) -> list[Record]:
+    """The pulled states, keeping any field this laptop changed and has not sent yet (one upsert per
+    type). A state that breaks the domain's rules is not stored (``refused`` says why): the copy
+    this laptop has, if any, stays as it was."""
     by_type: dict[str, dict[str, RemoteRecord]] = {}
     for remote in remotes:
         by_type.setdefault(remote.record_type, {})[remote.record_id] = remote
@@ -160,10 +181,14 @@ def _store_remote(connection: Connection, remotes: Sequence[RemoteRecord]) -> li
         pending = _pending_fields(connection, list(local_rows))
         rows: list[dict[str, Any]] = []
         for remote in group.values():
-            record = _merged(cls, remote, local_rows.get(remote.record_id), pending.get(remote.record_id, set()))
-            if record is not None:
-                stored.append(record)
-                rows.append({**encode(record), "hlc": remote.stamp, "server_revision": remote.revision})
+            try:
+                record = _merged(cls, remote, local_rows.get(remote.record_id), pending.get(remote.record_id, set()))
+            except _Unusable as exc:
+                log.warning("set aside %s %s from the server: %s", remote.record_type, remote.record_id, exc)
+                refused.append(SetAside(remote.record_type, remote.record_id, str(exc)))
+                continue
+            stored.append(record)
+            rows.append({**encode(record), "hlc": remote.stamp, "server_revision": remote.revision})
         if rows:
             upsert = sqlite_insert(table)
             connection.execute(upsert.on_conflict_do_update(
@@ -171,22 +196,63 @@ def _store_remote(connection: Connection, remotes: Sequence[RemoteRecord]) -> li
     return stored
 
 
-def _merged(cls: type[Record], remote: RemoteRecord, local_row: Any, pending: set[str]) -> Record | None:
+class _Unusable(ValueError):
+    """A record from the server that this laptop does not store; the message says why."""
+
+
+#: Fields the server sends of a record (its content plus visibility and deleted), per type.
+_WIRE_FIELDS = {name: frozenset(f.name for f in dataclasses.fields(cls) if f.name not in BOOKKEEPING_FIELDS)
+                | {"visibility", "deleted"} for name, cls in RECORD_TYPES.items()}
+
+
+def _merged(cls: type[Record], remote: RemoteRecord, local_row: Any, pending: set[str]) -> Record:
+    """The record as this laptop keeps it: the server's state with the fields still waiting to be
+    sent from here. Checked with the same rules as the laptop's own writes (those that depend on
+    today's date aside: the server checked them by its clock)."""
+    unknown = sorted(set(remote.fields) - _WIRE_FIELDS[remote.record_type])
+    if unknown:
+        raise _Unusable(f"it has a field this version does not know ('{unknown[0][:40]}').")
+    unstorable = storable_problems(remote.fields)
+    if unstorable:
+        raise _Unusable(unstorable[0].message)
     fields = dict(remote.fields)
     if local_row is not None:
         local = encode(row_to_record(cls, local_row))
         fields.update({name: local[name] for name in pending if name in local})
     try:
-        return decode(cls, {
+        record = decode(cls, {
             **fields, "id": remote.record_id, "owner_id": remote.owner_id,
             "created_at": local_row["created_at"] if local_row is not None else remote.stored_at,
             "updated_at": remote.stored_at,
             "revision": max(int(local_row["revision"]) if local_row is not None else 0, remote.revision),
             "sync_state": (SyncState.WAITING if pending else SyncState.SYNCED).value,
         })
-    except DecodeError as exc:  # a field this version does not know: keep what we have
-        log.warning("could not store %s %s from the server: %s", remote.record_type, remote.record_id, exc)
-        return None
+    except DecodeError as exc:
+        raise _Unusable(str(exc)) from None
+    errors = problems(record, by_this_clock=False)
+    if errors:
+        raise _Unusable(errors[0].message)
+    return record
+
+
+def _conflict_problem(conflict: RemoteConflict) -> str | None:
+    """Why a conflict from the server cannot be shown and settled here, or None."""
+    cls = RECORD_TYPES[conflict.record_type]
+    if conflict.field not in _WIRE_FIELDS[conflict.record_type]:
+        return f"it is about a field a {conflict.record_type.replace('_', ' ')} does not have."
+    unstorable = storable_problems({conflict.field: [conflict.kept, conflict.lost]})
+    if unstorable:
+        return unstorable[0].message
+    hint = typing.get_type_hints(cls)[conflict.field]
+    try:
+        for value in (conflict.kept, conflict.lost):
+            decode_value(hint, value, conflict.field)
+        parse_datetime(conflict.created_at)
+    except DecodeError as exc:
+        return str(exc)
+    except ValueError:
+        return "its time cannot be read."
+    return None
 
 
 def _store_conflict(connection: Connection, conflict: RemoteConflict) -> None:
@@ -207,24 +273,74 @@ def _resolved_here(connection: Connection, conflict_id: str) -> bool:
         select(sync_conflicts.c.resolved).where(sync_conflicts.c.id == conflict_id)).scalar())
 
 
+def _reference_problem(body: dict[str, Any]) -> str | None:
+    unstorable = storable_problems(body)
+    if unstorable:
+        return f"reference data: {unstorable[0].message}"
+    try:
+        parse_reference(body)
+    except (DecodeError, ValueError, TypeError, KeyError) as exc:
+        return f"reference data that cannot be read: {str(exc)[:200]}"
+    return None
+
+
+def _store_reference(connection: Connection, reference: tuple[int, dict[str, Any] | None],
+                     refused: list[SetAside]) -> None:
+    version, body = reference
+    if body is not None:
+        problem = _reference_problem(body)
+        if problem is not None:  # the reference data this laptop has stays, and so does its version
+            refused.append(SetAside("reference", "", problem))
+            return
+        fetched_at = format_datetime(utc_now())
+        statement = sqlite_insert(reference_cache).values(name="reference", body=body, fetched_at=fetched_at)
+        connection.execute(statement.on_conflict_do_update(index_elements=[reference_cache.c.name],
+                                                           set_={"body": body, "fetched_at": fetched_at}))
+    write_meta(connection, REFERENCE_VERSION_KEY, str(version))
+
+
+def _keep_set_aside(connection: Connection, refused: Sequence[SetAside], stored: Sequence[Record]) -> None:
+    """Note what was set aside (the Sync page lists it); a record that now arrived sound is no longer."""
+    now = format_datetime(utc_now())
+    ids = [r.id for r in stored] + [item.record_id for item in refused if item.record_id]
+    for chunk in _chunks(ids):
+        connection.execute(delete(set_aside).where(set_aside.c.record_id.in_(chunk)))
+    if refused:
+        connection.execute(insert(set_aside), [
+            {"kind": item.kind[:32], "record_id": item.record_id, "reason": item.reason[:500], "received_at": now}
+            for item in refused])
+        newest = select(set_aside.c.id).order_by(set_aside.c.id.desc()).limit(SET_ASIDE_KEPT)
+        connection.execute(delete(set_aside).where(set_aside.c.id.not_in(newest)))
+
+
 def apply_answer(connection: Connection, sent: Sequence[SentChange], answer: SyncAnswer) -> AppliedAnswer:
-    """Store everything ``answer`` says, in the caller's transaction."""
+    """Store everything ``answer`` says, in the caller's transaction. What cannot be used is set
+    aside with the reason; the cursor moves on all the same (one bad record never stops a sync)."""
     rejected: list[tuple[str, str, str]] = []
+    refused = list(answer.set_aside)
     _acknowledge(connection, sent, answer.acknowledgements, rejected)
-    stored = _store_remote(connection, answer.records)
+    stored = _store_remote(connection, answer.records, refused)
     search.remove(connection, [r.id for r in stored if r.deleted])
     search.put(connection, [r for r in stored if not r.deleted])
+    conflicts = 0
     for conflict in answer.conflicts:
+        problem = _conflict_problem(conflict)
+        if problem is not None:
+            refused.append(SetAside("conflict", conflict.record_id, problem))
+            continue
         _store_conflict(connection, conflict)
+        conflicts += 1
     if answer.reference is not None:
-        version, body = answer.reference
-        if body is not None:
-            fetched_at = format_datetime(utc_now())
-            statement = sqlite_insert(reference_cache).values(name="reference", body=body, fetched_at=fetched_at)
-            connection.execute(statement.on_conflict_do_update(index_elements=[reference_cache.c.name],
-                                                               set_={"body": body, "fetched_at": fetched_at}))
-        write_meta(connection, REFERENCE_VERSION_KEY, str(version))
+        _store_reference(connection, answer.reference, refused)
+    _keep_set_aside(connection, refused, stored)
     write_meta(connection, CURSOR_KEY, str(answer.cursor))
     acknowledged = sum(1 for ack in answer.acknowledgements if ack.status != "rejected")
-    return AppliedAnswer(acknowledged, rejected, len(stored), len(answer.conflicts))
+    return AppliedAnswer(acknowledged, rejected, len(stored), conflicts, len(refused))
+
+
+def set_aside_listing(connection: Connection, limit: int = 50) -> list[tuple[str, str, str, str]]:
+    """What was set aside, newest first: (kind, record id, reason, when)."""
+    rows = connection.execute(select(set_aside.c.kind, set_aside.c.record_id, set_aside.c.reason,
+                                     set_aside.c.received_at).order_by(set_aside.c.id.desc()).limit(limit))
+    return [(row.kind, row.record_id, row.reason, row.received_at) for row in rows]
 

@@ -238,6 +238,11 @@ class RecordStore:
         with self.engine.connect() as connection:
             return sync_log.last_success(connection)
 
+    def set_aside(self, limit: int = 50) -> list[tuple[str, str, str, str]]:
+        """What the server sent that this laptop could not use, newest first: (kind, record id, why, when)."""
+        with self.engine.connect() as connection:
+            return remote.set_aside_listing(connection, limit)
+
     def resolve_conflict(self, conflict_id: str, value: Any) -> Record:
         """Settle a conflict with ``value`` (the kept one, the set-aside one, or a combination).
 

@@ -29,6 +29,8 @@ class SyncAttempt:
     files_up: int = 0
     files_down: int = 0
     files_waiting: int = 0  # photos/documents still to send or fetch (held back, or not reached)
+    files_failed: int = 0  # photos/documents the server could not send or take (each skipped; the rest went on)
+    set_aside: int = 0  # records from the server this laptop could not use (the Sync page lists them)
 
 
 def history(connection: Connection) -> list[SyncAttempt]:

@@ -170,6 +170,19 @@ sync_conflicts = Table(
     Column("resolved", Boolean, nullable=False, server_default="0"),
 )
 
+#: What the server sent that this laptop could not use, and why (shown on the Sync page): a record
+#: that breaks the domain's rules, a conflict about a field its record does not have, reference data
+#: that cannot be read. It is left out, and the sync goes on: one bad record never stops the rest.
+set_aside = Table(
+    "set_aside",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(32), nullable=False),  # a record type, "conflict" or "reference"
+    Column("record_id", String(36), nullable=False, index=True),  # "" when the server's answer named none
+    Column("reason", Text, nullable=False),
+    Column("received_at", String(24), nullable=False),
+)
+
 #: Tables SQLite's FTS5 creates for ``search_index``; migrations and ``alembic check`` skip them.
 FTS_TABLES = frozenset(
     {"search_index", "search_index_data", "search_index_idx", "search_index_content",

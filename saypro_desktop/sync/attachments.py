@@ -16,14 +16,14 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from saypro_core.records import Attachment
-from saypro_desktop.storage.blobs import BlobStore
+from saypro_desktop.storage.blobs import BlobStore, is_sha256
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.sync.engine import retry_policy
-from saypro_desktop.sync.transport import HttpTransport, SyncError
+from saypro_desktop.sync.transport import FileProblem, HttpTransport, SignInNeeded, SyncError
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,8 @@ class FileReport:
     uploaded: int = 0
     downloaded: int = 0
     waiting: int = 0  # files still to send or fetch (held back, or not reached before a failure)
+    #: Files the server refused to send or take this time (name, why): each was skipped, the rest went on.
+    failed: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _uploaded(store: RecordStore) -> set[str]:
@@ -53,18 +55,29 @@ def sync_files(store: RecordStore, blobs: BlobStore, transport: HttpTransport, u
     for attachment in attachments:
         if cancelled():
             break
+        if not is_sha256(attachment.sha256):
+            continue  # never stored so (the domain's rules); a file name is made of it only if it is a hash
         mine = attachment.owner_id in ("", user_id)
-        if mine and attachment.sha256 not in done and blobs.has(attachment.sha256):
-            retrying(_upload, blobs.path_for(attachment.sha256), attachment, transport, cancelled)
-            done.add(attachment.sha256)
-            store.set_meta_value(UPLOADED_KEY, json.dumps(sorted(done)))
-            report.uploaded += 1
-        elif not blobs.has(attachment.sha256):
-            retrying(_download, blobs, attachment, transport, user_id, cancelled)
-            report.downloaded += 1
-            if mine:  # it came from the server: it is there already
+        try:
+            if mine and attachment.sha256 not in done and blobs.has(attachment.sha256):
+                retrying(_upload, blobs.path_for(attachment.sha256), attachment, transport, cancelled)
                 done.add(attachment.sha256)
                 store.set_meta_value(UPLOADED_KEY, json.dumps(sorted(done)))
+                report.uploaded += 1
+            elif not blobs.has(attachment.sha256):
+                retrying(_download, blobs, attachment, transport, user_id, cancelled)
+                report.downloaded += 1
+                if mine:  # it came from the server: it is there already
+                    done.add(attachment.sha256)
+                    store.set_meta_value(UPLOADED_KEY, json.dumps(sorted(done)))
+        except SyncError as exc:
+            if cancelled() or isinstance(exc, SignInNeeded) or (exc.retryable and not isinstance(exc, FileProblem)):
+                raise  # the link or the server, not this file: the next files would fail the same way
+            # The server refused this one file (a colleague's photo that was never uploaded, one over
+            # the quota) or it kept arriving damaged: it is reported and tried again next time; the
+            # others go on.
+            log.warning("file %s skipped: %s", attachment.sha256[:12], exc)
+            report.failed.append((attachment.filename, str(exc)))
     wanted = {a.sha256 for a in attachments}
     for partial in blobs.partial_downloads():  # the record went away before its file arrived
         if partial.name not in wanted:
@@ -104,4 +117,4 @@ def _download(blobs: BlobStore, attachment: Attachment, transport: HttpTransport
     if cancelled() and partial.stat().st_size < attachment.size:
         raise _stopped("fetching")
     if not blobs.adopt(partial, attachment.sha256):
-        raise SyncError(f"“{attachment.filename}” arrived damaged; it will be fetched again.")
+        raise FileProblem(f"“{attachment.filename}” arrived damaged; it will be fetched again.")

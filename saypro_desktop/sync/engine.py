@@ -24,13 +24,17 @@ from pydantic import ValidationError
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_random_exponential
 
 from saypro_core.codec import DecodeError, encode
+from saypro_core.ids import is_valid_id
+from saypro_core.records import RECORD_TYPES
 from saypro_core.reference import parse_reference
 from saypro_core.wire import (
     MAX_BATCH_CHANGES,
     MAX_STREAM_RECORDS,
+    AnswerFrame,
     Change,
+    ConflictOut,
+    RecordOut,
     SyncRequest,
-    SyncResponse,
     reference_digest,
 )
 from saypro_desktop.resources import default_reference_path
@@ -61,6 +65,8 @@ class SyncReport:
     pulled: int = 0
     conflicts: int = 0
     rejected: list[tuple[str, str, str]] = field(default_factory=list)
+    #: Records (or reference data) from the server this laptop could not use: the Sync page says why.
+    set_aside: int = 0
     complete: bool = False  # everything was sent and everything new was pulled
     error: str = ""
 
@@ -81,18 +87,58 @@ def coalesce(entries: list[OutboxEntry]) -> tuple[list[dict[str, Any]], list[rem
     return changes, sent
 
 
-def _answer(response: SyncResponse, sent: list[remote.SentChange]) -> remote.SyncAnswer:
-    if len(response.ack) != len(sent):
-        log.warning("the server acknowledged %d of %d changes", len(response.ack), len(sent))
+def read_frame(raw: bytes) -> AnswerFrame:
+    """One frame of the server's answer, its envelope checked (records and conflicts are checked
+    one by one in :func:`_answer`). Raises SyncError if the frame itself cannot be read."""
+    try:
+        document = json.loads(raw)  # the standard parser: it reads what a hostile server may send
+        return AnswerFrame.model_validate(document)
+    except RecursionError:
+        raise SyncError("The server's answer could not be read (nested too deeply).") from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        count = exc.error_count() if isinstance(exc, ValidationError) else 1
+        raise SyncError(f"The server's answer could not be read ({count} problems).") from None
+
+
+def _unreadable(item: Any, exc: ValidationError) -> remote.SetAside:
+    """A record or conflict of the answer that does not have the wire's shape, as a set-aside entry."""
+    kind = item.get("t") if isinstance(item, dict) else None
+    record_id = item.get("r") if isinstance(item, dict) else None
+    first = exc.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])[:60]
+    return remote.SetAside(kind if kind in RECORD_TYPES else "record",
+                           record_id if isinstance(record_id, str) and is_valid_id(record_id) else "",
+                           f"the server sent it in a shape this app cannot read ({where}: {first['msg'][:120]}).")
+
+
+def _answer(frame: AnswerFrame, sent: list[remote.SentChange]) -> remote.SyncAnswer:
+    if len(frame.ack) != len(sent):
+        log.warning("the server acknowledged %d of %d changes", len(frame.ack), len(sent))
         raise SyncError("The server did not acknowledge the changes sent. Will try again later.")
+    records: list[remote.RemoteRecord] = []
+    conflicts: list[remote.RemoteConflict] = []
+    unreadable: list[remote.SetAside] = []
+    for item in frame.ch:
+        try:
+            r = RecordOut.model_validate(item)
+        except ValidationError as exc:
+            unreadable.append(_unreadable(item, exc))
+            continue
+        records.append(remote.RemoteRecord(r.t, r.r, r.rev, r.o, r.f, r.h, r.at))
+    for item in frame.cf:
+        try:
+            c = ConflictOut.model_validate(item)
+        except ValidationError as exc:
+            unreadable.append(_unreadable(item, exc))
+            continue
+        conflicts.append(remote.RemoteConflict(c.id, c.t, c.r, c.field, c.kept, c.lost, c.kept_h, c.lost_h,
+                                               c.lost_by, c.at, c.res))
     return remote.SyncAnswer(  # acknowledgements come in the order of the changes sent
         acknowledgements=[remote.Acknowledgement(change.change_id, a.s, a.rev, a.err)
-                          for a, change in zip(response.ack, sent, strict=True)],
-        records=[remote.RemoteRecord(r.t, r.r, r.rev, r.o, r.f, r.h, r.at) for r in response.ch],
-        conflicts=[remote.RemoteConflict(c.id, c.t, c.r, c.field, c.kept, c.lost, c.kept_h, c.lost_h, c.lost_by,
-                                         c.at, c.res) for c in response.cf],
-        cursor=response.cur,
-        reference=(response.ref.version, response.ref.data) if response.ref else None,
+                          for a, change in zip(frame.ack, sent, strict=True)],
+        records=records, conflicts=conflicts, cursor=frame.cur,
+        reference=(frame.ref.version, frame.ref.data) if frame.ref else None,
+        set_aside=unreadable,
     )
 
 
@@ -172,15 +218,13 @@ class SyncEngine:
         more: bool | None = None
         for raw in self.transport.post_sync(request.model_dump_json().encode()):
             first = more is None
-            try:
-                response = SyncResponse.model_validate_json(raw)
-            except ValidationError as exc:
-                raise SyncError(f"The server's answer could not be read ({exc.error_count()} problems).") from None
+            response = read_frame(raw)
             acknowledged = sent if first else []
             applied = self.store.apply_sync_answer(acknowledged, _answer(response, acknowledged))
             report.sent += applied.acknowledged
             report.pulled += applied.pulled
             report.conflicts += applied.conflicts
+            report.set_aside += applied.set_aside
             report.rejected.extend(applied.rejected)
             if first:
                 report.batches += 1
@@ -206,5 +250,7 @@ def summary(report: SyncReport) -> str:
         parts.append(f"{report.conflicts} conflicts to look at")
     if report.rejected:
         parts.append(f"{len(report.rejected)} refused by the server")
+    if report.set_aside:
+        parts.append(f"{report.set_aside} from the server set aside (see the Sync page)")
     return ("Synced: " if report.complete else "Partly synced: ") + ", ".join(parts) + "."
 

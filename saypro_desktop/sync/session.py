@@ -120,7 +120,8 @@ def _attempt(report: SyncReport, bytes_up: int, bytes_down: int, files: FileRepo
     return SyncAttempt(finished_at=format_datetime(utc_now()), complete=report.complete and not report.error,
                        sent=report.sent, received=report.pulled, conflicts=report.conflicts,
                        refused=len(report.rejected), bytes_up=bytes_up, bytes_down=bytes_down, error=report.error,
-                       files_up=files.uploaded, files_down=files.downloaded, files_waiting=files.waiting)
+                       files_up=files.uploaded, files_down=files.downloaded, files_waiting=files.waiting,
+                       files_failed=len(files.failed), set_aside=report.set_aside)
 
 
 def server_reachable(server: str, timeout_s: float = CONNECT_TIMEOUT_S) -> bool:

@@ -39,6 +39,11 @@ class SignInNeeded(SyncError):
     retryable = False
 
 
+class FileProblem(SyncError):
+    """Something wrong with one file being moved (damaged, the wrong part sent): worth trying again,
+    but no reason to stop moving the other files."""
+
+
 class _EncodingRefused(Exception):
     """The server answered 415 to a compressed body (one older than zstd)."""
 
@@ -228,10 +233,10 @@ class HttpTransport:
         with response:
             if response.status_code == 416 and held:  # the partial file is whole, or longer than the file
                 partial.unlink()
-                raise SyncError("A file being fetched did not match the server's; it will be fetched again.")
+                raise FileProblem("A file being fetched did not match the server's; it will be fetched again.")
             if response.status_code == 206 and not response.headers.get("Content-Range", "").startswith(
                     f"bytes {held}-"):
-                raise SyncError("The server sent the wrong part of a file. Will try again.")
+                raise FileProblem("The server sent the wrong part of a file. Will try again.")
             if response.status_code not in (200, 206):
                 raise _refused(response, "The server could not send the file")
             partial.parent.mkdir(parents=True, exist_ok=True)

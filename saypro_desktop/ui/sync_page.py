@@ -5,7 +5,7 @@ where the data lives on disk."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QWidget
@@ -32,6 +32,8 @@ class SyncOverview:
     rejected: list[Record]
     conflicts: list[RemoteConflict]
     history: list[SyncAttempt]
+    #: What the server sent that this laptop could not use: (kind, record id, why, when).
+    set_aside: list[tuple[str, str, str, str]] = field(default_factory=list)
 
 
 def load_overview(store: RecordStore) -> SyncOverview:
@@ -39,7 +41,7 @@ def load_overview(store: RecordStore) -> SyncOverview:
     for cls in RECORD_TYPES.values():
         rejected.extend(store.records(cls, where=RecordFilter(sync_state=SyncState.ERROR), limit=50))
     return SyncOverview(store.sync_cursor(), store.outbox_summary(), rejected, store.conflicts(),
-                        store.sync_history())
+                        store.sync_history(), store.set_aside())
 
 
 class SyncPage(QWidget):
@@ -72,11 +74,15 @@ class SyncPage(QWidget):
         self.conflicts_list.currentRowChanged.connect(self._conflict_chosen)
         self.conflict_view = ConflictView(services.store)
         self.conflict_view.resolved.connect(self._conflict_resolved)
+        self.set_aside_heading = subheading_label(self.tr("Set aside: sent by the server, but not usable here"))
+        self.set_aside_list = QListWidget()
+        self.set_aside_list.setAccessibleName(self.tr("What the server sent that this laptop could not use"))
         self.history_heading = subheading_label(self.tr("Recent syncs"))
         self.history_list = QListWidget()
         self.history_list.setAccessibleName(self.tr("Recent syncs"))
         for widget in (self.rejected_heading, self.rejected_list, self.conflicts_heading, self.conflicts_list,
-                       self.conflict_view, self.history_heading, self.history_list):
+                       self.conflict_view, self.set_aside_heading, self.set_aside_list, self.history_heading,
+                       self.history_list):
             layout.addWidget(widget)
         self.where = QLabel(self.tr("Your data is kept in {path}. Back it up by copying this folder.").format(
             path=services.paths.root))
@@ -124,6 +130,9 @@ class SyncPage(QWidget):
                 time=_when(last), reason=last.error))
         else:
             lines.append(self.tr("Last synced {time}.").format(time=_when(last)))
+        if last is not None and last.files_failed:
+            lines.append(self.tr("Photos or documents the server could not send or take this time: {n} (the "
+                                 "others went on; they are tried again at the next sync).").format(n=last.files_failed))
         if last is not None and last.files_waiting:
             held = self.tr(" (held back: you said the connection is costly; see Settings)") \
                 if self.controller.hold_files else ""
@@ -148,11 +157,18 @@ class SyncPage(QWidget):
         self.conflict_view.show_conflict(None)
         if overview.conflicts:
             self.conflicts_list.setCurrentRow(0)
+        self.set_aside_list.clear()
+        for kind, _record_id, reason, received_at in overview.set_aside:
+            what = self.tr("Reference data") if kind == "reference" else self.tr("A conflict") if kind == "conflict" \
+                else type_name(kind) if kind in RECORD_TYPES else self.tr("A record")
+            self.set_aside_list.addItem(self.tr("{what} ({time}): {reason}").format(
+                what=what, time=format_moment(parse_datetime(received_at)), reason=reason))
         self.history_list.clear()
         for attempt in overview.history:
             self.history_list.addItem(self._describe(attempt))
         for heading, widget in ((self.rejected_heading, self.rejected_list),
                                 (self.conflicts_heading, self.conflicts_list),
+                                (self.set_aside_heading, self.set_aside_list),
                                 (self.history_heading, self.history_list)):
             heading.setVisible(widget.count() > 0)
             widget.setVisible(widget.count() > 0)

@@ -8,14 +8,16 @@ import subprocess
 from pathlib import Path
 
 from bench.linkem import Link
-from saypro_core.records import Attachment, SessionNote
+from saypro_core.records import Attachment, SessionNote, Visibility
 from saypro_desktop.paths import DataPaths
 from saypro_desktop.storage.blobs import BlobStore, StoredFile
 from saypro_desktop.storage.store import RecordStore
+from saypro_desktop.sync.account import sign_in
 from saypro_desktop.sync.attachments import CHUNK_BYTES
+from saypro_desktop.sync.credentials import CredentialStore
 from saypro_desktop.sync.session import sync_profile
 from tests import factories
-from tests.integration.conftest import signed_in_profile
+from tests.integration.conftest import PASSWORD, admin, signed_in_profile
 
 Served = tuple[str, Path, subprocess.Popen[str]]
 
@@ -104,3 +106,36 @@ def test_a_photo_coming_down_goes_on_from_the_bytes_it_has(served: Served, tmp_p
         mended = sync_profile(tablet, tablet_paths.root, "default", server=link.url)
         assert mended.attempt.complete and mended.attempt.files_down == 1
         assert tablet_blobs.path_for(stored.sha256).read_bytes() == photo.read_bytes() and not partial.exists()
+
+
+def test_a_colleagues_photo_never_uploaded_stops_nothing_else(served: Served, tmp_path: Path) -> None:
+    """Sipho shares a note whose photo never reaches the server; Thandi's own photo still goes up and
+    the photo that can be fetched still comes down. The missing one is reported and tried again."""
+    url, data_dir, _ = served
+    created = admin(data_dir, "users", "create", "sipho", "--team", "Limpopo", "--password-stdin",
+                    stdin=f"{PASSWORD}\n")
+    assert created.returncode == 0, created.stderr
+    sipho_paths = DataPaths.resolve(tmp_path / "sipho")
+    sipho_paths.ensure()
+    sipho = RecordStore.open(sipho_paths.database())
+    CredentialStore(sipho_paths.root, "default").save(sign_in(url, "sipho", PASSWORD, sipho.device_id))
+    sipho_blobs = BlobStore(sipho_paths.attachments_dir())
+    shared = []
+    for name in ("never-sent.jpg", "sent.jpg"):
+        note = sipho.save(factories.session_note(owner_id="", visibility=Visibility.TEAM, title=name))
+        photo = tmp_path / name
+        photo.write_bytes(os.urandom(5000))
+        stored = sipho_blobs.put_file(photo)
+        shared.append(sipho.save(Attachment(target_type="session_note", target_id=note.id, filename=name,
+                                            visibility=Visibility.TEAM, size=stored.size, sha256=stored.sha256)))
+    assert sync_profile(sipho, sipho_paths.root, "default", files=False).attempt.complete
+    sipho_blobs.path_for(shared[0].sha256).unlink()  # lost before it was ever sent
+    assert sync_profile(sipho, sipho_paths.root, "default").attempt.files_up == 1
+
+    paths, store, blobs = laptop(tmp_path / "thandi", url)
+    _, _, own = photographed_note(store, blobs, tmp_path)
+    outcome = sync_profile(store, paths.root, "default")
+    assert outcome.attempt.complete, outcome.report.error
+    assert (outcome.attempt.files_up, outcome.attempt.files_down, outcome.attempt.files_failed) == (1, 1, 1)
+    assert blobs.has(shared[1].sha256) and not blobs.has(shared[0].sha256)
+    assert outcome.attempt.files_waiting == 1
