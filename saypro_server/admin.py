@@ -6,17 +6,19 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from saypro_core.codec import DecodeError, encode
 from saypro_core.ids import new_id
 from saypro_core.reference import parse_reference
+from saypro_core.validation import text_problem
+from saypro_server import sessions
+from saypro_server.passwords import WeakPassword, check_password
 from saypro_server.security import hash_password
-from saypro_server.tables import Device, ReferenceData, RefreshToken, Team, User
+from saypro_server.tables import Device, ReferenceData, SignInSession, Team, User
 
 ROLES = ("staff", "supervisor", "admin")
-MIN_PASSWORD = 8
 
 
 class AdminError(ValueError):
@@ -37,9 +39,18 @@ def _team(session: Session, name: str) -> Team:
     return team
 
 
-def _check_password(password: str) -> None:
-    if len(password) < MIN_PASSWORD:
-        raise AdminError(f"A password needs at least {MIN_PASSWORD} characters.")
+def _check_password(password: str, username: str, display_name: str) -> None:
+    try:
+        check_password(password, username=username, display_name=display_name)
+    except WeakPassword as exc:
+        raise AdminError(str(exc)) from None
+
+
+def _check_text(what: str, value: str, limit: int) -> None:
+    if len(value) > limit:
+        raise AdminError(f"{what} can have at most {limit} characters.")
+    if text_problem(value) is not None or not value.isprintable():
+        raise AdminError(f"{what} holds a character that is not printable text.")
 
 
 def create_user(session: Session, username: str, password: str, *, display_name: str = "", role: str = "staff",
@@ -48,9 +59,11 @@ def create_user(session: Session, username: str, password: str, *, display_name:
         raise AdminError(f"Role must be one of {', '.join(ROLES)}.")
     if not username or len(username) > 64 or any(c.isspace() for c in username):
         raise AdminError("A user name is 1-64 characters without spaces.")
+    _check_text("A user name", username, 64)
+    _check_text("A display name", display_name, 120)
     if session.scalar(select(User.id).where(User.username == username)):
         raise AdminError(f"User '{username}' already exists.")
-    _check_password(password)
+    _check_password(password, username, display_name)
     user = User(id=new_id(), username=username, display_name=display_name or username,
                 password_hash=hash_password(password), role=role,
                 team_id=_team(session, team).id if team else None, disabled=False, created_at=datetime.now(UTC))
@@ -64,7 +77,10 @@ def list_users(session: Session) -> list[User]:
 
 
 def set_disabled(session: Session, username: str, disabled: bool) -> None:
-    _user(session, username).disabled = disabled
+    user = _user(session, username)
+    user.disabled = disabled
+    if disabled:
+        sessions.end(session, SignInSession.user_id == user.id, "account disabled")
     session.commit()
 
 
@@ -76,20 +92,22 @@ def set_role(session: Session, username: str, role: str) -> None:
 
 
 def reset_password(session: Session, username: str, password: str) -> None:
-    _check_password(password)
     user = _user(session, username)
+    _check_password(password, username, user.display_name)
     user.password_hash = hash_password(password)
     revoke_devices(session, username)
 
 
 def revoke_devices(session: Session, username: str) -> int:
-    """Sign the user out everywhere: every device must sign in again."""
+    """Sign the user out everywhere: every device must sign in again (its sign-in sessions end for
+    good: no token of theirs works again). Returns how many devices were signed in."""
     user = _user(session, username)
-    active = session.scalars(select(Device.id).where(Device.user_id == user.id, Device.revoked.is_(False))).all()
+    signed_in = set(session.scalars(select(SignInSession.device_id).where(
+        SignInSession.user_id == user.id, SignInSession.revoked_at.is_(None))))
+    sessions.end(session, SignInSession.user_id == user.id, "signed out by an administrator")
     session.execute(update(Device).where(Device.user_id == user.id).values(revoked=True))
-    session.execute(delete(RefreshToken).where(RefreshToken.user_id == user.id))
     session.commit()
-    return len(active)
+    return len(signed_in)
 
 
 def create_team(session: Session, name: str, supervisor: str | None = None) -> Team:

@@ -16,6 +16,7 @@ from saypro_server.body_limits import RequestBodyMiddleware
 from saypro_server.db import make_engine, make_session_factory
 from saypro_server.deps import reject_unknown_query
 from saypro_server.routes import attachments, auth, health, reports, sync
+from saypro_server.security import genuine_access_token, load_signing_key
 from saypro_server.settings import Settings
 
 request_log = logging.getLogger("saypro_server.requests")
@@ -68,6 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     engine = make_engine(settings.resolved_database_url())
     app.state.settings = settings
+    app.state.signing_key = load_signing_key(settings)
     app.state.engine = engine
     app.state.read_engine = make_engine(settings.resolved_database_url(), autocommit=True)
     app.state.session_factory = make_session_factory(engine)
@@ -77,7 +79,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(attachments.router)
     app.include_router(reports.router)
     app.add_middleware(GZipMiddleware, minimum_size=512)
-    app.add_middleware(RequestBodyMiddleware, max_body=MAX_BODY_BYTES, max_inflated=MAX_INFLATED_BYTES)
+    key = app.state.signing_key
+    app.add_middleware(RequestBodyMiddleware, max_body=MAX_BODY_BYTES, max_inflated=MAX_INFLATED_BYTES,
+                       token_ok=lambda token: genuine_access_token(key, token), idle_s=settings.body_idle_seconds,
+                       total_s=settings.body_total_seconds)
     app.add_middleware(RequestLogMiddleware)
 
     return app

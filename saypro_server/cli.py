@@ -22,6 +22,7 @@ from pathlib import Path
 from saypro_server import __version__, admin
 from saypro_server.db import make_engine, make_session_factory
 from saypro_server.migrate import migrate
+from saypro_server.security import SigningKeyError, load_signing_key
 from saypro_server.settings import Settings
 
 
@@ -94,18 +95,20 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
         # Several processes: gunicorn supervises uvicorn workers, each importing saypro_server.asgi with
         # the same settings through the environment.
         os.environ["SAYPRO_SERVER_DATABASE_URL"] = settings.resolved_database_url()
+        os.environ["SAYPRO_SERVER_DATA_DIR"] = str(settings.data_dir)  # where the key file is
         os.execvp(sys.executable, [
             sys.executable, "-m", "gunicorn", "saypro_server.asgi:app", "--worker-class",
             "uvicorn_worker.UvicornWorker", "--workers", str(args.workers), "--bind", f"{args.host}:{args.port}",
-            "--forwarded-allow-ips", "*", "--graceful-timeout", "20"])
+            "--graceful-timeout", "20"])
     import uvicorn
 
     from saypro_server.app import create_app
     from saypro_server.request_logging import setup_json_logging
 
     setup_json_logging()
+    # The client address comes from saypro_server.throttle (X-Forwarded-For only from trusted proxies).
     uvicorn.run(create_app(settings), host=args.host, port=args.port, log_config=None, access_log=False,
-                proxy_headers=True, forwarded_allow_ips="*")
+                proxy_headers=False)
     return 0
 
 
@@ -154,12 +157,19 @@ def _teams(session: object, args: argparse.Namespace) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # The database, its journal, the key file and backups the server writes: its own user only.
+    os.umask(0o077)
     # Admin commands print their own one-line answers; only problems are logged.
     logging.basicConfig(level=logging.WARNING if args.command != "serve" else logging.INFO,
                         format="%(levelname)s %(name)s: %(message)s")
     settings = _settings(args)
     engine = make_engine(settings.resolved_database_url())
-    migrate(engine)
+    migrate(engine, None if settings.signing_key else settings.key_file())
+    try:
+        load_signing_key(settings)  # made now if missing, before several workers race to make it
+    except SigningKeyError as exc:
+        print(f"saypro-server: {exc}", file=sys.stderr)
+        return 1
     if args.command == "migrate":
         print("The server database is up to date.")
         return 0

@@ -11,18 +11,31 @@ import jwt
 from fastapi import Depends, FastAPI, HTTPException, Request, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict
 from sqlalchemy import Select, bindparam, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from saypro_core.validation import text_problem
 from saypro_core.wire import ErrorOut
-from saypro_server.security import read_access_token, signing_key
+from saypro_server.security import read_access_token
 from saypro_server.settings import Settings
 from saypro_server.sync_service import FeedState, Principal, feed_state_columns
-from saypro_server.tables import Device, Team, User
+from saypro_server.tables import Device, SignInSession, Team, User
 
 _bearer = HTTPBearer(auto_error=False)
+
+
+def _valid_text(value: str) -> str:
+    problem = text_problem(value)
+    if problem is not None:
+        raise ValueError(f"holds a character that is not valid text ({problem[0]}, at character {problem[1]})")
+    return value
+
+
+#: Text from a request: valid Unicode without NUL (PostgreSQL refuses NUL; a lone surrogate cannot be
+#: encoded again), so no input can fail a query or an answer.
+SafeText = Annotated[str, AfterValidator(_valid_text)]
 
 
 class StrictInput(BaseModel):
@@ -95,24 +108,17 @@ def _unauthorized(detail: str) -> HTTPException:
 LAST_SEEN_RESOLUTION = timedelta(minutes=5)
 
 
-def make_principal(session: Session, user_id: str, device_id: str, role: str, team_id: str | None) -> Principal:
+def make_principal(session: Session, user_id: str, device_id: str, role: str, team_id: str | None,
+                   session_id: str = "") -> Principal:
     """The principal, with the teams the user supervises (a query only for supervisors and admins)."""
     supervised: tuple[str, ...] = ()
     if role != "staff":
         supervised = tuple(session.scalars(select(Team.id).where(Team.supervisor_id == user_id)))
-    return Principal(user_id, device_id, role, team_id, supervised)
+    return Principal(user_id, device_id, role, team_id, supervised, session_id)
 
 
 def principal_for(session: Session, user: User, device_id: str) -> Principal:
     return make_principal(session, user.id, device_id, user.role, user.team_id)
-
-
-def _signing_key(request: Request, session: Session) -> str:
-    """The token key, read once per app: it never changes while servers run."""
-    key: str | None = getattr(request.app.state, "signing_key", None)
-    if key is None:
-        key = request.app.state.signing_key = signing_key(session)
-    return key
 
 
 async def _require_bearer(
@@ -133,8 +139,11 @@ def get_principal(request: Request, session: ReadSession, credentials: BearerTok
 
 def _auth_statement(*extra: ColumnElement[Any]) -> Select[Any]:
     # Built once: constructing a statement and its cache key costs more CPU than running it.
-    return (select(User.role, User.team_id, User.disabled, Device.id, Device.revoked, Device.last_seen, *extra)
-            .outerjoin(Device, (Device.id == bindparam("device_id")) & (Device.user_id == User.id))
+    return (select(User.role, User.team_id, User.disabled, SignInSession.id, SignInSession.revoked_at,
+                   SignInSession.expires_at, Device.last_seen, *extra)
+            .outerjoin(SignInSession, (SignInSession.id == bindparam("session_id"))
+                       & (SignInSession.user_id == User.id) & (SignInSession.device_id == bindparam("device_id")))
+            .outerjoin(Device, Device.id == SignInSession.device_id)
             .where(User.id == bindparam("user_id")))
 
 
@@ -161,23 +170,23 @@ def _authenticate(request: Request, session: Session, credentials: HTTPAuthoriza
     if credentials is None:
         raise _unauthorized("Sign in first: this needs an access token.")
     try:
-        claims = read_access_token(_signing_key(request, session), credentials.credentials)
+        claims = read_access_token(request.app.state.signing_key, credentials.credentials)
     except jwt.ExpiredSignatureError:
         raise _unauthorized("The access token has expired; refresh it.") from None
     except jwt.InvalidTokenError:
         raise _unauthorized("The access token is not valid.") from None
     row = session.connection().execute(
         _AUTH_WITH_FEED_STATE if with_feed_state else _AUTH,
-        {"user_id": claims.user_id, "device_id": claims.device_id}).first()
+        {"user_id": claims.user_id, "device_id": claims.device_id, "session_id": claims.session_id}).first()
     if row is None or row.disabled:
         raise _unauthorized("This account is disabled.")
-    if row.id is None or row.revoked:
-        raise _unauthorized("This device was signed out; sign in again.")
     now = datetime.now(UTC)
+    if row.id is None or row.revoked_at is not None or row.expires_at <= now:
+        raise _unauthorized("This device was signed out; sign in again.")
     if row.last_seen < now - LAST_SEEN_RESOLUTION:
-        session.connection().execute(update(Device).where(Device.id == row.id).values(last_seen=now))
-    state = FeedState(int(row[6] or 0), int(row[7] or 0)) if with_feed_state else None
-    return make_principal(session, claims.user_id, row.id, row.role, row.team_id), state
+        session.connection().execute(update(Device).where(Device.id == claims.device_id).values(last_seen=now))
+    state = FeedState(int(row[7] or 0), int(row[8] or 0)) if with_feed_state else None
+    return make_principal(session, claims.user_id, claims.device_id, row.role, row.team_id, claims.session_id), state
 
 
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]

@@ -42,7 +42,7 @@ from saypro_core.wire import (
     RecordOut,
     derived_change_id,
 )
-from saypro_server.tables import AppliedChange, Conflict, FeedCounter, ReferenceData, StoredRecord
+from saypro_server.tables import AppliedChange, Conflict, FeedCounter, ReferenceData, StoredRecord, User
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +60,8 @@ class Principal:
     role: str
     team_id: str | None
     supervised_team_ids: tuple[str, ...] = ()
+    #: The sign-in session the access token belongs to.
+    session_id: str = ""
 
 
 def _now() -> datetime:
@@ -95,10 +97,10 @@ def _claim_change_ids(session: Session, changes: Sequence[Change], principal: Pr
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     now = _now()
-    rows = [{"change_id": change_id, "user_id": principal.user_id, "ack": {}, "created_at": now}
-            for change_id in dict.fromkeys(_id(c) for c in changes)]
+    rows = [{"device_id": principal.device_id, "change_id": change_id, "user_id": principal.user_id, "ack": {},
+             "created_at": now} for change_id in dict.fromkeys(_id(c) for c in changes)]
     statement = insert(AppliedChange).values(rows).on_conflict_do_nothing(
-        index_elements=["change_id"]).returning(AppliedChange.change_id)
+        index_elements=["device_id", "change_id"]).returning(AppliedChange.change_id)
     return set(session.scalars(statement))
 
 
@@ -229,9 +231,22 @@ def _merge(existing: StoredRecord | None, change: Change) -> _Merge:
     return merge
 
 
+@dataclass
+class _Quota:
+    """Bytes of record text the user may still add in this push (their row is locked meanwhile)."""
+
+    limit: int
+    stored: int
+    added: int = 0
+
+
 def _apply(session: Session, principal: Principal, change: Change, records: dict[str, StoredRecord],
-           touched: list[StoredRecord], new_conflicts: list[Conflict]) -> Ack:
+           touched: list[StoredRecord], new_conflicts: list[Conflict], quota: _Quota) -> Ack:
     """Apply one change; every check comes before the first write, so a rejection changes nothing."""
+    if _stamp_device(change.h) != principal.device_id:
+        # The stamp decides conflicts and tells a device's own earlier change from another's: only
+        # the device the access token belongs to may sign its changes.
+        raise _Rejected("The change's stamp names another device.")
     _check_fields(change)
     existing = records.get(change.r)
     if existing is None and change.op == "d" and set(change.f) <= {"deleted", "visibility"}:
@@ -243,6 +258,12 @@ def _apply(session: Session, principal: Principal, change: Change, records: dict
     canonical = _canonical(change, principal.user_id, merge.fields)
     if existing is not None and not merge.changed and not merge.conflicts:
         return Ack(id=change.id, s="ok", rev=existing.revision)
+    size = len(json.dumps(canonical, separators=(",", ":")))
+    grows = size - (existing.size if existing is not None else 0)
+    if grows > 0 and quota.stored + quota.added + grows > quota.limit:
+        raise _Rejected(f"Your records would pass your storage quota on the server "
+                        f"({quota.limit // 1_000_000} MB); ask your administrator.")
+    quota.added += grows
     now = _now()
     revision = (existing.revision if existing else 0) + 1
     if existing is None:
@@ -255,6 +276,7 @@ def _apply(session: Session, principal: Principal, change: Change, records: dict
     up_to_date = existing.revision == change.b
     existing.field_revisions = {**existing.field_revisions, **dict.fromkeys(merge.changed, revision)}
     existing.fields = canonical
+    existing.size = size
     existing.field_stamps = merge.stamps
     existing.revision = revision
     existing.visibility = canonical["visibility"]
@@ -275,23 +297,32 @@ def _apply(session: Session, principal: Principal, change: Change, records: dict
     return Ack(id=change.id, s="merged" if merge.conflicts else "ok", rev=revision)
 
 
-def push(session: Session, principal: Principal, changes: Sequence[Change]) -> list[Ack]:
+#: Bytes of record text a user may keep on the server unless the settings say otherwise.
+DEFAULT_RECORD_QUOTA = 100 * 1024 * 1024
+
+
+def push(session: Session, principal: Principal, changes: Sequence[Change], *,
+         record_quota: int = DEFAULT_RECORD_QUOTA) -> list[Ack]:
     """Apply ``changes`` in the caller's transaction, in order; the caller commits.
 
     A change sent without an id gets the one derived from the device and its stamp, and its
     acknowledgement leaves the id out again (the device matches acknowledgements by position).
+    A change that would take the user's records past ``record_quota`` bytes is refused.
     """
     named = [c if c.id else c.model_copy(update={"id": derived_change_id(principal.device_id, c.h)})
              for c in changes]
-    acks = _push(session, principal, named)
+    acks = _push(session, principal, named, record_quota)
     return [ack if change.id else ack.model_copy(update={"id": None})
             for change, ack in zip(changes, acks, strict=True)]
 
 
-def _push(session: Session, principal: Principal, changes: Sequence[Change]) -> list[Ack]:
+def _push(session: Session, principal: Principal, changes: Sequence[Change], record_quota: int) -> list[Ack]:
     claimed = _claim_change_ids(session, changes, principal)
     earlier = {a.change_id: a for a in session.scalars(
-        select(AppliedChange).where(AppliedChange.change_id.in_({_id(c) for c in changes} - claimed)))}
+        select(AppliedChange).where(AppliedChange.device_id == principal.device_id,
+                                    AppliedChange.change_id.in_({_id(c) for c in changes} - claimed)))}
+    stored_bytes = session.scalar(select(User.stored_bytes).where(User.id == principal.user_id).with_for_update())
+    quota = _Quota(record_quota, int(stored_bytes or 0))
     # Lock the records in id order, so two pushes touching the same records cannot deadlock.
     records = {r.id: r for r in session.scalars(
         select(StoredRecord).where(StoredRecord.id.in_({c.r for c in changes if c.id in claimed}))
@@ -311,13 +342,17 @@ def _push(session: Session, principal: Principal, changes: Sequence[Change]) -> 
                 acks[change_id] = Ack.model_validate(stored.ack)
             continue
         try:
-            acks[change_id] = _apply(session, principal, change, records, touched, new_conflicts)
+            acks[change_id] = _apply(session, principal, change, records, touched, new_conflicts, quota)
         except _Rejected as exc:
             acks[change_id] = _reject(change, str(exc))
     session.flush()
     if claimed:
         session.execute(update(AppliedChange), [
-            {"change_id": change_id, "ack": acks[change_id].model_dump()} for change_id in claimed])
+            {"device_id": principal.device_id, "change_id": change_id, "ack": acks[change_id].model_dump()}
+            for change_id in claimed])
+    if quota.added:
+        session.execute(update(User).where(User.id == principal.user_id).values(
+            stored_bytes=User.stored_bytes + quota.added))
     assign_feed_positions(session, touched, new_conflicts)
     return [acks[_id(c)] for c in changes]
 

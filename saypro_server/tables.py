@@ -17,7 +17,6 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     String,
-    Text,
     TypeDecorator,
 )
 from sqlalchemy.dialects.postgresql import JSONB
@@ -67,6 +66,8 @@ class User(Base):
     team_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("teams.id"))
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime]
+    #: Bytes of record fields the user's records hold on the server (their quota counts these).
+    stored_bytes: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
 class Device(Base):
@@ -79,20 +80,44 @@ class Device(Base):
     last_seen: Mapped[datetime]
 
 
-class RefreshToken(Base):
-    __tablename__ = "refresh_tokens"
-    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+class SignInSession(Base):
+    """One sign-in of one device: every access and refresh token it gets carries its id (the token
+    family). Signing out, a refresh token used twice (theft), an admin's revocation or the end of
+    its absolute lifetime ends it, and with it every token of the family, for good."""
+
+    __tablename__ = "sessions"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
     user_id: Mapped[str] = mapped_column(String(36), ForeignKey("users.id"), index=True)
     device_id: Mapped[str] = mapped_column(String(36), ForeignKey("devices.id"), index=True)
+    created_at: Mapped[datetime]
+    #: Absolute: no refresh carries the session past it; then the password is asked again.
     expires_at: Mapped[datetime]
-    used: Mapped[bool] = mapped_column(Boolean, default=False)
+    revoked_at: Mapped[datetime | None] = mapped_column(default=None)
+    revoked_why: Mapped[str | None] = mapped_column(String(120), default=None)
 
 
-class LoginFailure(Base):
-    __tablename__ = "login_failures"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    username: Mapped[str] = mapped_column(String(64), index=True)
-    at: Mapped[datetime]
+class RefreshToken(Base):
+    """A refresh token of a session, kept as a hash. Each works once: using it makes the next one
+    (its child). Presented again within a short grace period while the child is unused (the
+    answer was lost on the way), it gives the same child again; any other reuse is theft."""
+
+    __tablename__ = "refresh_tokens"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    session_id: Mapped[str] = mapped_column(String(36), ForeignKey("sessions.id"), index=True)
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class LoginThrottle(Base):
+    """Sign-in attempts counted per key (a user name, a client address, or the pair) in a window;
+    the count is taken before the password is checked, in one statement, so concurrent guesses
+    cannot pass the limit."""
+
+    __tablename__ = "login_throttle"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    attempts: Mapped[int] = mapped_column(Integer)
+    window_start: Mapped[datetime]
+    last_attempt: Mapped[datetime]
 
 
 class StoredRecord(Base):
@@ -119,6 +144,8 @@ class StoredRecord(Base):
     #: need not pull it back); NULL when any device must pull it.
     clean_device: Mapped[str | None] = mapped_column(String(36))
     feed_position: Mapped[int] = mapped_column(BigInteger, default=0)
+    #: Bytes of ``fields`` as compact JSON (the owner's quota counts them).
+    size: Mapped[int] = mapped_column(Integer, default=0)
     #: Why this record is never served (it could not be encoded for anyone); NULL for every sound record.
     quarantined: Mapped[str | None] = mapped_column(String(200), default=None)
 
@@ -139,9 +166,11 @@ class FeedCounter(Base):
 
 
 class AppliedChange(Base):
-    """Every change applied, with the acknowledgement sent: a repeated change gets it again."""
+    """Every change applied, with the acknowledgement sent: a repeated change gets it again. Keyed by
+    the device the access token belongs to, so nobody can reserve another device's change ids."""
 
     __tablename__ = "applied_changes"
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     change_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     user_id: Mapped[str] = mapped_column(String(36))
     ack: Mapped[dict[str, Any]]
@@ -172,14 +201,6 @@ class ReferenceData(Base):
     version: Mapped[int] = mapped_column(Integer)
     body: Mapped[dict[str, Any]]
     updated_at: Mapped[datetime]
-
-
-class ServerSecret(Base):
-    """Secrets every app server behind the load balancer must share (the token signing key)."""
-
-    __tablename__ = "server_secrets"
-    name: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
 
 
 class AttachmentBlob(Base):

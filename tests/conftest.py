@@ -19,8 +19,10 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(autouse=True)
 def _no_real_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Nothing a test runs may touch the developer's real profile."""
+    """Nothing a test runs may touch the developer's real profile, nor a real server's data folder
+    (where the server keeps its token signing key)."""
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path_factory.mktemp("default-data-dir")))
+    monkeypatch.setenv("SAYPRO_SERVER_DATA_DIR", str(tmp_path_factory.mktemp("server-data-dir")))
 
 
 @pytest.fixture

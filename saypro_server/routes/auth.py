@@ -1,36 +1,38 @@
-"""Sign-in: user name and password for an expiring access token and a device-bound refresh token."""
+"""Sign-in: user name and password for an expiring access token and a refresh token of a new
+sign-in session (saypro_server.sessions); refresh; sign-out.
+
+Every failure to sign in gives the same answer, whether the name is unknown, the password wrong or
+the account disabled, and takes as long: a stranger learns nothing about which accounts exist.
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
-from fastapi import APIRouter, HTTPException, status
+from fastapi import APIRouter, HTTPException, Request, status
 from pydantic import BaseModel, Field
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import select
 
 from saypro_core.wire import UUID_PATTERN, ErrorOut
-from saypro_server.deps import NEEDS_TOKEN, AppSettings, CurrentPrincipal, DbSession, StrictInput
-from saypro_server.security import (
-    hash_refresh_token,
-    make_access_token,
-    new_refresh_token,
-    signing_key,
-    verify_password,
-)
-from saypro_server.tables import Device, LoginFailure, RefreshToken, Team, User
+from saypro_server import sessions, throttle
+from saypro_server.deps import NEEDS_TOKEN, AppSettings, CurrentPrincipal, DbSession, SafeText, StrictInput
+from saypro_server.security import verify_password, waste_a_verification
+from saypro_server.tables import Device, SignInSession, Team, User
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
 
+WRONG = "Wrong user name or password (or the account is disabled)."
+
 
 class LoginIn(StrictInput):
-    username: str = Field(min_length=1, max_length=64)
-    password: str = Field(min_length=1, max_length=256)
+    username: SafeText = Field(min_length=1, max_length=64)
+    password: SafeText = Field(min_length=1, max_length=256)
     device_id: str = Field(pattern=UUID_PATTERN)
-    device_name: str = Field(default="laptop", max_length=120)
+    device_name: SafeText = Field(default="laptop", max_length=120)
 
 
 class RefreshIn(StrictInput):
-    refresh_token: str = Field(min_length=10, max_length=200)
+    refresh_token: str = Field(min_length=10, max_length=200, pattern=r"^[A-Za-z0-9_-]+$")
 
 
 class UserOut(BaseModel):
@@ -47,6 +49,8 @@ class TokensOut(BaseModel):
     refresh_token: str
     token_type: str = "bearer"
     expires_at: str
+    #: After this the password is asked again, whatever refreshes happen before.
+    session_expires_at: str
     user: UserOut
 
 
@@ -56,36 +60,30 @@ def _user_out(session: DbSession, user: User) -> UserOut:
                    team_id=user.team_id, team_name=team.name if team else None)
 
 
-def _issue(session: DbSession, settings: AppSettings, user: User, device: Device) -> TokensOut:
-    access, expires = make_access_token(signing_key(session), user.id, device.id, settings.access_token_minutes)
-    refresh, refresh_hash = new_refresh_token()
-    session.add(RefreshToken(token_hash=refresh_hash, user_id=user.id, device_id=device.id,
-                             expires_at=datetime.now(UTC) + timedelta(days=settings.refresh_token_days)))
-    session.commit()
-    return TokensOut(access_token=access, refresh_token=refresh, expires_at=expires.isoformat(),
-                     user=_user_out(session, user))
+def _tokens(session: DbSession, issued: sessions.Issued, user: User) -> TokensOut:
+    return TokensOut(access_token=issued.access_token, refresh_token=issued.refresh_token,
+                     expires_at=issued.access_expires_at.isoformat(),
+                     session_expires_at=issued.session_expires_at.isoformat(), user=_user_out(session, user))
 
 
 @router.post("/login", response_model=TokensOut, responses={
-    401: {"model": ErrorOut, "description": "Wrong user name or password, or a disabled account"},
+    401: {"model": ErrorOut, "description": "Wrong user name or password, or a disabled account (one answer)"},
     409: {"model": ErrorOut, "description": "The device id belongs to another account"},
-    429: {"model": ErrorOut, "description": "Too many failed attempts"}})
-def login(body: LoginIn, session: DbSession, settings: AppSettings) -> TokensOut:
-    now = datetime.now(UTC)
-    window_start = now - timedelta(minutes=settings.login_window_minutes)
-    failures = session.scalar(select(func.count()).select_from(LoginFailure).where(
-        LoginFailure.username == body.username, LoginFailure.at > window_start)) or 0
-    if failures >= settings.login_attempts:
-        raise HTTPException(status.HTTP_429_TOO_MANY_REQUESTS,
-                            detail=f"Too many failed sign-ins; try again in {settings.login_window_minutes} minutes.")
+    429: {"model": ErrorOut, "description": "Too many attempts (Retry-After says how long to wait)"}})
+def login(body: LoginIn, request: Request, session: DbSession, settings: AppSettings) -> TokensOut:
+    address = throttle.client_address(request, settings.trusted_proxies)
+    refusal = throttle.take_attempt(session, settings, body.username, address)
+    if refusal is not None:
+        raise HTTPException(status.HTTP_429_TOO_MANY_REQUESTS, detail=refusal.detail,
+                            headers={"Retry-After": str(refusal.retry_after_s)})
     user = session.scalar(select(User).where(User.username == body.username))
-    if user is None or not verify_password(user.password_hash, body.password):
-        session.add(LoginFailure(username=body.username, at=now))
-        session.commit()
-        raise HTTPException(status.HTTP_401_UNAUTHORIZED, detail="Wrong user name or password.")
-    if user.disabled:
-        raise HTTPException(status.HTTP_401_UNAUTHORIZED, detail="This account is disabled.")
-    session.execute(delete(LoginFailure).where(LoginFailure.username == body.username))
+    if user is None:
+        waste_a_verification(body.password)
+        raise HTTPException(status.HTTP_401_UNAUTHORIZED, detail=WRONG)
+    if not verify_password(user.password_hash, body.password) or user.disabled:
+        raise HTTPException(status.HTTP_401_UNAUTHORIZED, detail=WRONG)
+    throttle.forget_pair(session, body.username, address)
+    now = datetime.now(UTC)
     device = session.get(Device, body.device_id)
     if device is None:
         device = Device(id=body.device_id, user_id=user.id, name=body.device_name, created_at=now, last_seen=now)
@@ -95,28 +93,29 @@ def login(body: LoginIn, session: DbSession, settings: AppSettings) -> TokensOut
     else:
         device.revoked = False
         device.last_seen = now
-    return _issue(session, settings, user, device)
+    session.flush()
+    issued = sessions.start(session, settings, request.app.state.signing_key, user, device)
+    session.commit()
+    return _tokens(session, issued, user)
 
 
 @router.post("/refresh", response_model=TokensOut,
              responses={401: {"model": ErrorOut, "description": "Sign in again"}})
-def refresh(body: RefreshIn, session: DbSession, settings: AppSettings) -> TokensOut:
-    stored = session.get(RefreshToken, hash_refresh_token(body.refresh_token))
-    if stored is None or stored.used or stored.expires_at < datetime.now(UTC):
-        raise HTTPException(status.HTTP_401_UNAUTHORIZED, detail="Sign in again: this refresh token is not valid.")
-    user = session.get(User, stored.user_id)
-    device = session.get(Device, stored.device_id)
-    if user is None or user.disabled or device is None or device.revoked:
-        raise HTTPException(status.HTTP_401_UNAUTHORIZED, detail="Sign in again: access was withdrawn.")
-    stored.used = True  # rotation: each refresh token works once
-    return _issue(session, settings, user, device)
+def refresh(body: RefreshIn, request: Request, session: DbSession, settings: AppSettings) -> TokensOut:
+    try:
+        issued, user_id = sessions.refresh(session, settings, request.app.state.signing_key, body.refresh_token)
+    except sessions.RefreshRefused as exc:
+        raise HTTPException(status.HTTP_401_UNAUTHORIZED, detail=str(exc)) from None
+    user = session.get(User, user_id)
+    assert user is not None
+    return _tokens(session, issued, user)
 
 
 @router.post("/logout", status_code=204, responses=NEEDS_TOKEN)
 def logout(principal: CurrentPrincipal, session: DbSession) -> None:
-    """Sign this device out: its refresh tokens stop working and its access tokens are refused."""
-    session.execute(update(Device).where(Device.id == principal.device_id).values(revoked=True))
-    session.execute(delete(RefreshToken).where(RefreshToken.device_id == principal.device_id))
+    """Sign this device out: its sign-in sessions end, so neither its refresh tokens nor its access
+    tokens work again (a later sign-in starts a new session)."""
+    sessions.end(session, SignInSession.device_id == principal.device_id, "signed out")
     session.commit()
 
 

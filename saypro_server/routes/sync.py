@@ -63,7 +63,8 @@ def _sync(request: Request, body: SyncRequest, credentials: HTTPAuthorizationCre
         acks: list[Ack] = []
         if body.ch:
             with request.app.state.session_factory.begin() as transaction:
-                acks = sync_service.push(transaction, principal, body.ch)
+                acks = sync_service.push(transaction, principal, body.ch,
+                                         record_quota=request.app.state.settings.user_record_quota_bytes)
             state = None  # read again after the push
         limit, max_bytes = (FRAME_RECORDS, FRAME_BYTES) if body.st else (MAX_ANSWER_RECORDS, ANSWER_BYTES)
         pulled = sync_service.pull(session, principal, body.cur, min(body.lim, limit), state, max_bytes)

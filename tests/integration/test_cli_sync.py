@@ -28,7 +28,7 @@ def test_login_then_sync_from_the_command_line(served: tuple[str, Path, subproce
     assert not_yet.returncode == 1 and "not signed in" in not_yet.stderr
     wrong = desktop(laptop, "login", "--server", url, "--user", "thandi", stdin="wrong password\n")
     assert (wrong.returncode, wrong.stderr.strip()) == (
-        1, "saypro-desktop: sign-in failed: Wrong user name or password.")
+        1, "saypro-desktop: sign-in failed: Wrong user name or password (or the account is disabled).")
 
     signed_in = desktop(laptop, "login", "--server", url, "--user", "thandi", stdin=f"{PASSWORD}\n")
     assert signed_in.returncode == 0, signed_in.stderr

@@ -148,7 +148,7 @@ def test_signing_in_from_the_sync_page_keeps_and_sends_what_was_written_offline(
         qtbot.keyClicks(dialog.new_password, "wrong")
         qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
-        assert dialog.error.text() == "Wrong user name or password."
+        assert dialog.error.text() == "Wrong user name or password (or the account is disabled)."
         dialog.new_password.clear()
         qtbot.keyClicks(dialog.new_password, PASSWORD)
         with qtbot.waitSignal(dialog.accepted, timeout=10_000):

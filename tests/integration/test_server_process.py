@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import stat
 import subprocess
 from pathlib import Path
 
@@ -50,10 +51,21 @@ def test_sign_in_and_sync_over_http(served: tuple[str, Path, subprocess.Popen[st
 def test_admin_commands_explain_mistakes(tmp_path: Path) -> None:
     data_dir = tmp_path / "server"
     short = admin(data_dir, "users", "create", "sipho", "--password-stdin", stdin="short\n")
-    assert (short.returncode, short.stderr.strip()) == (1, "saypro-server: A password needs at least 8 characters.")
+    assert (short.returncode, short.stderr.strip()) == (1, "saypro-server: A password needs at least 12 characters; "
+                                                           "a few unrelated words are easy to remember and hard to "
+                                                           "guess.")
+    common = admin(data_dir, "users", "create", "sipho", "--password-stdin", stdin="password1234\n")
+    assert common.returncode == 1 and "too easy to guess" in common.stderr
     missing = admin(data_dir, "teams", "add-member", "Nowhere", "sipho")
     assert missing.stderr.strip() == "saypro-server: No team 'Nowhere'."
     bad_reference = tmp_path / "reference.json"
     bad_reference.write_text('{"frameworks": "none"}')
     loaded = admin(data_dir, "reference", "load", str(bad_reference))
     assert loaded.returncode == 1 and "is not valid reference data" in loaded.stderr
+
+
+def test_the_servers_files_are_its_own_users_only(served: tuple[str, Path, subprocess.Popen[str]]) -> None:
+    _, data_dir, _ = served
+    assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+    for name in ("server.sqlite", "signing.key"):
+        assert stat.S_IMODE((data_dir / name).stat().st_mode) == 0o600, name

@@ -7,7 +7,6 @@ from datetime import UTC, datetime, timedelta
 import jwt
 
 from saypro_server import admin
-from saypro_server.security import signing_key
 from tests.server.conftest import PASSWORD, Server
 
 
@@ -29,7 +28,7 @@ def test_wrong_password_then_rate_limit(server: Server) -> None:
         response = server.client.post("/api/v1/auth/login", json={
             "username": "thandi", "password": "wrong password", "device_id": "0" * 8 + "-0000-7000-8000-" + "0" * 12})
         assert response.status_code == 401
-        assert response.json()["detail"] == "Wrong user name or password."
+        assert response.json()["detail"] == "Wrong user name or password (or the account is disabled)."
     blocked = server.client.post("/api/v1/auth/login", json={
         "username": "thandi", "password": PASSWORD, "device_id": "0" * 8 + "-0000-7000-8000-" + "0" * 12})
     assert blocked.status_code == 429
@@ -46,6 +45,11 @@ def test_disabled_user_is_refused_at_once(server: Server) -> None:
     assert (response.status_code, response.json()["detail"]) == (401, "This account is disabled.")
     refreshed = server.client.post("/api/v1/auth/refresh", json={"refresh_token": account.refresh_token})
     assert refreshed.status_code == 401
+    # A disabled account does not confirm its password: the answer is the one for a wrong password.
+    login = server.client.post("/api/v1/auth/login", json={
+        "username": "thandi", "password": PASSWORD, "device_id": account.device_id})
+    assert (login.status_code, login.json()["detail"]) == (401, "Wrong user name or password (or the account "
+                                                                "is disabled).")
 
 
 def test_revoked_device_is_refused_and_others_keep_working(server: Server) -> None:
@@ -63,21 +67,20 @@ def test_refresh_rotates_and_works_once(server: Server) -> None:
     account = server.login("thandi")
     first = server.client.post("/api/v1/auth/refresh", json={"refresh_token": account.refresh_token})
     assert first.status_code == 200
-    again = server.client.post("/api/v1/auth/refresh", json={"refresh_token": account.refresh_token})
-    assert again.status_code == 401
-    new_access = first.json()["access_token"]
+    new_access, new_refresh = first.json()["access_token"], first.json()["refresh_token"]
+    assert new_refresh != account.refresh_token
     assert server.client.get("/api/v1/auth/me", headers={"Authorization": f"Bearer {new_access}"}).status_code == 200
+    second = server.client.post("/api/v1/auth/refresh", json={"refresh_token": new_refresh})
+    assert second.status_code == 200 and second.json()["refresh_token"] != new_refresh
 
 
 def test_expired_and_forged_tokens_are_refused(server: Server) -> None:
     server.user("thandi")
     account = server.login("thandi")
-    with server.session() as session:
-        key = signing_key(session)
-    expired = jwt.encode({"sub": account.user_id, "dev": account.device_id, "typ": "access",
-                          "exp": datetime.now(UTC) - timedelta(seconds=1)}, key, algorithm="HS256")
-    forged = jwt.encode({"sub": account.user_id, "dev": account.device_id, "typ": "access",
-                         "exp": datetime.now(UTC) + timedelta(hours=1)}, "x" * 64, algorithm="HS256")
+    key = server.app.state.signing_key
+    claims = jwt.decode(account.access_token, key, algorithms=["HS256"])
+    expired = jwt.encode({**claims, "exp": datetime.now(UTC) - timedelta(seconds=1)}, key, algorithm="HS256")
+    forged = jwt.encode({**claims, "exp": datetime.now(UTC) + timedelta(hours=1)}, "x" * 64, algorithm="HS256")
     for token, message in ((expired, "The access token has expired; refresh it."),
                            (forged, "The access token is not valid.")):
         response = server.client.get("/api/v1/auth/me", headers={"Authorization": f"Bearer {token}"})
@@ -88,5 +91,5 @@ def test_reset_password_signs_out_every_device(server: Server) -> None:
     server.user("thandi")
     account = server.login("thandi")
     with server.session() as session:
-        admin.reset_password(session, "thandi", "a brand new password")
+        admin.reset_password(session, "thandi", "a brand new password for june")
     assert server.client.get("/api/v1/auth/me", headers=account.headers).status_code == 401

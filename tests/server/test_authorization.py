@@ -107,7 +107,8 @@ def test_conflicts_of_other_users_cannot_be_resolved(server: Server, people: dic
     log = factories.learning_log(id=factories.new_id())
     server.sync(thandi, [change(log, thandi.device_id)])
     server.sync(thandi, [change(log, thandi.device_id, base=1, fields={"title": "A"})])
-    conflict = server.sync(thandi, [change(log, "other-device", base=1, fields={"title": "B"})])["cf"][0]
+    tablet = server.login("thandi")
+    conflict = server.sync(tablet, [change(log, tablet.device_id, base=1, fields={"title": "B"})])["cf"][0]
     intruder = server.client.post(f"/api/v1/conflicts/{conflict['id']}/resolve", headers=people["sipho"].headers)
     assert intruder.status_code == 404
     owner = server.client.post(f"/api/v1/conflicts/{conflict['id']}/resolve", headers=thandi.headers)

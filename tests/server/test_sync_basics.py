@@ -137,8 +137,9 @@ def test_changes_without_ids_are_known_by_device_and_stamp(server: Server) -> No
                                                    "err": "Unknown field 'mood' for a learning log."},
                            {"s": "ok", "rev": 1}, {"s": "ok", "rev": 1}]
     assert server.sync(laptop, batch)["ack"] == once["ack"]  # a batch sent again is applied once
-    # Another device's change with the very same stamp is a different change.
-    other = {**batch[0], "f": {"title": "From the tablet"}, "b": 1}
+    # Another device's change at the very same clock reading is a different change.
+    same_moment = batch[0]["h"].rsplit("-", 5)[0] + "-" + tablet.device_id
+    other = {**batch[0], "f": {"title": "From the tablet"}, "b": 1, "h": same_moment}
     assert server.sync(tablet, [other])["ack"] == [{"s": "ok", "rev": 2}]
     with server.session() as session:
         from saypro_server.tables import AppliedChange, StoredRecord
@@ -146,7 +147,7 @@ def test_changes_without_ids_are_known_by_device_and_stamp(server: Server) -> No
         assert session.get(StoredRecord, logs[0].id).revision == 2  # type: ignore[union-attr]
         ids = set(session.scalars(select(AppliedChange.change_id)))
     assert derived_change_id(laptop.device_id, batch[0]["h"]) in ids
-    assert derived_change_id(tablet.device_id, batch[0]["h"]) in ids
+    assert derived_change_id(tablet.device_id, same_moment) in ids
 
 
 def test_answers_come_zstd_compressed_when_asked(server: Server) -> None:
