@@ -107,6 +107,10 @@ class SyncRequest(_Strict):
                      description=f"Most records to pull (at most {MAX_ANSWER_RECORDS} unless streamed).")
     st: bool = Field(default=False, description="Stream the answer: one frame (a SyncResponse) per line.")
     ref: int = Field(default=0, ge=0, le=MAX_REVISION, description="Version of the reference data the device holds.")
+    se: int = Field(default=0, ge=0, le=MAX_REVISION, exclude_if=lambda v: v == 0,
+                    description="The scope epoch the device's cursor was read under (0 at first). When the "
+                                "user's scope has grown since (a new team, a new mentee), the answer starts "
+                                "from the beginning of the feed once and says the new epoch.")
     rh: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$", exclude_if=lambda v: v is None,
                            description="reference_digest of the reference data the device holds: where the "
                                        "server's newer version is the same data, the answer leaves it out.")
@@ -117,9 +121,11 @@ class Ack(_Strict):
 
     id: Uuid | None = Field(default=None, exclude_if=lambda v: v is None,
                             description="The change's id; left out when the change was sent without one.")
-    s: Literal["ok", "merged", "rejected"] = Field(
+    s: Literal["ok", "merged", "rejected", "resend"] = Field(
         description="ok: applied; merged: applied, but a field edited elsewhere too was decided by the clock "
-                    "(see the conflicts); rejected: not applied, `err` says why.")
+                    "(see the conflicts); rejected: not applied, `err` says why; resend: not applied, the record "
+                    "was deleted elsewhere and only its tombstone is left: send all its fields to bring it back "
+                    "(an edit beats a delete).")
     rev: int = Field(ge=0, le=MAX_REVISION,
                      description="The record's server revision after the change (0 if rejected).")
     err: str = Field(default="", exclude_if=lambda v: not v)
@@ -169,6 +175,11 @@ class SyncResponse(_Strict):
     more: bool = False
     cf: list[ConflictOut] = Field(default_factory=list)
     ref: ReferenceOut | None = None
+    w: list[Uuid] = Field(default_factory=list, exclude_if=lambda v: not v,
+                          description="Records the user may no longer read (withdrawn): remove the copy.")
+    se: int | None = Field(default=None, ge=0, le=MAX_REVISION, exclude_if=lambda v: v is None,
+                           description="The user's scope epoch, when it differs from the one the device sent: "
+                                       "this answer starts from the beginning of the feed; keep it with the cursor.")
 
 
 class AnswerFrame(_Strict):
@@ -183,6 +194,8 @@ class AnswerFrame(_Strict):
     more: bool = False
     cf: list[Any] = Field(default_factory=list)
     ref: ReferenceOut | None = None
+    w: list[Any] = Field(default_factory=list)
+    se: int | None = Field(default=None, ge=0, le=MAX_REVISION)
 
 
 class ErrorOut(BaseModel):

@@ -2,21 +2,43 @@
 
 from __future__ import annotations
 
+import base64
 import json
-from datetime import UTC, datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Delete, delete, select, update
 from sqlalchemy.orm import Session
 
 from saypro_core.codec import DecodeError, encode
 from saypro_core.ids import new_id
 from saypro_core.reference import parse_reference
 from saypro_core.validation import text_problem
-from saypro_server import sessions
+from saypro_server import audit, sessions
 from saypro_server.passwords import WeakPassword, check_password
+from saypro_server.privacy import Scope, narrowed, readers, rescope_children, withdraw
 from saypro_server.security import hash_password
-from saypro_server.tables import Device, ReferenceData, SignInSession, Team, User
+from saypro_server.settings import Settings
+from saypro_server.sync_service import assign_feed_positions, drop_unused_files, principal_for, visible_to
+from saypro_server.tables import (
+    AppliedChange,
+    AttachmentBlob,
+    AttachmentChunk,
+    AuditEntry,
+    Conflict,
+    Device,
+    LoginThrottle,
+    ReferenceData,
+    RefreshToken,
+    SignInSession,
+    StoredRecord,
+    Team,
+    User,
+    Withdrawal,
+)
 
 ROLES = ("staff", "supervisor", "admin")
 
@@ -119,19 +141,6 @@ def create_team(session: Session, name: str, supervisor: str | None = None) -> T
     return team
 
 
-def add_member(session: Session, team: str, username: str) -> None:
-    _user(session, username).team_id = _team(session, team).id
-    session.commit()
-
-
-def set_supervisor(session: Session, team: str, username: str) -> None:
-    user = _user(session, username)
-    if user.role not in ("supervisor", "admin"):
-        raise AdminError(f"'{username}' is {user.role}; make them a supervisor first (users set-role).")
-    _team(session, team).supervisor_id = user.id
-    session.commit()
-
-
 def list_teams(session: Session) -> list[tuple[Team, list[str]]]:
     teams = list(session.scalars(select(Team).order_by(Team.name)))
     return [(t, list(session.scalars(select(User.username).where(User.team_id == t.id).order_by(User.username))))
@@ -156,3 +165,231 @@ def load_reference(session: Session, path: Path) -> int:
         current.updated_at = datetime.now(UTC)
     session.commit()
     return current.version
+
+
+# -- scope changes: what a person may read follows their team and role --------------------------
+
+
+def _shared_with(session: Session, user: User) -> set[str]:
+    """Records of others the user reads through a team or as a supervisor (organisation-wide ones
+    everyone reads; those never need withdrawing)."""
+    principal = principal_for(session, user, "")
+    return set(session.scalars(select(StoredRecord.id).where(
+        visible_to(principal), StoredRecord.owner_id != user.id, StoredRecord.visibility.in_(("team", "supervisor")))))
+
+
+def _rescope(session: Session, users: list[User], change: Callable[[], list[StoredRecord]]) -> None:
+    """Apply ``change`` (which returns records whose readers it changed) and follow it: withdrawals
+    for what each of ``users`` no longer reads, a new scope epoch for whoever now reads more, new feed
+    positions for the records, so their new readers receive them."""
+    before = {user.id: _shared_with(session, user) for user in users}
+    touched = change()
+    session.flush()
+    withdrawals: list[Withdrawal] = []
+    for record in list(touched):
+        children, more = rescope_children(session, record)
+        touched.extend(children)
+        withdrawals.extend(more)
+    for user in users:
+        after = _shared_with(session, user)
+        lost = before[user.id] - after
+        if lost:
+            types = dict(session.execute(select(StoredRecord.id, StoredRecord.type).where(
+                StoredRecord.id.in_(lost))).all())
+            now = datetime.now(UTC)
+            rows = [Withdrawal(user_id=user.id, record_id=record_id, record_type=types[record_id], created_at=now)
+                    for record_id in sorted(lost)]
+            session.add_all(rows)
+            withdrawals.extend(rows)
+        if after - before[user.id]:
+            user.scope_epoch += 1
+    assign_feed_positions(session, touched, [], withdrawals)
+
+
+def add_member(session: Session, team: str, username: str) -> None:
+    """Put a person in a team. Their records shared with a team or supervisor move with them: the new
+    team and supervisor receive them, the old ones lose them; they lose the old team's records and
+    receive the new team's."""
+    user = _user(session, username)
+    new_team = _team(session, team)
+    if user.team_id == new_team.id:
+        return
+    old_team = session.get(Team, user.team_id) if user.team_id else None
+    affected = [user, *_team_people(session, old_team), *_team_people(session, new_team)]
+
+    def move() -> list[StoredRecord]:
+        user.team_id = new_team.id
+        session.flush()
+        moved: list[StoredRecord] = []
+        withdrawals: list[Withdrawal] = []
+        for record in session.scalars(select(StoredRecord).where(
+                StoredRecord.owner_id == user.id, StoredRecord.parent_id.is_(None),
+                StoredRecord.visibility.in_(("team", "supervisor")))):
+            before = Scope.of(record)
+            record.team_id = new_team.id
+            moved.append(record)
+            withdrawals.extend(narrowed(session, record, before))
+        assign_feed_positions(session, [], [], withdrawals)
+        return moved
+
+    _rescope(session, list({u.id: u for u in affected}.values()), move)
+    session.commit()
+
+
+def _team_people(session: Session, team: Team | None) -> list[User]:
+    if team is None:
+        return []
+    people = list(session.scalars(select(User).where(User.team_id == team.id)))
+    if team.supervisor_id:
+        supervisor = session.get(User, team.supervisor_id)
+        if supervisor is not None:
+            people.append(supervisor)
+    return people
+
+
+def set_supervisor(session: Session, team: str, username: str) -> None:
+    """Make a supervisor (or admin) the team's supervisor: they receive what the team shares with its
+    supervisor; the one before loses it."""
+    user = _user(session, username)
+    if user.role not in ("supervisor", "admin"):
+        raise AdminError(f"'{username}' is {user.role}; make them a supervisor first (users set-role).")
+    chosen = _team(session, team)
+    previous = session.get(User, chosen.supervisor_id) if chosen.supervisor_id else None
+
+    def assign() -> list[StoredRecord]:
+        chosen.supervisor_id = user.id
+        return []
+
+    _rescope(session, [user] + ([previous] if previous is not None and previous.id != user.id else []), assign)
+    session.commit()
+
+
+# -- a person's data: all of it out, or all of it gone (POPIA) -----------------------------------
+
+
+def export_user(session: Session, username: str) -> dict[str, Any]:
+    """Everything the server holds about a person, as JSON-ready data: their account, devices and
+    sign-ins, their records (with attachment files, base64), feedback about their records, and the
+    audit trail of who read their records and what they read of others'."""
+    user = _user(session, username)
+    team = session.get(Team, user.team_id) if user.team_id else None
+
+    def moment(value: datetime | None) -> str | None:
+        return value.isoformat() if value is not None else None
+
+    records = list(session.scalars(select(StoredRecord).where(
+        (StoredRecord.owner_id == user.id) | (StoredRecord.subject_id == user.id)).order_by(StoredRecord.id)))
+    files = []
+    for blob in session.scalars(select(AttachmentBlob).where(AttachmentBlob.owner_id == user.id)):
+        data = b"".join(session.scalars(select(AttachmentChunk.data).where(
+            AttachmentChunk.owner_id == user.id, AttachmentChunk.sha256 == blob.sha256)
+            .order_by(AttachmentChunk.offset)))
+        files.append({"sha256": blob.sha256, "size": blob.size, "complete": blob.complete,
+                      "content_base64": base64.b64encode(data).decode()})
+    names = dict(session.execute(select(User.id, User.username)).all())
+    trail = session.scalars(select(AuditEntry).where(
+        (AuditEntry.owner_id == user.id) | (AuditEntry.actor_id == user.id)).order_by(AuditEntry.at))
+    audit.note(session, "export", actor_id=None, owner_id=user.id, detail="users export")
+    session.commit()
+    return {
+        "format": 1, "exported_at": datetime.now(UTC).isoformat(),
+        "account": {"id": user.id, "username": user.username, "display_name": user.display_name, "role": user.role,
+                    "team": team.name if team else None, "disabled": user.disabled,
+                    "created_at": moment(user.created_at)},
+        "devices": [{"id": d.id, "name": d.name, "created_at": moment(d.created_at), "last_seen": moment(d.last_seen)}
+                    for d in session.scalars(select(Device).where(Device.user_id == user.id))],
+        "sign_ins": [{"created_at": moment(s.created_at), "expires_at": moment(s.expires_at),
+                      "ended_at": moment(s.revoked_at), "why_ended": s.revoked_why}
+                     for s in session.scalars(select(SignInSession).where(SignInSession.user_id == user.id))],
+        "records": [{"type": r.type, "id": r.id, "owner": names.get(r.owner_id, r.owner_id),
+                     "revision": r.revision, "deleted": r.deleted, "updated_at": moment(r.updated_at),
+                     "fields": r.fields} for r in records],
+        "attachment_files": files,
+        "audit": [{"at": moment(e.at), "who": names.get(e.actor_id or "", e.actor_id or "(command line)"),
+                   "action": e.action, "whose": names.get(e.owner_id or "", e.owner_id),
+                   "record": e.record_id, "detail": e.detail} for e in trail],
+    }
+
+
+def erase_user(session: Session, username: str) -> int:
+    """Remove a person and everything of theirs from the server: their records (and the feedback
+    and files that belong to them, and the feedback they wrote), withdrawn from every device at its
+    next sync; their files, devices, sign-ins and account. Returns how many records went."""
+    user = _user(session, username)
+    records = list(session.scalars(select(StoredRecord).where(
+        (StoredRecord.owner_id == user.id) | (StoredRecord.subject_id == user.id)).with_for_update()))
+    withdrawals: list[Withdrawal] = []
+    for record in records:
+        everyone = (readers(session, Scope.of(record)) | {record.owner_id}) - {user.id}
+        withdrawals.extend(withdraw(session, record, everyone, from_owner=True))
+    assign_feed_positions(session, [], [], withdrawals)
+    ids = [r.id for r in records]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        session.execute(delete(Conflict).where(Conflict.record_id.in_(chunk)))
+        session.execute(delete(StoredRecord).where(StoredRecord.id.in_(chunk)))
+    session.execute(delete(AttachmentChunk).where(AttachmentChunk.owner_id == user.id))
+    session.execute(delete(AttachmentBlob).where(AttachmentBlob.owner_id == user.id))
+    session.execute(delete(AppliedChange).where(AppliedChange.user_id == user.id))
+    session.execute(delete(Conflict).where(Conflict.owner_id == user.id))
+    session.execute(delete(Withdrawal).where(Withdrawal.user_id == user.id))
+    session_ids = select(SignInSession.id).where(SignInSession.user_id == user.id)
+    session.execute(delete(RefreshToken).where(RefreshToken.session_id.in_(session_ids)))
+    session.execute(delete(SignInSession).where(SignInSession.user_id == user.id))
+    session.execute(delete(Device).where(Device.user_id == user.id))
+    session.execute(delete(LoginThrottle).where(LoginThrottle.key.like(f"%{user.username.lower()}%")))
+    session.execute(update(Team).where(Team.supervisor_id == user.id).values(supervisor_id=None))
+    session.execute(delete(User).where(User.id == user.id))
+    audit.note(session, "erase", actor_id=None, owner_id=user.id, detail=f"users erase: {len(records)} records")
+    session.commit()
+    return len(records)
+
+
+# -- retention -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Maintenance:
+    tombstones: int
+    withdrawals: int
+    audit_entries: int
+    applied_changes: int
+    sessions: int
+    files: int
+
+
+def maintain(session: Session, settings: Settings, *, now: datetime | None = None) -> Maintenance:
+    """Apply the retention settings: what is older than they keep goes."""
+    now = now or datetime.now(UTC)
+    tombstone_cutoff = now - timedelta(days=settings.tombstone_days)
+    old_tombstones = select(StoredRecord.id).where(StoredRecord.deleted.is_(True),
+                                                   StoredRecord.updated_at < tombstone_cutoff)
+    session.execute(delete(Conflict).where(Conflict.record_id.in_(old_tombstones)))
+    tombstones = _count(session, delete(StoredRecord).where(StoredRecord.deleted.is_(True),
+                                                            StoredRecord.updated_at < tombstone_cutoff))
+    withdrawals = _count(session, delete(Withdrawal).where(Withdrawal.created_at < tombstone_cutoff))
+    audit_entries = _count(session, delete(AuditEntry).where(
+        AuditEntry.at < now - timedelta(days=settings.audit_days)))
+    applied = _count(session, delete(AppliedChange).where(
+        AppliedChange.created_at < now - timedelta(days=settings.change_log_days)))
+    session.execute(delete(LoginThrottle).where(
+        LoginThrottle.last_attempt < now - timedelta(minutes=settings.login_window_minutes)))
+    ended = select(SignInSession.id).where(SignInSession.expires_at < now - timedelta(days=30))
+    session.execute(delete(RefreshToken).where(RefreshToken.session_id.in_(ended)))
+    sessions_gone = _count(session, delete(SignInSession).where(SignInSession.expires_at < now - timedelta(days=30)))
+    unused = []
+    for blob in session.scalars(select(AttachmentBlob).where(AttachmentBlob.created_at < now - timedelta(days=7))):
+        used = session.scalar(select(StoredRecord.id).where(
+            StoredRecord.type == "attachment", StoredRecord.owner_id == blob.owner_id,
+            StoredRecord.deleted.is_(False), StoredRecord.fields["sha256"].as_string() == blob.sha256).limit(1))
+        if used is None:
+            unused.append((blob.owner_id, blob.sha256))
+    drop_unused_files(session, set(unused))
+    session.commit()
+    return Maintenance(tombstones, withdrawals, audit_entries, applied, sessions_gone, len(unused))
+
+
+def _count(session: Session, statement: Delete) -> int:
+    """Run a delete; how many rows went."""
+    result = session.execute(statement)
+    return int(getattr(result, "rowcount", 0) or 0)

@@ -5,21 +5,27 @@
     saypro-server users create NAME [--display-name T] [--role R] [--team T] [--password-stdin]
     saypro-server users list | disable NAME | enable NAME | set-role NAME ROLE | reset-password NAME
     saypro-server users revoke-devices NAME
+    saypro-server users export NAME [-o FILE]         everything the server holds about a person (JSON)
+    saypro-server users erase NAME --yes              remove a person and all their data (withdrawn everywhere)
     saypro-server teams create NAME [--supervisor USER] | add-member TEAM USER | set-supervisor TEAM USER | list
     saypro-server reference load FILE
+    saypro-server audit [--actor NAME] [--owner NAME] [--since YYYY-MM-DD]   who read or handled whose records
+    saypro-server maintenance                         apply the retention settings (run it daily)
 """
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import logging
 import os
 import sys
 from collections.abc import Sequence
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
-from saypro_server import __version__, admin
+from saypro_server import __version__, admin, audit
 from saypro_server.db import make_engine, make_session_factory
 from saypro_server.migrate import migrate
 from saypro_server.security import SigningKeyError, load_signing_key
@@ -56,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
     reset = users.add_parser("reset-password")
     reset.add_argument("username")
     reset.add_argument("--password-stdin", action="store_true")
+    export = users.add_parser("export", help="everything the server holds about a person, as JSON")
+    export.add_argument("username")
+    export.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
+    erase = users.add_parser("erase", help="remove a person and all their records and files")
+    erase.add_argument("username")
+    erase.add_argument("--yes", action="store_true", help="confirm: this cannot be undone")
 
     teams = commands.add_parser("teams", help="teams and supervisors").add_subparsers(dest="action", required=True)
     team_create = teams.add_parser("create")
@@ -69,6 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     reference = commands.add_parser("reference", help="reference data").add_subparsers(dest="action", required=True)
     reference.add_parser("load").add_argument("file", type=Path)
+
+    trail = commands.add_parser("audit", help="who read or handled whose records")
+    trail.add_argument("--actor", metavar="NAME", help="only what this person did")
+    trail.add_argument("--owner", metavar="NAME", help="only what was done with this person's records")
+    trail.add_argument("--since", metavar="YYYY-MM-DD", type=date.fromisoformat)
+    commands.add_parser("maintenance", help="apply the retention settings (tombstones, audit, logs, unused files)")
     return parser
 
 
@@ -135,6 +153,19 @@ def _users(session: object, args: argparse.Namespace) -> None:
         print(f"Password of '{args.username}' reset; every device must sign in again.")
     elif args.action == "revoke-devices":
         print(f"Signed out {admin.revoke_devices(session, args.username)} devices of '{args.username}'.")
+    elif args.action == "export":
+        document = json.dumps(admin.export_user(session, args.username), ensure_ascii=False, indent=1)
+        if args.output:
+            Path(args.output).write_text(document + "\n", encoding="utf-8")
+            print(f"Wrote everything about '{args.username}' to {args.output}.")
+        else:
+            print(document)
+    elif args.action == "erase":
+        if not args.yes:
+            raise admin.AdminError(f"This removes '{args.username}' and all their records and files for good; "
+                                   "add --yes to confirm.")
+        count = admin.erase_user(session, args.username)
+        print(f"Erased '{args.username}' and {count} records; every device removes them at its next sync.")
 
 
 def _teams(session: object, args: argparse.Namespace) -> None:
@@ -183,6 +214,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 _users(session, args)
             elif args.command == "teams":
                 _teams(session, args)
+            elif args.command == "audit":
+                since = datetime.combine(args.since, time(), UTC) if args.since else None
+                for line in audit.listing(session, actor=args.actor, owner=args.owner, since=since):
+                    print(f"{line.at:%Y-%m-%d %H:%M:%S}\t{line.actor}\t{line.action}\t{line.owner}\t{line.record}"
+                          f"\t{line.detail}")
+            elif args.command == "maintenance":
+                done = admin.maintain(session, settings)
+                print(f"Removed {done.tombstones} old tombstones, {done.withdrawals} withdrawals, {done.audit_entries} "
+                      f"audit entries, {done.applied_changes} applied-change records, {done.sessions} ended sign-ins "
+                      f"and {done.files} unused files.")
             else:
                 version = admin.load_reference(session, args.file)
                 print(f"Loaded reference data version {version}.")

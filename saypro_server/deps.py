@@ -20,8 +20,8 @@ from saypro_core.validation import text_problem
 from saypro_core.wire import ErrorOut
 from saypro_server.security import read_access_token
 from saypro_server.settings import Settings
-from saypro_server.sync_service import FeedState, Principal, feed_state_columns
-from saypro_server.tables import Device, SignInSession, Team, User
+from saypro_server.sync_service import FeedState, Principal, feed_state_columns, make_principal
+from saypro_server.tables import Device, SignInSession, User
 
 _bearer = HTTPBearer(auto_error=False)
 
@@ -108,19 +108,6 @@ def _unauthorized(detail: str) -> HTTPException:
 LAST_SEEN_RESOLUTION = timedelta(minutes=5)
 
 
-def make_principal(session: Session, user_id: str, device_id: str, role: str, team_id: str | None,
-                   session_id: str = "") -> Principal:
-    """The principal, with the teams the user supervises (a query only for supervisors and admins)."""
-    supervised: tuple[str, ...] = ()
-    if role != "staff":
-        supervised = tuple(session.scalars(select(Team.id).where(Team.supervisor_id == user_id)))
-    return Principal(user_id, device_id, role, team_id, supervised, session_id)
-
-
-def principal_for(session: Session, user: User, device_id: str) -> Principal:
-    return make_principal(session, user.id, device_id, user.role, user.team_id)
-
-
 async def _require_bearer(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> HTTPAuthorizationCredentials:
@@ -139,8 +126,8 @@ def get_principal(request: Request, session: ReadSession, credentials: BearerTok
 
 def _auth_statement(*extra: ColumnElement[Any]) -> Select[Any]:
     # Built once: constructing a statement and its cache key costs more CPU than running it.
-    return (select(User.role, User.team_id, User.disabled, SignInSession.id, SignInSession.revoked_at,
-                   SignInSession.expires_at, Device.last_seen, *extra)
+    return (select(User.role, User.team_id, User.disabled, User.scope_epoch, SignInSession.id,
+                   SignInSession.revoked_at, SignInSession.expires_at, Device.last_seen, *extra)
             .outerjoin(SignInSession, (SignInSession.id == bindparam("session_id"))
                        & (SignInSession.user_id == User.id) & (SignInSession.device_id == bindparam("device_id")))
             .outerjoin(Device, Device.id == SignInSession.device_id)
@@ -185,8 +172,10 @@ def _authenticate(request: Request, session: Session, credentials: HTTPAuthoriza
         raise _unauthorized("This device was signed out; sign in again.")
     if row.last_seen < now - LAST_SEEN_RESOLUTION:
         session.connection().execute(update(Device).where(Device.id == claims.device_id).values(last_seen=now))
-    state = FeedState(int(row[7] or 0), int(row[8] or 0)) if with_feed_state else None
-    return make_principal(session, claims.user_id, claims.device_id, row.role, row.team_id, claims.session_id), state
+    state = FeedState(int(row[-2] or 0), int(row[-1] or 0)) if with_feed_state else None
+    principal = make_principal(session, claims.user_id, claims.device_id, row.role, row.team_id, claims.session_id,
+                               row.scope_epoch)
+    return principal, state
 
 
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]

@@ -51,6 +51,13 @@ class Settings(BaseSettings):
     user_quota_bytes: int = 500 * 1024 * 1024
     #: ...and bytes of record text (a compressed push can inflate a thousandfold).
     user_record_quota_bytes: int = 100 * 1024 * 1024
+    #: Retention (`saypro-server maintenance`): tombstones of deleted records and withdrawals...
+    tombstone_days: int = Field(default=365, ge=1)
+    #: ...the audit trail...
+    audit_days: int = Field(default=730, ge=1)
+    #: ...and the record of applied changes (a change sent again later than this is applied again,
+    #: which changes nothing: it holds the values the record already has).
+    change_log_days: int = Field(default=90, ge=1)
     #: A request body that sends nothing for this long, or takes longer than the total, is dropped.
     body_idle_seconds: float = Field(default=30.0, gt=0)
     body_total_seconds: float = Field(default=600.0, gt=0)

@@ -19,12 +19,12 @@ import dataclasses
 import json
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from pydantic_core import PydanticSerializationError
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
@@ -42,7 +42,27 @@ from saypro_core.wire import (
     RecordOut,
     derived_change_id,
 )
-from saypro_server.tables import AppliedChange, Conflict, FeedCounter, ReferenceData, StoredRecord, User
+from saypro_server.privacy import (
+    CHILD_TYPES,
+    ORDER,
+    TOMBSTONE_FIELDS,
+    Scope,
+    child_scope,
+    narrowed,
+    rescope_children,
+)
+from saypro_server.tables import (
+    AppliedChange,
+    AttachmentBlob,
+    AttachmentChunk,
+    Conflict,
+    FeedCounter,
+    ReferenceData,
+    StoredRecord,
+    Team,
+    User,
+    Withdrawal,
+)
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +82,21 @@ class Principal:
     supervised_team_ids: tuple[str, ...] = ()
     #: The sign-in session the access token belongs to.
     session_id: str = ""
+    #: Grows when the user may newly see records they could not before (users.scope_epoch).
+    scope_epoch: int = 0
+
+
+def make_principal(session: Session, user_id: str, device_id: str, role: str, team_id: str | None,
+                   session_id: str = "", scope_epoch: int = 0) -> Principal:
+    """The principal, with the teams the user supervises (a query only for supervisors and admins)."""
+    supervised: tuple[str, ...] = ()
+    if role != "staff":
+        supervised = tuple(session.scalars(select(Team.id).where(Team.supervisor_id == user_id)))
+    return Principal(user_id, device_id, role, team_id, supervised, session_id, scope_epoch)
+
+
+def principal_for(session: Session, user: User, device_id: str) -> Principal:
+    return make_principal(session, user.id, device_id, user.role, user.team_id, scope_epoch=user.scope_epoch)
 
 
 def _now() -> datetime:
@@ -133,7 +168,13 @@ def _check_fields(change: Change) -> None:
 
 
 def _canonical(change: Change, owner_id: str, fields: dict[str, Any]) -> dict[str, Any]:
-    """The merged fields as the domain record would encode them, or _Rejected saying why not."""
+    """The merged fields as the domain record would encode them, or _Rejected saying why not. A
+    deleted record keeps only its tombstone: whatever text it had does not stay on the server."""
+    if fields.get("deleted") is True:
+        visibility = fields.get("visibility", "private")
+        if visibility not in ORDER:
+            raise _Rejected(f"visibility: '{str(visibility)[:20]}' is not a visibility.")
+        return {"deleted": True, "visibility": visibility}
     cls = RECORD_TYPES[change.t]
     try:
         record: Record = decode(cls, {**fields, "id": change.r, "owner_id": owner_id})
@@ -152,27 +193,29 @@ def _target_of(session: Session, fields: dict[str, Any]) -> StoredRecord | None:
 
 
 def _check_rights(session: Session, principal: Principal, change: Change,
-                  existing: StoredRecord | None, fields: dict[str, Any]) -> str | None:
-    """Whom the record is about (feedback), after checking the pusher may write it."""
+                  existing: StoredRecord | None, fields: dict[str, Any]) -> StoredRecord | None:
+    """The record a feedback or attachment belongs to, after checking the pusher may write it."""
     if existing is not None and existing.owner_id != principal.user_id:
         raise _Rejected("You cannot change a record that belongs to someone else.")
     if existing is not None and existing.type != change.t:
         raise _Rejected("That id belongs to a record of another type.")
-    if change.t not in ("feedback", "attachment"):
+    if change.t not in CHILD_TYPES:
         return None
+    if fields.get("deleted") is True and existing is not None:
+        return _target_of(session, existing.fields) or session.get(StoredRecord, existing.parent_id or "")
     target = _target_of(session, fields)
     if target is None or target.type != fields.get("target_type"):
         raise _Rejected("The record this refers to is not on the server.")
     if change.t == "attachment":
         if target.owner_id != principal.user_id:
             raise _Rejected("You can only attach files to your own records.")
-        return None
+        return target
     if principal.role not in MENTOR_ROLES:
         raise _Rejected("Only supervisors and mentors can give feedback.")
     readable = session.scalar(select(StoredRecord.id).where(StoredRecord.id == target.id, visible_to(principal)))
     if readable is None:
         raise _Rejected("You cannot give feedback on a record that is not shared with you.")
-    return target.owner_id
+    return target
 
 
 @dataclass
@@ -239,9 +282,43 @@ class _Quota:
     stored: int
     added: int = 0
 
+    def charge(self, grows: int) -> None:
+        """Count ``grows`` more bytes, or refuse them (shrinking is always allowed)."""
+        if grows > 0 and self.stored + self.added + grows > self.limit:
+            raise _Rejected(f"Your records would pass your storage quota on the server "
+                            f"({self.limit // 1_000_000} MB); ask your administrator.")
+        self.added += grows
+
+
+@dataclass
+class _PushState:
+    """What a push collects on the way: records and conflicts to take feed positions, records whose
+    readers changed, attachment files that may have lost their last record."""
+
+    quota: _Quota
+    touched: list[StoredRecord] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    rescoped: list[tuple[StoredRecord, Scope]] = field(default_factory=list)
+    dropped_files: set[tuple[str, str]] = field(default_factory=set)
+
+
+def _tombstone_without_its_text(record: StoredRecord, canonical: dict[str, Any]) -> bool:
+    """A record deleted elsewhere (only the tombstone is left) that this change would bring back,
+    without sending all of it: the server has nothing to bring back."""
+    return record.deleted and canonical.get("deleted") is not True and not (
+        set(record.fields) - set(TOMBSTONE_FIELDS))
+
+
+def _forget_text(record: StoredRecord, merge: _Merge, state: _PushState) -> None:
+    """A record being deleted keeps only its tombstone; its attachment file may go too."""
+    if record.type == "attachment" and isinstance(record.fields.get("sha256"), str):
+        state.dropped_files.add((record.owner_id, record.fields["sha256"]))
+    merge.stamps = {k: v for k, v in merge.stamps.items() if k in TOMBSTONE_FIELDS}
+    record.field_revisions = {k: v for k, v in record.field_revisions.items() if k in TOMBSTONE_FIELDS}
+
 
 def _apply(session: Session, principal: Principal, change: Change, records: dict[str, StoredRecord],
-           touched: list[StoredRecord], new_conflicts: list[Conflict], quota: _Quota) -> Ack:
+           state: _PushState) -> Ack:
     """Apply one change; every check comes before the first write, so a rejection changes nothing."""
     if _stamp_device(change.h) != principal.device_id:
         # The stamp decides conflicts and tells a device's own earlier change from another's: only
@@ -251,21 +328,23 @@ def _apply(session: Session, principal: Principal, change: Change, records: dict
     existing = records.get(change.r)
     if existing is None and change.op == "d" and set(change.f) <= {"deleted", "visibility"}:
         return Ack(id=change.id, s="ok", rev=0)  # a delete of something this server never had: nothing to keep
-    # A record made and deleted before it ever synced arrives whole, as a tombstone: it is stored
-    # like any other, so every device agrees on it and a later restore has the whole record to return to.
+    # A record made and deleted before it ever synced arrives whole: its tombstone is stored like any
+    # other, so every device agrees on it.
     merge = _merge(existing, change)
-    subject = _check_rights(session, principal, change, existing, merge.fields)
-    canonical = _canonical(change, principal.user_id, merge.fields)
+    parent = _check_rights(session, principal, change, existing, merge.fields)
+    try:
+        canonical = _canonical(change, principal.user_id, merge.fields)
+    except _Rejected:
+        if existing is not None and _tombstone_without_its_text(existing, merge.fields):
+            return Ack(id=change.id, s="resend", rev=existing.revision)
+        raise
     if existing is not None and not merge.changed and not merge.conflicts:
         return Ack(id=change.id, s="ok", rev=existing.revision)
     size = len(json.dumps(canonical, separators=(",", ":")))
-    grows = size - (existing.size if existing is not None else 0)
-    if grows > 0 and quota.stored + quota.added + grows > quota.limit:
-        raise _Rejected(f"Your records would pass your storage quota on the server "
-                        f"({quota.limit // 1_000_000} MB); ask your administrator.")
-    quota.added += grows
+    state.quota.charge(size - (existing.size if existing is not None else 0))
     now = _now()
     revision = (existing.revision if existing else 0) + 1
+    before = Scope.of(existing) if existing is not None else None
     if existing is None:
         existing = StoredRecord(id=change.r, type=change.t, owner_id=principal.user_id, revision=0,
                                 fields={}, field_revisions={}, field_stamps={}, stamp=change.h)
@@ -273,27 +352,36 @@ def _apply(session: Session, principal: Principal, change: Change, records: dict
         records[change.r] = existing
         merge.changed = set(canonical)
         merge.stamps = dict.fromkeys(canonical, change.h)
+    if canonical.get("deleted") is True:
+        _forget_text(existing, merge, state)
     up_to_date = existing.revision == change.b
-    existing.field_revisions = {**existing.field_revisions, **dict.fromkeys(merge.changed, revision)}
+    existing.field_revisions = {**existing.field_revisions,
+                                **dict.fromkeys(merge.changed & set(canonical), revision)}
     existing.fields = canonical
     existing.size = size
     existing.field_stamps = merge.stamps
     existing.revision = revision
-    existing.visibility = canonical["visibility"]
     existing.deleted = canonical["deleted"]
-    existing.team_id = principal.team_id
-    existing.subject_id = subject
+    if parent is not None:
+        existing.parent_id = parent.id
+        existing.visibility, existing.team_id = child_scope(canonical["visibility"], parent)
+        existing.subject_id = parent.owner_id if change.t == "feedback" else None
+    else:
+        existing.visibility = canonical["visibility"]
+        existing.team_id = principal.team_id
     existing.stamp = max(existing.stamp, change.h)
     existing.updated_at = now
     existing.clean_device = principal.device_id if up_to_date and not merge.conflicts else None
-    touched.append(existing)
+    state.touched.append(existing)
+    if before is not None and Scope.of(existing) != before:
+        state.rescoped.append((existing, before))
     for name, kept, lost, kept_stamp, lost_stamp in merge.conflicts:
         conflict = Conflict(
             id=new_id(), record_id=change.r, record_type=change.t, field=name, kept={"v": kept},
             lost={"v": lost}, kept_stamp=kept_stamp, lost_stamp=lost_stamp,
             lost_by=lost_stamp.split("-", 2)[-1], owner_id=existing.owner_id, created_at=now)
         session.add(conflict)
-        new_conflicts.append(conflict)
+        state.conflicts.append(conflict)
     return Ack(id=change.id, s="merged" if merge.conflicts else "ok", rev=revision)
 
 
@@ -322,14 +410,12 @@ def _push(session: Session, principal: Principal, changes: Sequence[Change], rec
         select(AppliedChange).where(AppliedChange.device_id == principal.device_id,
                                     AppliedChange.change_id.in_({_id(c) for c in changes} - claimed)))}
     stored_bytes = session.scalar(select(User.stored_bytes).where(User.id == principal.user_id).with_for_update())
-    quota = _Quota(record_quota, int(stored_bytes or 0))
+    state = _PushState(_Quota(record_quota, int(stored_bytes or 0)))
     # Lock the records in id order, so two pushes touching the same records cannot deadlock.
     records = {r.id: r for r in session.scalars(
         select(StoredRecord).where(StoredRecord.id.in_({c.r for c in changes if c.id in claimed}))
         .order_by(StoredRecord.id).with_for_update())}
     acks: dict[str, Ack] = {}
-    touched: list[StoredRecord] = []
-    new_conflicts: list[Conflict] = []
     for change in changes:
         change_id = _id(change)
         if change_id in acks:
@@ -342,7 +428,7 @@ def _push(session: Session, principal: Principal, changes: Sequence[Change], rec
                 acks[change_id] = Ack.model_validate(stored.ack)
             continue
         try:
-            acks[change_id] = _apply(session, principal, change, records, touched, new_conflicts, quota)
+            acks[change_id] = _apply(session, principal, change, records, state)
         except _Rejected as exc:
             acks[change_id] = _reject(change, str(exc))
     session.flush()
@@ -350,17 +436,46 @@ def _push(session: Session, principal: Principal, changes: Sequence[Change], rec
         session.execute(update(AppliedChange), [
             {"device_id": principal.device_id, "change_id": change_id, "ack": acks[change_id].model_dump()}
             for change_id in claimed])
-    if quota.added:
+    if state.quota.added:
         session.execute(update(User).where(User.id == principal.user_id).values(
-            stored_bytes=User.stored_bytes + quota.added))
-    assign_feed_positions(session, touched, new_conflicts)
+            stored_bytes=User.stored_bytes + state.quota.added))
+    withdrawals = _follow_scope_changes(session, state)
+    drop_unused_files(session, state.dropped_files)
+    assign_feed_positions(session, state.touched, state.conflicts, withdrawals)
     return [acks[_id(c)] for c in changes]
 
 
-def assign_feed_positions(session: Session, records: list[StoredRecord], conflicts: list[Conflict]) -> None:
+def _follow_scope_changes(session: Session, state: _PushState) -> list[Withdrawal]:
+    """Whoever may no longer read a record changed in this push gets a withdrawal, and the records
+    that belong to it follow its new scope."""
+    withdrawals: list[Withdrawal] = []
+    for record, before in state.rescoped:
+        withdrawals.extend(narrowed(session, record, before))
+        if record.type not in CHILD_TYPES:
+            children, more = rescope_children(session, record)
+            state.touched.extend(children)
+            withdrawals.extend(more)
+    return withdrawals
+
+
+def drop_unused_files(session: Session, files: set[tuple[str, str]]) -> None:
+    """Delete the stored bytes of attachment files (owner, sha256) no live attachment record uses."""
+    for owner_id, sha256 in sorted(files):
+        still_used = session.scalar(select(StoredRecord.id).where(
+            StoredRecord.type == "attachment", StoredRecord.owner_id == owner_id, StoredRecord.deleted.is_(False),
+            StoredRecord.fields["sha256"].as_string() == sha256).limit(1))
+        if still_used is None:
+            where = (AttachmentChunk.owner_id == owner_id, AttachmentChunk.sha256 == sha256)
+            session.execute(delete(AttachmentChunk).where(*where))
+            session.execute(delete(AttachmentBlob).where(AttachmentBlob.owner_id == owner_id,
+                                                         AttachmentBlob.sha256 == sha256))
+
+
+def assign_feed_positions(session: Session, records: Sequence[StoredRecord], conflicts: Sequence[Conflict],
+                          withdrawals: Sequence[Withdrawal] = ()) -> None:
     """The last statement of a push: take positions from the counter (its lock is held to commit)."""
     unique = list({id(r): r for r in records}.values())
-    items: list[StoredRecord | Conflict] = [*unique, *conflicts]
+    items: list[StoredRecord | Conflict | Withdrawal] = [*unique, *conflicts, *withdrawals]
     if not items:
         return
     session.flush()
@@ -438,6 +553,8 @@ class PullResult:
     more: bool
     #: The feed state this pull read up to: later frames of the same answer go no further.
     state: FeedState
+    #: Ids of records the user may no longer read.
+    withdrawn: list[str] = field(default_factory=list)
 
 
 def pull(session: Session, principal: Principal, cursor: int, limit: int,
@@ -472,5 +589,10 @@ def pull(session: Session, principal: Principal, cursor: int, limit: int,
         select(Conflict).where(Conflict.owner_id == principal.user_id, Conflict.feed_position > cursor,
                                Conflict.feed_position <= new_cursor).order_by(Conflict.feed_position)
     ).all()
+    withdrawn = session.scalars(
+        select(Withdrawal.record_id).where(Withdrawal.user_id == principal.user_id, Withdrawal.feed_position > cursor,
+                                           Withdrawal.feed_position <= new_cursor).order_by(Withdrawal.feed_position)
+    ).all()
     records = [record_out(r) for r in kept if r.clean_device != principal.device_id]
-    return PullResult(records, [conflict_out(c) for c in conflicts], new_cursor, more, state)
+    return PullResult(records, [conflict_out(c) for c in conflicts], new_cursor, more, state,
+                      list(dict.fromkeys(withdrawn)))

@@ -68,6 +68,9 @@ class User(Base):
     created_at: Mapped[datetime]
     #: Bytes of record fields the user's records hold on the server (their quota counts these).
     stored_bytes: Mapped[int] = mapped_column(BigInteger, default=0)
+    #: Grows each time the user may newly see records they could not before (joined a team, became a
+    #: supervisor): a device that last synced under an older number pulls from the start once.
+    scope_epoch: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class Device(Base):
@@ -131,6 +134,10 @@ class StoredRecord(Base):
     team_id: Mapped[str | None] = mapped_column(String(36))
     #: Whom a feedback record is about (the target record's owner), who must receive it.
     subject_id: Mapped[str | None] = mapped_column(String(36))
+    #: The record a feedback or attachment record belongs to: it is never seen by more people than that one.
+    parent_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True)
+    #: Who may read it, as the feed filters: the owner's choice, narrowed to the parent's for a
+    #: feedback or attachment (the owner's choice itself stays in ``fields``).
     visibility: Mapped[str] = mapped_column(String(16))
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     revision: Mapped[int] = mapped_column(Integer)
@@ -193,6 +200,38 @@ class Conflict(Base):
     resolved: Mapped[bool] = mapped_column(Boolean, default=False)
     #: Conflicts travel in the same feed as records (positions from the same counter).
     feed_position: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
+
+
+class Withdrawal(Base):
+    """A record someone could read and no longer may (made private, their team changed, its parent
+    deleted, its author erased): their devices remove their copy at the next sync. In the feed, with
+    positions from the same counter as the records."""
+
+    __tablename__ = "withdrawals"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+                                    autoincrement=True)
+    user_id: Mapped[str] = mapped_column(String(36))
+    record_id: Mapped[str] = mapped_column(String(36))
+    record_type: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime]
+    feed_position: Mapped[int] = mapped_column(BigInteger, default=0)
+
+    __table_args__ = (Index("ix_withdrawals_user_id_feed_position", "user_id", "feed_position"),)
+
+
+class AuditEntry(Base):
+    """Who read or handled whose records, and when (supervisors' and admins' access, exports, erasures)."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+                                    autoincrement=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    actor_id: Mapped[str | None] = mapped_column(String(36), index=True)  # None: the command line
+    action: Mapped[str] = mapped_column(String(32))  # read, download, report, export, erase, ...
+    owner_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    record_id: Mapped[str | None] = mapped_column(String(36))
+    record_type: Mapped[str | None] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(String(300), default="")
 
 
 class ReferenceData(Base):

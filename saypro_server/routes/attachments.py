@@ -24,6 +24,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import delete, func, select
 
 from saypro_core.wire import ErrorOut
+from saypro_server import audit
 from saypro_server.deps import NEEDS_TOKEN, AppSettings, CurrentPrincipal, DbSession, StrictInput
 from saypro_server.sync_service import visible_to
 from saypro_server.tables import AttachmentBlob, AttachmentChunk, StoredRecord
@@ -149,6 +150,10 @@ def download(sha256: Annotated[str, Field(pattern=SHA256_PATTERN)],
             StoredRecord.fields["sha256"].as_string() == sha256, visible_to(principal)).limit(1))
         if shared is None:
             raise HTTPException(status.HTTP_404_NOT_FOUND, detail="No such file shared with you.")
+        if principal.role in audit.WATCHED_ROLES and range_ is None:
+            audit.note(session, "download", actor_id=principal.user_id, owner_id=owner, record_id=shared,
+                       record_type="attachment")
+            session.commit()
     blob = session.scalar(select(AttachmentBlob).where(AttachmentBlob.owner_id == owner,
                                                        AttachmentBlob.sha256 == sha256))
     if blob is None or not blob.complete:

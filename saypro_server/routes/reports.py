@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from sqlalchemy import select
 
 from saypro_core.wire import ErrorOut
+from saypro_server import audit
 from saypro_server.deps import NEEDS_TOKEN, DbSession, require_supervisor
 from saypro_server.sync_service import Principal
 from saypro_server.tables import StoredRecord, Team, User
@@ -89,9 +90,11 @@ def team_report(principal: Annotated[Principal, Depends(require_supervisor)], se
             StoredRecord.visibility != "private")))
         rows = [_member(m, [r for r in records if r.owner_id == m.id], month, today) for m in members]
         open_goals = sum(r.goals_on_track + r.goals_at_risk + r.goals_overdue for r in rows)
+        audit.note(session, "report", actor_id=principal.user_id, detail=f"team report {team.name} {month}")
         reports.append(TeamReport(
             team_id=team.id, team=team.name, month=month, members=rows,
             participation_percent=_percent(sum(r.took_part for r in rows), len(rows)),
             learnings_shared=sum(r.shared for r in rows),
             goals_on_track_percent=_percent(sum(r.goals_on_track for r in rows), open_goals)))
+    session.commit()
     return reports

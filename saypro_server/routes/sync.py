@@ -24,7 +24,7 @@ from saypro_core.wire import (
     SyncResponse,
     reference_digest,
 )
-from saypro_server import sync_service
+from saypro_server import audit, sync_service
 from saypro_server.deps import (
     NEEDS_TOKEN,
     BearerToken,
@@ -67,15 +67,19 @@ def _sync(request: Request, body: SyncRequest, credentials: HTTPAuthorizationCre
                                          record_quota=request.app.state.settings.user_record_quota_bytes)
             state = None  # read again after the push
         limit, max_bytes = (FRAME_RECORDS, FRAME_BYTES) if body.st else (MAX_ANSWER_RECORDS, ANSWER_BYTES)
-        pulled = sync_service.pull(session, principal, body.cur, min(body.lim, limit), state, max_bytes)
+        # The user may see more than when the device's cursor was read: start from the beginning once.
+        rescope = body.se != principal.scope_epoch
+        cursor = 0 if rescope else body.cur
+        pulled = sync_service.pull(session, principal, cursor, min(body.lim, limit), state, max_bytes)
         reference = None
         if pulled.state.reference_version > body.ref:
             stored = session.get(ReferenceData, 1)
             assert stored is not None
             same = body.rh is not None and body.rh == reference_digest(stored.body)
             reference = ReferenceOut(version=stored.version, data=None if same else stored.body)
+    audit.note_reads(request.app.state.session_factory, principal.user_id, principal.role, pulled.records)
     first = SyncResponse(ack=acks, ch=pulled.records, cur=pulled.cursor, more=pulled.more, cf=pulled.conflicts,
-                         ref=reference)
+                         ref=reference, w=pulled.withdrawn, se=principal.scope_epoch if rescope else None)
     encoded = _encode(request, first)
     zstd = compression.accepted(request.headers.get("accept-encoding", "")) == "zstd"
     if body.st and pulled.more:
@@ -122,7 +126,9 @@ def _frames(request: Request, principal: Principal, first: bytes, cursor: int, m
     while more and budget > 0:
         with read_session(request.app) as session:
             pulled = sync_service.pull(session, principal, cursor, min(budget, FRAME_RECORDS), state, FRAME_BYTES)
-        frame = SyncResponse(ch=pulled.records, cur=pulled.cursor, more=pulled.more, cf=pulled.conflicts)
+        audit.note_reads(request.app.state.session_factory, principal.user_id, principal.role, pulled.records)
+        frame = SyncResponse(ch=pulled.records, cur=pulled.cursor, more=pulled.more, cf=pulled.conflicts,
+                             w=pulled.withdrawn)
         yield _encode(request, frame) + b"\n"
         cursor, more, budget = pulled.cursor, pulled.more, budget - FRAME_RECORDS
 

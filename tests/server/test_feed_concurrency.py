@@ -15,7 +15,7 @@ from saypro_core.ids import new_id
 from saypro_core.records import Visibility
 from saypro_core.wire import Change
 from saypro_server import sync_service
-from saypro_server.deps import principal_for
+from saypro_server.sync_service import principal_for
 from saypro_server.tables import User
 from tests import factories
 from tests.server.conftest import Server
