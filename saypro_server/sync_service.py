@@ -237,6 +237,7 @@ def _merge(existing: StoredRecord | None, change: Change) -> _Merge:
         return _Merge(dict(change.f), set(change.f), dict.fromkeys(change.f, change.h), [])
     fields = dict(existing.fields)
     stamps = dict(existing.field_stamps)
+    stored_stamps = existing.field_stamps  # as the server had them: the loop below moves ``stamps`` on
     merge = _Merge(fields, set(), stamps, [])
     device = _stamp_device(change.h)
 
@@ -245,7 +246,7 @@ def _merge(existing: StoredRecord | None, change: Change) -> _Merge:
         change (its acknowledgement lost on a dropped link, so its base is older) is not a conflict:
         the device built this change on top of it."""
         return (existing.field_revisions.get(name, 0) > change.b
-                and _stamp_device(str(stamps.get(name, ""))) != device)
+                and _stamp_device(str(stored_stamps.get(name, ""))) != device)
 
     concurrent_content = any(unseen(name) for name in existing.field_revisions if name != "deleted")
     for name, value in change.f.items():

@@ -9,7 +9,8 @@
 
 Each attempt is counted before the password is checked, under a row lock (SQLite takes its write
 lock at BEGIN), and committed at once: concurrent guesses see each other's counts and cannot pass
-the limit together. A successful sign-in clears its pair.
+the limit together. A successful sign-in is taken back off the counts and clears its pair, so
+only failures add up.
 
 The client address is the connection's, or, when that is a trusted reverse proxy, the nearest
 address in X-Forwarded-For that is not one (the rest of the header could be forged by anyone).
@@ -22,7 +23,7 @@ import math
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from starlette.requests import Request
@@ -106,6 +107,12 @@ def _refusal(settings: Settings, now: datetime, window: timedelta, pair: LoginTh
     return None
 
 
-def forget_pair(session: Session, username: str, address: str) -> None:
-    """A successful sign-in: the person's own failed tries at this address no longer count."""
-    session.execute(delete(LoginThrottle).where(LoginThrottle.key == _keys(username, address)[0]))
+def succeeded(session: Session, username: str, address: str) -> None:
+    """A successful sign-in: it does not count against the name or the address (the attempt was
+    counted before the password was checked), and the person's failed tries at this address are
+    forgotten (the caller commits)."""
+    pair, per_address, per_name = _keys(username, address)
+    session.execute(delete(LoginThrottle).where(LoginThrottle.key == pair))
+    session.execute(update(LoginThrottle).where(LoginThrottle.key.in_((per_address, per_name)),
+                                                LoginThrottle.attempts > 0)
+                    .values(attempts=LoginThrottle.attempts - 1))

@@ -106,5 +106,11 @@ class BlobStore:
         os.replace(partial, target)
         return True
 
+    def remove(self, sha256: str) -> None:
+        """Delete a file no record uses any more (and a partial download of it)."""
+        if is_sha256(sha256):
+            self.path_for(sha256).unlink(missing_ok=True)
+            self.partial_path(sha256).unlink(missing_ok=True)
+
     def copy_out(self, sha256: str, destination: Path) -> None:
         shutil.copyfile(self.path_for(sha256), destination)

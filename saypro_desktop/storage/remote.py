@@ -14,7 +14,7 @@ import dataclasses
 import logging
 import typing
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
@@ -27,12 +27,20 @@ from saypro_core.validation import problems, storable_problems
 from saypro_desktop.storage import search
 from saypro_desktop.storage.profile_meta import write_meta
 from saypro_desktop.storage.rows import row_to_record
-from saypro_desktop.storage.tables import RECORD_TABLES, outbox, reference_cache, set_aside, sync_conflicts
+from saypro_desktop.storage.tables import (
+    RECORD_TABLES,
+    drafts,
+    outbox,
+    reference_cache,
+    set_aside,
+    sync_conflicts,
+)
 
 log = logging.getLogger(__name__)
 
 CURSOR_KEY = "sync_cursor"
 REFERENCE_VERSION_KEY = "reference_version"
+SCOPE_EPOCH_KEY = "scope_epoch"
 
 
 @dataclass(frozen=True)
@@ -98,6 +106,10 @@ class SyncAnswer:
     reference: tuple[int, dict[str, Any] | None] | None = None
     #: Parts of the answer that could not even be read as a record or a conflict.
     set_aside: Sequence[SetAside] = ()
+    #: Records the user may no longer read: their copies go (with what belongs to them).
+    withdrawn: Sequence[str] = ()
+    #: The user's scope epoch, when the answer starts the feed again under a new one.
+    scope_epoch: int | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +119,12 @@ class AppliedAnswer:
     pulled: int
     conflicts: int
     set_aside: int = 0
+    #: Copies removed: withdrawn, or deleted by their owner.
+    removed: int = 0
+    #: Records whose deletion on the server left only a tombstone: the store sends them again whole.
+    resend: list[tuple[str, str]] = field(default_factory=list)
+    #: Attachment files (sha256) whose last record here went: the caller deletes them after the commit.
+    unused_files: list[str] = field(default_factory=list)
 
 #: Set-aside entries kept for the Sync page (the oldest go first).
 SET_ASIDE_KEPT = 200
@@ -131,7 +149,7 @@ def _pending_fields(connection: Connection, record_ids: Sequence[str]) -> dict[s
 
 
 def _acknowledge(connection: Connection, sent: Sequence[SentChange], acks: Sequence[Acknowledgement],
-                 rejected: list[tuple[str, str, str]]) -> None:
+                 rejected: list[tuple[str, str, str]], resend: list[tuple[str, str]]) -> None:
     """Remove the acknowledged outbox entries and mark the records: a few statements per batch, not per record."""
     by_id = {change.change_id: change for change in sent}
     done: list[tuple[SentChange, Acknowledgement]] = []
@@ -148,12 +166,15 @@ def _acknowledge(connection: Connection, sent: Sequence[SentChange], acks: Seque
     still_waiting = _pending_fields(connection, [change.record_id for change, _ in done])
     marks: dict[tuple[str, bool], list[dict[str, Any]]] = {}
     for change, ack in done:
-        if ack.status == "rejected":
+        if ack.status == "resend":
+            resend.append((change.record_type, change.record_id))
+            state, error = SyncState.WAITING, ""
+        elif ack.status == "rejected":
             state, error = SyncState.ERROR, ack.error
             rejected.append((change.record_type, change.record_id, ack.error))
         else:
             state, error = (SyncState.WAITING if change.record_id in still_waiting else SyncState.SYNCED), ""
-        with_revision = ack.status != "rejected" and bool(ack.revision)
+        with_revision = ack.status in ("ok", "merged") and bool(ack.revision)
         marks.setdefault((change.record_type, with_revision), []).append(
             {"rid": change.record_id, "state": state.value, "error": error, "rev": ack.revision})
     for (record_type, with_revision), rows in marks.items():
@@ -165,10 +186,12 @@ def _acknowledge(connection: Connection, sent: Sequence[SentChange], acks: Seque
 
 
 def _store_remote(connection: Connection, remotes: Sequence[RemoteRecord],
-                  refused: list[SetAside]) -> list[Record]:
+                  refused: list[SetAside], gone: list[str], going_up: set[str]) -> list[Record]:
     """The pulled states, keeping any field this laptop changed and has not sent yet (one upsert per
     type). A state that breaks the domain's rules is not stored (``refused`` says why): the copy
-    this laptop has, if any, stays as it was."""
+    this laptop has, if any, stays as it was. A tombstone adds its record's id to ``gone``, unless
+    the record was edited here (it has changes waiting, or is ``going_up`` whole): the edit beats the
+    delete and brings it back."""
     by_type: dict[str, dict[str, RemoteRecord]] = {}
     for remote in remotes:
         by_type.setdefault(remote.record_type, {})[remote.record_id] = remote
@@ -181,6 +204,10 @@ def _store_remote(connection: Connection, remotes: Sequence[RemoteRecord],
         pending = _pending_fields(connection, list(local_rows))
         rows: list[dict[str, Any]] = []
         for remote in group.values():
+            if remote.fields.get("deleted") is True:
+                if remote.record_id not in pending and remote.record_id not in going_up:
+                    gone.append(remote.record_id)  # deleted by its owner: the copy goes (a tombstone has no text)
+                continue
             try:
                 record = _merged(cls, remote, local_rows.get(remote.record_id), pending.get(remote.record_id, set()))
             except _Unusable as exc:
@@ -313,13 +340,48 @@ def _keep_set_aside(connection: Connection, refused: Sequence[SetAside], stored:
         connection.execute(delete(set_aside).where(set_aside.c.id.not_in(newest)))
 
 
+def remove_copies(connection: Connection, record_ids: Sequence[str]) -> tuple[int, list[str]]:
+    """Remove records and what belongs to them (feedback, attachments), their search entries, drafts
+    and conflicts. Returns how many records went and the attachment files no record here uses now."""
+    ids = list(dict.fromkeys(record_ids))
+    children: list[str] = []
+    for table_name in ("feedback", "attachment"):
+        table = RECORD_TABLES[table_name]
+        for chunk in _chunks(ids):
+            children.extend(connection.execute(select(table.c.id).where(table.c.target_id.in_(chunk))).scalars())
+    everything = list(dict.fromkeys(ids + children))
+    files: set[str] = set()
+    removed = 0
+    attachments = RECORD_TABLES["attachment"]
+    for chunk in _chunks(everything):
+        files.update(connection.execute(select(attachments.c.sha256).where(attachments.c.id.in_(chunk))).scalars())
+        for table in RECORD_TABLES.values():
+            removed += connection.execute(delete(table).where(table.c.id.in_(chunk))).rowcount or 0
+        connection.execute(delete(outbox).where(outbox.c.record_id.in_(chunk)))
+        connection.execute(delete(sync_conflicts).where(sync_conflicts.c.record_id.in_(chunk)))
+        connection.execute(delete(drafts).where(drafts.c.record_id.in_(chunk)))
+    search.remove(connection, everything)
+    still_used = {sha for chunk in _chunks(sorted(files)) for sha in connection.execute(
+        select(attachments.c.sha256).where(attachments.c.sha256.in_(chunk))).scalars()}
+    return removed, sorted(files - still_used)
+
+
 def apply_answer(connection: Connection, sent: Sequence[SentChange], answer: SyncAnswer) -> AppliedAnswer:
     """Store everything ``answer`` says, in the caller's transaction. What cannot be used is set
-    aside with the reason; the cursor moves on all the same (one bad record never stops a sync)."""
+    aside with the reason; the cursor moves on all the same (one bad record never stops a sync).
+    Withdrawals come first: a record withdrawn and shared again later arrives after them."""
     rejected: list[tuple[str, str, str]] = []
+    resend: list[tuple[str, str]] = []
     refused = list(answer.set_aside)
-    _acknowledge(connection, sent, answer.acknowledgements, rejected)
-    stored = _store_remote(connection, answer.records, refused)
+    _acknowledge(connection, sent, answer.acknowledgements, rejected, resend)
+    removed, unused = remove_copies(connection, answer.withdrawn)
+    gone: list[str] = []
+    stored = _store_remote(connection, answer.records, refused, gone, {record_id for _, record_id in resend})
+    more_removed, more_unused = remove_copies(connection, gone)
+    removed += more_removed
+    unused = sorted(set(unused) | set(more_unused))
+    if answer.scope_epoch is not None:
+        write_meta(connection, SCOPE_EPOCH_KEY, str(answer.scope_epoch))
     search.remove(connection, [r.id for r in stored if r.deleted])
     search.put(connection, [r for r in stored if not r.deleted])
     conflicts = 0
@@ -334,8 +396,8 @@ def apply_answer(connection: Connection, sent: Sequence[SentChange], answer: Syn
         _store_reference(connection, answer.reference, refused)
     _keep_set_aside(connection, refused, stored)
     write_meta(connection, CURSOR_KEY, str(answer.cursor))
-    acknowledged = sum(1 for ack in answer.acknowledgements if ack.status != "rejected")
-    return AppliedAnswer(acknowledged, rejected, len(stored), conflicts, len(refused))
+    acknowledged = sum(1 for ack in answer.acknowledgements if ack.status in ("ok", "merged"))
+    return AppliedAnswer(acknowledged, rejected, len(stored), conflicts, len(refused), removed, resend, unused)
 
 
 def set_aside_listing(connection: Connection, limit: int = 50) -> list[tuple[str, str, str, str]]:

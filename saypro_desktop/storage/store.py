@@ -16,6 +16,7 @@ import json
 import logging
 import threading
 from collections.abc import Iterator, Sequence
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -212,9 +213,45 @@ class RecordStore:
         return found
 
     def apply_sync_answer(self, sent: Sequence[remote.SentChange], answer: remote.SyncAnswer) -> remote.AppliedAnswer:
-        """Store the server's answer to one batch in one transaction (see storage.remote)."""
+        """Store the server's answer to one batch in one transaction (see storage.remote). A record
+        the server has only as a tombstone (deleted on another device, edited here) is queued to go
+        up whole, which brings it back there."""
         with self.engine.begin() as connection:
-            return remote.apply_answer(connection, sent, answer)
+            applied = remote.apply_answer(connection, sent, answer)
+            self._send_whole(connection, applied.resend)
+            return applied
+
+    def _send_whole(self, connection: Connection, refs: Sequence[tuple[str, str]]) -> None:
+        changes: list[dict[str, Any]] = []
+        for record_type, record_id in refs:
+            table = RECORD_TABLES[record_type]
+            row = connection.execute(select(table).where(table.c.id == record_id)).mappings().first()
+            if row is None:
+                continue
+            record = row_to_record(RECORD_TYPES[record_type], row)
+            fields = changed_fields(None, encode(record))
+            stamp = str(self._next_stamp())
+            changes.append({"change_id": new_id(), "record_type": record_type, "record_id": record_id,
+                            "op": "delete" if record.deleted else "upsert", "fields": fields,
+                            "base_revision": int(row["server_revision"]), "revision": record.revision, "hlc": stamp,
+                            "created_at": format_datetime(utc_now()), "size": outbox_ops.entry_size(fields)})
+        if changes:
+            outbox_ops.append(connection, changes)
+            write_meta(connection, "hlc_last", str(changes[-1]["hlc"]))
+
+    def purge_tombstones(self, older_than: timedelta = timedelta(days=30)) -> list[str]:
+        """Forget records deleted here long ago whose deletion the server has (their text stays
+        only as long as undo may want it). Returns the attachment files no record uses now."""
+        cutoff = format_datetime(utc_now() - older_than)
+        with self.engine.begin() as connection:
+            ids = [record_id for table in RECORD_TABLES.values() for record_id in connection.execute(
+                select(table.c.id).where(table.c.deleted.is_(True), table.c.sync_state == SyncState.SYNCED.value,
+                                         table.c.updated_at < cutoff)).scalars()]
+            return remote.remove_copies(connection, ids)[1] if ids else []
+
+    def scope_epoch(self) -> int:
+        with self.engine.connect() as connection:
+            return int(read_meta(connection, remote.SCOPE_EPOCH_KEY) or 0)
 
     def meta_value(self, key: str) -> str | None:
         with self.engine.connect() as connection:

@@ -67,6 +67,10 @@ class SyncReport:
     rejected: list[tuple[str, str, str]] = field(default_factory=list)
     #: Records (or reference data) from the server this laptop could not use: the Sync page says why.
     set_aside: int = 0
+    #: Copies removed: records withdrawn from this user, or deleted by their owners.
+    removed: int = 0
+    #: Attachment files (sha256) no record here uses any more, to delete once the sync is done.
+    unused_files: list[str] = field(default_factory=list)
     complete: bool = False  # everything was sent and everything new was pulled
     error: str = ""
 
@@ -125,6 +129,9 @@ def _answer(frame: AnswerFrame, sent: list[remote.SentChange]) -> remote.SyncAns
             unreadable.append(_unreadable(item, exc))
             continue
         records.append(remote.RemoteRecord(r.t, r.r, r.rev, r.o, r.f, r.h, r.at))
+    withdrawn = [item for item in frame.w if isinstance(item, str) and is_valid_id(item)]
+    if len(withdrawn) < len(frame.w):
+        unreadable.append(remote.SetAside("record", "", "the server withdrew something that is not a record id."))
     for item in frame.cf:
         try:
             c = ConflictOut.model_validate(item)
@@ -138,7 +145,7 @@ def _answer(frame: AnswerFrame, sent: list[remote.SentChange]) -> remote.SyncAns
                           for a, change in zip(frame.ack, sent, strict=True)],
         records=records, conflicts=conflicts, cursor=frame.cur,
         reference=(frame.ref.version, frame.ref.data) if frame.ref else None,
-        set_aside=unreadable,
+        set_aside=unreadable, withdrawn=withdrawn, scope_epoch=frame.se,
     )
 
 
@@ -212,7 +219,7 @@ class SyncEngine:
         for change in changes:
             change["b"] = bases.get(str(change["r"]), 0)
         held = self.store.reference_version()
-        request = SyncRequest(dev=self.store.device_id, cur=self.store.sync_cursor(),
+        request = SyncRequest(dev=self.store.device_id, cur=self.store.sync_cursor(), se=self.store.scope_epoch(),
                               ch=[Change.model_validate(c) for c in changes], ref=held,
                               rh=shipped_reference_digest() if held == 0 else None, lim=MAX_STREAM_RECORDS, st=True)
         more: bool | None = None
@@ -225,10 +232,12 @@ class SyncEngine:
             report.pulled += applied.pulled
             report.conflicts += applied.conflicts
             report.set_aside += applied.set_aside
+            report.removed += applied.removed
+            report.unused_files.extend(applied.unused_files)
             report.rejected.extend(applied.rejected)
             if first:
                 report.batches += 1
-                if entries and applied.acknowledged + len(applied.rejected) == 0:
+                if entries and applied.acknowledged + len(applied.rejected) + len(applied.resend) == 0:
                     # Never loop on a batch the server does not take; the changes stay queued.
                     raise SyncError("The server did not acknowledge the changes sent. Will try again later.")
             more = response.more

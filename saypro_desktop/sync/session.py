@@ -87,6 +87,10 @@ def sync_profile(store: RecordStore, data_dir: Path, profile: str, *, server: st
         if report.complete and not report.error:
             _report_resolutions(store, transport, report)
         blobs = BlobStore(DataPaths(data_dir).attachments_dir(profile))
+        if report.complete and not report.error:
+            report.unused_files.extend(store.purge_tombstones())
+        for sha256 in report.unused_files:  # their records went (withdrawn, deleted, or long deleted here)
+            blobs.remove(sha256)
         if report.complete and not report.error and files:
             try:
                 file_report = sync_files(store, blobs, transport, credentials.user_id, cancelled)

@@ -82,7 +82,7 @@ def login(body: LoginIn, request: Request, session: DbSession, settings: AppSett
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, detail=WRONG)
     if not verify_password(user.password_hash, body.password) or user.disabled:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, detail=WRONG)
-    throttle.forget_pair(session, body.username, address)
+    throttle.succeeded(session, body.username, address)
     now = datetime.now(UTC)
     device = session.get(Device, body.device_id)
     if device is None:

@@ -92,8 +92,12 @@ class Device:
         return report.complete and not report.error
 
     def value(self, record_id: str, field: str) -> Any:
+        """A field as the person sees it: a deleted record is gone (other devices drop their copy of a
+        tombstone, which carries no text; the device that deleted it keeps it a while for undo)."""
         record = self.store.get(LearningLog, record_id)
-        return None if record is None else getattr(record, field)
+        if record is None or record.deleted:
+            return True if field == "deleted" else None
+        return getattr(record, field)
 
     def conflict_values(self) -> set[tuple[str, str, str]]:
         return {(c.record_id, c.field, repr(v)) for c in self.store.conflicts(include_resolved=True)
@@ -120,10 +124,14 @@ class ThreeDevices(RuleBasedStateMachine):
         record = device.store.get(LearningLog, record_id)
         if record is None:
             return  # this device has not received the record yet
+        if record.deleted and field != "deleted":
+            return  # the app edits no deleted record (it is out of every list until restored)
         before = getattr(record, field)
         if before == value:
             return
         self.overwritten.add((record_id, field, repr(before)))
+        if field == "deleted" and value is True:  # a delete removes the text this device had seen
+            self.overwritten |= {(record_id, name, repr(getattr(record, name))) for name in ("title", "what_learned")}
         self.written.add((record_id, field, repr(value)))
         device.store.save(dataclasses.replace(record, **{field: value}))
 
@@ -145,9 +153,9 @@ class ThreeDevices(RuleBasedStateMachine):
     @rule(d=st.integers(0, 2), pick=st.integers(0, 1000))
     def delete_or_restore(self, d: int, pick: int) -> None:
         record_id = self.records[pick % len(self.records)]
-        current = self.devices[d].value(record_id, "deleted")
-        if current is not None:
-            self._write(self.devices[d], record_id, "deleted", not current)
+        record = self.devices[d].store.get(LearningLog, record_id)
+        if record is not None:
+            self._write(self.devices[d], record_id, "deleted", not record.deleted)
 
     @rule(d=st.integers(0, 2), lose_answer=st.booleans())
     def sync(self, d: int, lose_answer: bool) -> None:

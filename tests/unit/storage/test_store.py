@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import text, update
 
 from saypro_core.records import (
     RECORD_TYPES,
@@ -24,6 +25,7 @@ from saypro_core.validation import ValidationError
 from saypro_desktop.storage import outbox as outbox_ops
 from saypro_desktop.storage import search
 from saypro_desktop.storage.store import RecordStore
+from saypro_desktop.storage.tables import RECORD_TABLES
 from tests import factories
 
 CONTENT_EXCLUDED = {"created_at", "updated_at", "revision", "sync_state", "sync_error"}
@@ -228,3 +230,16 @@ def test_only_the_newest_matches_are_ranked(store: RecordStore, monkeypatch: pyt
                                               what_learned="clinic queues")) for n in range(5)]
     hits = store.search("clinic")
     assert {h.record_id for h in hits} == {log.id for log in logs[2:]}
+
+
+def test_records_deleted_long_ago_and_synced_are_forgotten(store: RecordStore) -> None:
+    kept = store.save(factories.learning_log(id=factories.new_id()))
+    old = store.delete(LearningLog, store.save(factories.learning_log(id=factories.new_id())).id)
+    recent = store.delete(LearningLog, store.save(factories.learning_log(id=factories.new_id())).id)
+    table = RECORD_TABLES["learning_log"]
+    with store.engine.begin() as connection:
+        connection.execute(update(table).values(sync_state=SyncState.SYNCED.value))
+        connection.execute(update(table).where(table.c.id == old.id).values(updated_at="2020-01-01T00:00:00.000Z"))
+    store.purge_tombstones(timedelta(days=30))
+    assert store.get(LearningLog, old.id) is None
+    assert store.get(LearningLog, recent.id) is not None and store.get(LearningLog, kept.id) is not None
