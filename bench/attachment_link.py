@@ -37,12 +37,14 @@ from saypro_core.records import Attachment, SessionNote  # noqa: E402
 from saypro_desktop.paths import DataPaths  # noqa: E402
 from saypro_desktop.storage.blobs import BlobStore  # noqa: E402
 from saypro_desktop.sync.session import sync_profile  # noqa: E402
+from tests.integration.conftest import point_at  # noqa: E402
 
 
 def timed_sync(device: Device, root: Path, link: Link) -> dict[str, Any]:
     link.reset_stats()
     started = time.monotonic()
-    outcome = sync_profile(device.store, root, "default", server=link.url)
+    point_at(DataPaths.resolve(root), link.url)  # the laptop signed in through the link (tokens go nowhere else)
+    outcome = sync_profile(device.store, root, "default")
     attempt = outcome.attempt
     assert attempt.complete, attempt.error
     return {"seconds": round(time.monotonic() - started, 2), "bytes_up": link.stats.bytes_up,

@@ -66,8 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
                           help="file format (default: by extension, .csv or JSON)")
 
     login = commands.add_parser("login", help="sign this profile in to a sync server (password from a prompt or stdin)")
-    login.add_argument("--server", required=True, metavar="URL")
+    login.add_argument("--server", required=True, metavar="URL", help="https://... (plain http only to this machine)")
     login.add_argument("--user", required=True, metavar="NAME")
+    login.add_argument("--allow-insecure-http", action="store_true",
+                       help="a test lab only: allow a plain-http server on another machine (the password and "
+                            "tokens then travel in clear; the app shows a warning)")
     commands.add_parser("sync", help="one full sync with the server; prints a one-line summary")
 
     login_start = commands.add_parser("autostart", help="start the app when you log in (off by default)")
@@ -137,11 +140,18 @@ def run_login(store: RecordStore, paths: DataPaths, args: argparse.Namespace) ->
     from saypro_desktop.sync.account import sign_in
     from saypro_desktop.sync.credentials import CredentialStore
     from saypro_desktop.sync.password_check import save_verifier
+    from saypro_desktop.sync.server_address import UnsafeServerAddress, checked_server
     from saypro_desktop.sync.transport import SyncError
 
+    try:
+        checked_server(args.server, allow_insecure_http=args.allow_insecure_http)
+    except UnsafeServerAddress as exc:
+        print(f"saypro-desktop: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     password = _read_password()
     try:
-        credentials = sign_in(args.server, args.user, password, store.device_id)
+        credentials = sign_in(args.server, args.user, password, store.device_id,
+                              allow_insecure_http=args.allow_insecure_http)
     except SyncError as exc:
         print(f"saypro-desktop: sign-in failed: {exc}", file=sys.stderr)
         return EXIT_FAILED

@@ -31,8 +31,12 @@ class Script:
     #: The bytes of GET /api/v1/attachments/<name>; a missing name answers 404.
     files: dict[str, bytes] = field(default_factory=dict)
     status: int = 200
+    #: When set, every request is answered 307 to this address (a hostile server or a path that hijacks).
+    redirect_to: str | None = None
     #: Every request seen: (method, path, headers).
     seen: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
+    #: The body of every POST and PATCH seen.
+    bodies: list[bytes] = field(default_factory=list)
     _served: int = 0
 
     def next_sync(self) -> bytes:
@@ -56,9 +60,20 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def _redirected(self) -> bool:
+        if self.script.redirect_to is None:
+            return False
+        self.send_response(307)
+        self.send_header("Location", self.script.redirect_to + self.path)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+        return True
+
     def do_POST(self) -> None:  # noqa: N802 - http.server's name
         self.script.seen.append(("POST", self.path, dict(self.headers)))
-        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.script.bodies.append(self.rfile.read(int(self.headers.get("Content-Length") or 0)))
+        if self._redirected():
+            return
         if self.path == "/api/v1/sync":
             self._answer(self.script.status, self.script.next_sync())
         elif self.path.startswith("/api/v1/conflicts/"):
@@ -73,6 +88,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802
         self.script.seen.append(("GET", self.path, dict(self.headers)))
+        if self._redirected():
+            return
         if self.path.startswith("/api/v1/attachments/"):
             name = self.path.split("/api/v1/attachments/", 1)[1].split("?", 1)[0]
             if name in self.script.files:

@@ -9,12 +9,14 @@ from typing import Any
 import requests
 
 from saypro_desktop.sync.credentials import Credentials, CredentialStore
+from saypro_desktop.sync.server_address import checked_server, is_plain_http
 from saypro_desktop.sync.transport import (
     CONNECT_TIMEOUT_S,
     READ_TIMEOUT_S,
     SIGN_IN_AGAIN,
     SignInNeeded,
     SyncError,
+    redirect_refused,
 )
 
 log = logging.getLogger(__name__)
@@ -22,9 +24,13 @@ log = logging.getLogger(__name__)
 
 def _post(url: str, payload: dict[str, Any]) -> dict[str, Any]:
     try:
-        response = requests.post(url, json=payload, timeout=(CONNECT_TIMEOUT_S, READ_TIMEOUT_S))
+        # Never re-sent elsewhere: a redirect would carry the password (or token) to an address the
+        # answer chose, and for 307/308 with the body.
+        response = requests.post(url, json=payload, timeout=(CONNECT_TIMEOUT_S, READ_TIMEOUT_S), allow_redirects=False)
     except requests.RequestException:
         raise SyncError(f"Could not reach the server at {url.split('/api/')[0]} (no connection?).") from None
+    if response.is_redirect or 300 <= response.status_code < 400:
+        raise SignInNeeded(redirect_refused(response))
     if response.status_code in (401, 409, 429):
         raise SignInNeeded(str(response.json().get("detail", "Sign-in refused.")))
     if response.status_code != 200:
@@ -33,18 +39,25 @@ def _post(url: str, payload: dict[str, Any]) -> dict[str, Any]:
     return body
 
 
-def _credentials(server: str, body: dict[str, Any]) -> Credentials:
-    user = body["user"]
-    return Credentials(server=server, username=user["username"], user_id=user["id"],
-                       display_name=user["display_name"], refresh_token=body["refresh_token"],
-                       access_token=body["access_token"], access_expires_at=body["expires_at"])
+def _credentials(server: str, body: dict[str, Any], *, insecure_http: bool) -> Credentials:
+    try:
+        user = body["user"]
+        return Credentials(server=server, username=str(user["username"]), user_id=str(user["id"]),
+                           display_name=str(user["display_name"]), refresh_token=str(body["refresh_token"]),
+                           access_token=str(body["access_token"]), access_expires_at=str(body["expires_at"]),
+                           insecure_http=insecure_http)
+    except (KeyError, TypeError):
+        raise SyncError("The server's answer to the sign-in could not be read (is it a SayPro server?).") from None
 
 
-def sign_in(server: str, username: str, password: str, device_id: str, device_name: str = "laptop") -> Credentials:
-    server = server.rstrip("/")
+def sign_in(server: str, username: str, password: str, device_id: str, device_name: str = "laptop", *,
+            allow_insecure_http: bool = False) -> Credentials:
+    """Sign in on ``server`` (https, or loopback, or plain http only if allowed). Raises SyncError,
+    or UnsafeServerAddress before anything is sent."""
+    server = checked_server(server, allow_insecure_http=allow_insecure_http)
     body = _post(f"{server}/api/v1/auth/login", {"username": username, "password": password,
                                                  "device_id": device_id, "device_name": device_name})
-    return _credentials(server, body)
+    return _credentials(server, body, insecure_http=is_plain_http(server))
 
 
 class Account:
@@ -72,5 +85,6 @@ class Account:
             except SignInNeeded as exc:
                 log.info("refresh refused: %s", exc)
                 raise SignInNeeded(SIGN_IN_AGAIN) from None
-            self._credentials = _credentials(self._credentials.server, body)
+            self._credentials = _credentials(self._credentials.server, body,
+                                             insecure_http=self._credentials.insecure_http)
             self._store.save(self._credentials)

@@ -46,6 +46,8 @@ class Credentials:
     refresh_token: str
     access_token: str
     access_expires_at: str
+    #: Signed in over plain http to a server not on this machine (allowed for a lab; shown as a warning).
+    insecure_http: bool = False
 
 
 def _machine_secret() -> bytes:

@@ -22,6 +22,7 @@ from saypro_desktop.sync.account import Account
 from saypro_desktop.sync.attachments import FileReport, files_waiting, sync_files
 from saypro_desktop.sync.credentials import Credentials, CredentialStore
 from saypro_desktop.sync.engine import SyncEngine, SyncReport
+from saypro_desktop.sync.server_address import UnsafeServerAddress, checked_server, same_server
 from saypro_desktop.sync.transport import CONNECT_TIMEOUT_S, SIGN_IN_AGAIN, HttpTransport, SyncError
 
 log = logging.getLogger(__name__)
@@ -68,8 +69,12 @@ def sync_profile(store: RecordStore, data_dir: Path, profile: str, *, server: st
     if credentials is None:
         report = SyncReport(error=NOT_SIGNED_IN)
         return SyncOutcome(report, _attempt(report, 0, 0), signed_in=False)
+    refusal = _refusal(credentials, server)
+    if refusal is not None:  # nothing is sent: the sign-in goes to no other server, and never in clear
+        report = SyncReport(error=refusal)
+        return SyncOutcome(report, _attempt(report, 0, 0))
     account = Account(vault, credentials)
-    transport = HttpTransport(server or credentials.server, account.access_token, refresh=account.refresh)
+    transport = HttpTransport(credentials.server, account.access_token, refresh=account.refresh)
     file_report = FileReport()
     counted = SyncReport()
     last_told = 0.0
@@ -106,6 +111,19 @@ def sync_profile(store: RecordStore, data_dir: Path, profile: str, *, server: st
     return SyncOutcome(report, attempt, signed_in=report.error != SIGN_IN_AGAIN)
 
 
+def _refusal(credentials: Credentials, server: str | None) -> str | None:
+    """Why this sync must not start: another server asked for than the one that issued the tokens,
+    or an address that is no longer acceptable (plain http not allowed at sign-in)."""
+    if server is not None and not same_server(server, credentials.server):
+        return (f"This profile is signed in to {credentials.server}; its sign-in goes to no other server. "
+                f"To sync with {server}, sign in to it.")
+    try:
+        checked_server(credentials.server, allow_insecure_http=credentials.insecure_http)
+    except UnsafeServerAddress as exc:
+        return str(exc)
+    return None
+
+
 def _report_resolutions(store: RecordStore, transport: HttpTransport, report: SyncReport) -> None:
     """After the changes (which carry the chosen values), tell the server which conflicts are settled."""
     done: list[str] = []
@@ -131,6 +149,6 @@ def _attempt(report: SyncReport, bytes_up: int, bytes_down: int, files: FileRepo
 def server_reachable(server: str, timeout_s: float = CONNECT_TIMEOUT_S) -> bool:
     """A cheap health request: the OS's idea of "online" says nothing about reaching this server."""
     try:
-        return requests.get(f"{server.rstrip('/')}/api/v1/health", timeout=timeout_s).ok
+        return requests.get(f"{server.rstrip('/')}/api/v1/health", timeout=timeout_s, allow_redirects=False).ok
     except requests.RequestException:
         return False

@@ -44,6 +44,12 @@ class FileProblem(SyncError):
     but no reason to stop moving the other files."""
 
 
+def redirect_refused(response: requests.Response) -> str:
+    where = response.headers.get("Location", "")[:100]
+    return (f"The server sent the app to another address ({response.status_code} {where}). Nothing is sent to an "
+            "address a server answers with; check the server address (https://…).")
+
+
 class _EncodingRefused(Exception):
     """The server answered 415 to a compressed body (one older than zstd)."""
 
@@ -110,7 +116,7 @@ class HttpTransport:
         try:
             response = self._session.post(
                 f"{self.base_url}/api/v1/sync", data=_CountedBody(compressed, self._moved), timeout=self.timeouts,
-                stream=True,
+                stream=True, allow_redirects=False,
                 headers={"Authorization": f"Bearer {self._access_token()}", "Content-Type": "application/json",
                          "Content-Encoding": self.encoding, "Accept-Encoding": ACCEPT})
         except requests.Timeout:
@@ -122,6 +128,9 @@ class HttpTransport:
         except requests.RequestException:  # the answer broke off half-way (a dropped signal mid-transfer)
             raise SyncError("The connection broke during the sync. Will try again.") from None
         self.requests += 1
+        if 300 <= response.status_code < 400:
+            response.close()
+            raise _not_retried(redirect_refused(response))
         if response.status_code == 200 and "Content-Length" not in response.headers and \
                 "chunked" not in response.headers.get("Transfer-Encoding", ""):
             # The header block itself was cut off (http.client then reports what it got as complete).
@@ -171,7 +180,7 @@ class HttpTransport:
             headers = {**kwargs.pop("headers", {}), "Authorization": f"Bearer {self._access_token()}"}
             try:
                 response = self._session.request(
-                    method, f"{self.base_url}{path}", headers=headers, timeout=self.timeouts,
+                    method, f"{self.base_url}{path}", headers=headers, timeout=self.timeouts, allow_redirects=False,
                     data=None if data is None else _CountedBody(data, self._moved), **kwargs)
             except requests.Timeout:
                 raise SyncError("The server took too long to answer (weak signal?). Will try again.") from None
@@ -188,6 +197,9 @@ class HttpTransport:
             if response.status_code == 401:
                 response.close()
                 raise SignInNeeded(SIGN_IN_AGAIN)
+            if 300 <= response.status_code < 400:
+                response.close()
+                raise _not_retried(redirect_refused(response))
             if response.status_code >= 500:
                 response.close()
                 raise SyncError(f"The server had a problem ({response.status_code}). Will try again.")
@@ -256,7 +268,7 @@ class HttpTransport:
         try:
             response = self._session.post(
                 f"{self.base_url}/api/v1/conflicts/{conflict_id}/resolve", timeout=self.timeouts,
-                headers={"Authorization": f"Bearer {self._access_token()}"})
+                headers={"Authorization": f"Bearer {self._access_token()}"}, allow_redirects=False)
         except requests.RequestException:
             raise SyncError("The connection broke while reporting a settled conflict. Will try again.") from None
         self.requests += 1
@@ -296,6 +308,12 @@ def _broke_mid_transfer(error: requests.ConnectionError) -> bool:
     """A connection that was made and then cut (as opposed to a server that could not be reached)."""
     text = str(error)
     return "Connection aborted" in text or "RemoteDisconnected" in text or "Connection reset" in text
+
+
+def _not_retried(message: str) -> SyncError:
+    error = SyncError(message)
+    error.retryable = False
+    return error
 
 
 def _refused(response: requests.Response, what: str) -> SyncError:

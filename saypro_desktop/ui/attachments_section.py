@@ -4,7 +4,6 @@ listed with their size, opened with the system's viewer, removed (a tombstone th
 from __future__ import annotations
 
 import mimetypes
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QListWidget, QList
 
 from saypro_core.records import Attachment
 from saypro_core.validation import ValidationError
+from saypro_desktop.storage.opened_copies import may_open, safe_file_name
 from saypro_desktop.storage.queries import RecordFilter
 from saypro_desktop.ui.form_widgets import human_size
 from saypro_desktop.ui.services import PageServices
@@ -118,11 +118,28 @@ class AttachmentsSection(QGroupBox):
                 "“{name}” has not been downloaded yet; it arrives with the next sync.").format(
                     name=attachment.filename))
             return
-        # A copy under its own name, so the system picks the right viewer.
-        folder = Path(tempfile.mkdtemp(prefix="saypro-open-"))
-        target = folder / Path(attachment.filename).name
-        self.services.blobs.copy_out(attachment.sha256, target)
+        blobs = self.services.blobs
+        if not may_open(attachment.filename):
+            self.save_as(attachment, self.tr(
+                "“{name}” is not a picture or a document this app opens: a file of that kind could run as a "
+                "program. Save it where you choose, and open it only if you trust where it came from.").format(
+                    name=attachment.filename))
+            return
+        # A copy under its own name, so the system picks the right viewer; deleted when the app closes.
+        target = self.services.opened.place(attachment.filename, lambda path: blobs.copy_out(attachment.sha256, path))
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+    def save_as(self, attachment: Attachment, why: str = "") -> Path | None:
+        """Save a copy of the file where the person chooses (the only way to have a file of a kind
+        the app does not open)."""
+        if why:
+            self.services.dialogs.error(self, self.tr("Save it instead"), why)
+        chosen = self.services.dialogs.save_file_name(self, self.tr("Save a copy"),
+                                                      Path.home() / safe_file_name(attachment.filename),
+                                                      self.tr("All files (*)"))
+        if chosen is not None:
+            self.services.blobs.copy_out(attachment.sha256, chosen)
+        return chosen
 
     def remove_selected(self) -> None:
         attachment_id = self._selected_id()

@@ -30,6 +30,7 @@ from saypro_core.records import RECORD_TYPES, Attachment, Feedback
 from saypro_desktop import APP_NAME, __version__
 from saypro_desktop.paths import DEFAULT_PROFILE, DataPaths
 from saypro_desktop.storage.blobs import BlobStore
+from saypro_desktop.storage.opened_copies import OpenedCopies
 from saypro_desktop.storage.outbox import OutboxSummary
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.ui.background import BackgroundRunner
@@ -89,7 +90,8 @@ class MainWindow(QMainWindow):
         self.services = PageServices(
             store=store, paths=paths, runner=self.runner, dialogs=dialogs or DialogService(),
             reference=load_reference_for(store), blobs=BlobStore(paths.attachments_dir(profile)),
-            owner_id=owner_id, notify=self.notify)
+            owner_id=owner_id, notify=self.notify, opened=OpenedCopies(paths.profile_dir(profile) / ".opened"))
+        self.services.opened.clear()  # copies left by a session that crashed
         self._shut_down = False
         self._quitting = False
         self._waiting: OutboxSummary | None = None  # the last count of what waits to sync
@@ -429,6 +431,7 @@ class MainWindow(QMainWindow):
         self._remember_window()
         self.sync.shut_down()
         self.runner.close()
+        self.services.opened.clear()
 
     # -- the system tray ---------------------------------------------------------------------
 

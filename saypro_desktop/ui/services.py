@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import logging
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from saypro_core.codec import DecodeError
 from saypro_core.reference import ReferenceData, load_reference, parse_reference
 from saypro_desktop.paths import DataPaths
 from saypro_desktop.resources import resource_path
 from saypro_desktop.storage.blobs import BlobStore
+from saypro_desktop.storage.opened_copies import OpenedCopies
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.ui.background import BackgroundRunner
 from saypro_desktop.ui.dialogs import DialogService
@@ -41,3 +44,5 @@ class PageServices:
     owner_id: str = ""
     #: Shows a short message in the window's status bar.
     notify: Callable[[str], None] = field(default=lambda message: None)
+    #: Where attachments are copied to be opened (deleted when the app closes).
+    opened: OpenedCopies = field(default_factory=lambda: OpenedCopies(Path(tempfile.mkdtemp(prefix="saypro-"))))

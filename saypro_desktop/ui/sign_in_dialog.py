@@ -29,6 +29,7 @@ from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.sync.account import sign_in
 from saypro_desktop.sync.credentials import CredentialStore
 from saypro_desktop.sync.password_check import check_password, save_verifier, signed_in_people
+from saypro_desktop.sync.server_address import UnsafeServerAddress, checked_server
 from saypro_desktop.sync.transport import SyncError
 from saypro_desktop.ui.background import BackgroundRunner
 from saypro_desktop.ui.page_parts import heading_label
@@ -41,14 +42,16 @@ def profile_name_for(user: str) -> str:
     return check_profile_name(name if name[:1].isalnum() else f"u{name}")
 
 
-def sign_in_new_profile(paths: DataPaths, server: str, user: str, password: str, profile: str | None = None) -> str:
+def sign_in_new_profile(paths: DataPaths, server: str, user: str, password: str, profile: str | None = None, *,
+                        allow_insecure_http: bool = False) -> str:
     """Sign ``user`` in on ``server`` (needs the connection) into ``profile`` (by default a profile of
     their own); returns the profile."""
+    server = checked_server(server, allow_insecure_http=allow_insecure_http)
     profile = profile or profile_name_for(user)
     paths.ensure(profile)
     store = RecordStore.open(paths.database(profile))
     try:
-        credentials = sign_in(server, user, password, store.device_id)
+        credentials = sign_in(server, user, password, store.device_id, allow_insecure_http=allow_insecure_http)
     finally:
         store.close()
     CredentialStore(paths.root, profile).save(credentials)
@@ -61,10 +64,12 @@ class SignInDialog(QDialog):
     """On accept, ``profile`` is the profile to open."""
 
     def __init__(self, paths: DataPaths, *, new_account: bool = False, into_profile: str | None = None,
-                 parent: QWidget | None = None) -> None:
-        """``into_profile``: sign that profile in (keeping what it holds) instead of a profile of its own."""
+                 allow_insecure_http: bool = False, parent: QWidget | None = None) -> None:
+        """``into_profile``: sign that profile in (keeping what it holds) instead of a profile of its own.
+        ``allow_insecure_http``: a plain-http server on another machine is accepted (a test lab)."""
         super().__init__(parent)
         self.paths = paths
+        self.allow_insecure_http = allow_insecure_http
         self.into_profile = into_profile
         self.profile: str | None = None
         self.runner = BackgroundRunner(self, max_threads=1)
@@ -197,15 +202,21 @@ class SignInDialog(QDialog):
     def sign_in_new(self) -> None:
         server, user = self.server_edit.text().strip(), self.user_edit.text().strip()
         password = self.new_password.text()
-        if not server.startswith(("http://", "https://")) or not user or not password:
+        if not server or not user or not password:
             self._say(self.tr("Fill in the server address (starting with https://), your user name and password."))
+            return
+        try:
+            checked_server(server, allow_insecure_http=self.allow_insecure_http)
+        except UnsafeServerAddress:
+            self._say(self.tr("The server address must start with https:// (plain http would send your password "
+                              "in clear). Ask your administrator for the right address."))
             return
         self._say("")
         self.sign_in_button.setEnabled(False)
         self.sign_in_button.setText(self.tr("Signing in…"))
-        paths, into = self.paths, self.into_profile
-        self.runner.run(lambda: sign_in_new_profile(paths, server, user, password, into), self._signed_in,
-                        self._refused)
+        paths, into, insecure = self.paths, self.into_profile, self.allow_insecure_http
+        self.runner.run(lambda: sign_in_new_profile(paths, server, user, password, into, allow_insecure_http=insecure),
+                        self._signed_in, self._refused)
 
     def _signed_in(self, profile: str) -> None:
         self.profile = profile

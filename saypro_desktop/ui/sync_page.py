@@ -17,6 +17,7 @@ from saypro_desktop.storage.queries import RecordFilter
 from saypro_desktop.storage.remote import RemoteConflict
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.storage.sync_log import SyncAttempt
+from saypro_desktop.sync.server_address import is_plain_http
 from saypro_desktop.ui.conflict_view import ConflictView
 from saypro_desktop.ui.form_widgets import format_moment, human_size
 from saypro_desktop.ui.page_parts import heading_label, scrolling_body, subheading_label
@@ -110,6 +111,9 @@ class SyncPage(QWidget):
                             "have a connection.")]
         lines = [self.tr("Signed in as <b>{name}</b> to {url}.").format(name=controller.user_name,
                                                                        url=controller.server)]
+        if is_plain_http(controller.server):
+            lines.append(self.tr("<b>Not encrypted:</b> this server is reached over plain http, so your sign-in "
+                                 "and your records travel in clear. Use it only in a test lab."))
         if controller.needs_sign_in:
             lines.append(self.tr("<b>The server asks you to sign in again.</b> Nothing you wrote is lost: it waits "
                                  "here until you do."))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 import pypdf
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDateEdit
 from pytestqt.qtbot import QtBot
 
@@ -136,3 +139,42 @@ def test_a_file_over_the_limit_is_refused_with_a_reason(qtbot: QtBot, store: Rec
     qtbot.mouseClick(page.attachments.add_button, Qt.MouseButton.LeftButton)
     assert store.count(Attachment) == 0
     assert dialogs.errors and "at most 25 MB" in dialogs.errors[0]
+
+
+def test_only_pictures_and_documents_are_opened_the_rest_is_saved(
+        qtbot: QtBot, store: RecordStore, tmp_path: Path, dialogs: ScriptedDialogs, monkeypatch: pytest.MonkeyPatch,
+        open_window) -> None:  # type: ignore[no-untyped-def]
+    """A colleague's ``notes.hta`` (or .lnk, .desktop, .js) is never handed to the system to open: it
+    could run as a program. It can be saved; a photo opens from a private copy deleted at close."""
+    opened: list[Path] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(Path(url.toLocalFile())) or True)
+    store.save(factories.session_note())
+    files = {name: tmp_path / name for name in ("flipchart.jpg", "notes.hta")}
+    for path in files.values():
+        path.write_bytes(b"content of " + path.name.encode())
+    windows = []
+
+    def opener() -> object:
+        windows.append(open_window())
+        return windows[-1]
+
+    page = open_notes(qtbot, opener)
+    window = windows[0]
+    page.list_view.setCurrentIndex(page.model.index(0))
+    dialogs.open_paths = [list(files.values())]
+    qtbot.mouseClick(page.attachments.add_button, Qt.MouseButton.LeftButton)
+    assert store.count(Attachment) == 2
+
+    page.attachments.files.setCurrentRow(1)  # notes.hta
+    dialogs.save_paths = [tmp_path / "saved.hta"]
+    qtbot.mouseClick(page.attachments.open_button, Qt.MouseButton.LeftButton)
+    assert opened == [] and "could run as a program" in dialogs.errors[-1]
+    assert (tmp_path / "saved.hta").read_bytes() == b"content of notes.hta"
+
+    page.attachments.files.setCurrentRow(0)  # flipchart.jpg
+    qtbot.mouseClick(page.attachments.open_button, Qt.MouseButton.LeftButton)
+    [copy] = opened
+    assert copy.name == "flipchart.jpg" and copy.read_bytes() == b"content of flipchart.jpg"
+    assert copy.is_relative_to(window.services.opened.root) and stat.S_IMODE(copy.stat().st_mode) == 0o600
+    window.close()
+    assert not copy.exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import socket
 import subprocess
 import sys
@@ -33,6 +34,16 @@ def signed_in_profile(url: str, root: Path) -> tuple[DataPaths, RecordStore]:
     store = RecordStore.open(paths.database())
     CredentialStore(paths.root, "default").save(sign_in(url, "thandi", PASSWORD, store.device_id))
     return paths, store
+
+
+def point_at(paths: DataPaths, url: str, profile: str = "default") -> None:
+    """Make ``url`` (a link emulator in front of the server) the server this profile is signed in to:
+    the laptop sends its tokens only to the server it signed in to, so a test that puts a slow link
+    in the way signs the laptop in through it."""
+    vault = CredentialStore(paths.root, profile)
+    credentials = vault.load()
+    assert credentials is not None
+    vault.save(dataclasses.replace(credentials, server=url))
 
 
 def free_port() -> int:

@@ -17,7 +17,7 @@ from saypro_desktop.sync.attachments import CHUNK_BYTES
 from saypro_desktop.sync.credentials import CredentialStore
 from saypro_desktop.sync.session import sync_profile
 from tests import factories
-from tests.integration.conftest import PASSWORD, admin, signed_in_profile
+from tests.integration.conftest import PASSWORD, admin, point_at, signed_in_profile
 
 Served = tuple[str, Path, subprocess.Popen[str]]
 
@@ -45,13 +45,14 @@ def test_a_photo_goes_up_in_resumable_chunks_and_arrives_on_the_other_laptop(ser
     note, photo, stored = photographed_note(store, blobs, tmp_path)
     with Link(int(url.rsplit(":", 1)[1]), rtt_ms=20) as link:
         # Held back (costly connection): the records go, the photo waits and is counted.
-        held = sync_profile(store, paths.root, "default", server=link.url, files=False)
+        point_at(paths, link.url)
+        held = sync_profile(store, paths.root, "default", files=False)
         assert held.attempt.complete and held.attempt.files_waiting == 1 and held.attempt.files_up == 0
         # The link drops in the middle of the photo's third chunk; the same sync tries again a moment
         # later and goes on from the offset the server holds: only the chunk in flight goes twice.
         link.reset_stats()
         link.fail_next("drop", after_bytes=2 * CHUNK_BYTES + CHUNK_BYTES // 2)
-        done = sync_profile(store, paths.root, "default", server=link.url)
+        done = sync_profile(store, paths.root, "default")
         assert done.attempt.complete and done.attempt.files_up == 1 and done.attempt.files_waiting == 0
         assert link.stats.faults == {"drop": 1} and link.stats.connections == 2
         assert stored.size < link.stats.bytes_up < stored.size + CHUNK_BYTES + 20_000
@@ -78,7 +79,8 @@ def test_a_photo_coming_down_goes_on_from_the_bytes_it_has(served: Served, tmp_p
     with Link(int(url.rsplit(":", 1)[1]), rtt_ms=20) as link:
         # The link drops a third of the way into the photo; the same sync goes on from there.
         link.fail_next("drop", after_bytes=stored.size // 3)
-        dropped = sync_profile(tablet, tablet_paths.root, "default", server=link.url)
+        point_at(tablet_paths, link.url)
+        dropped = sync_profile(tablet, tablet_paths.root, "default")
         assert dropped.attempt.complete and dropped.attempt.files_down == 1
         assert link.stats.faults == {"drop": 1} and link.stats.connections == 2
         assert stored.size < link.stats.bytes_down < stored.size + 20_000  # the records, headers: no byte twice
@@ -88,14 +90,14 @@ def test_a_photo_coming_down_goes_on_from_the_bytes_it_has(served: Served, tmp_p
         # The person closes the app half-way: what arrived stays, and the next sync fetches the rest.
         tablet_blobs.path_for(stored.sha256).unlink()
         link.reset_stats()
-        stopped = sync_profile(tablet, tablet_paths.root, "default", server=link.url,
+        stopped = sync_profile(tablet, tablet_paths.root, "default",
                                cancelled=lambda: partial.exists() and partial.stat().st_size > stored.size // 2)
         assert stopped.attempt.error == "Stopped while fetching a file; it goes on from there next time."
         assert stopped.attempt.files_waiting == 1
         held = partial.stat().st_size
         assert stored.size // 2 < held < stored.size
         link.reset_stats()
-        rest = sync_profile(tablet, tablet_paths.root, "default", server=link.url)
+        rest = sync_profile(tablet, tablet_paths.root, "default")
         assert rest.attempt.complete and rest.attempt.files_down == 1 and rest.attempt.files_waiting == 0
         assert stored.size - held < link.stats.bytes_down < stored.size - held + 5_000
         assert tablet_blobs.path_for(stored.sha256).read_bytes() == photo.read_bytes()
@@ -103,7 +105,7 @@ def test_a_photo_coming_down_goes_on_from_the_bytes_it_has(served: Served, tmp_p
         # Bytes that went bad on the disk are caught by the hash and fetched again, whole.
         tablet_blobs.path_for(stored.sha256).unlink()
         partial.write_bytes(b"x" * (stored.size // 2))
-        mended = sync_profile(tablet, tablet_paths.root, "default", server=link.url)
+        mended = sync_profile(tablet, tablet_paths.root, "default")
         assert mended.attempt.complete and mended.attempt.files_down == 1
         assert tablet_blobs.path_for(stored.sha256).read_bytes() == photo.read_bytes() and not partial.exists()
 

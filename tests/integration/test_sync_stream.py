@@ -11,7 +11,7 @@ from saypro_core.records import LearningLog
 from saypro_core.wire import FRAME_RECORDS
 from saypro_desktop.sync.session import sync_profile
 from tests import factories
-from tests.integration.conftest import signed_in_profile
+from tests.integration.conftest import point_at, signed_in_profile
 
 Served = tuple[str, Path, subprocess.Popen[str]]
 RECORDS = 5 * FRAME_RECORDS + 30
@@ -25,7 +25,8 @@ def test_a_dropped_stream_keeps_the_frames_that_arrived(served: Served, tmp_path
     assert sync_profile(laptop, laptop_paths.root, "default").attempt.complete
     tablet_paths, tablet = signed_in_profile(url, tmp_path / "tablet")
     with Link(int(url.rsplit(":", 1)[1]), rtt_ms=20, down_kbit=4_000) as link:
-        whole = sync_profile(tablet, tablet_paths.root, "default", server=link.url)
+        point_at(tablet_paths, link.url)
+        whole = sync_profile(tablet, tablet_paths.root, "default")
         assert whole.attempt.complete and whole.attempt.received == RECORDS
         assert link.stats.connections == 1  # one request brought every record
         full_size = link.stats.bytes_down
@@ -33,7 +34,8 @@ def test_a_dropped_stream_keeps_the_frames_that_arrived(served: Served, tmp_path
         other_paths, other = signed_in_profile(url, tmp_path / "other")
         link.reset_stats()
         link.fail_next("drop", after_bytes=full_size // 2)
-        retried = sync_profile(other, other_paths.root, "default", server=link.url)
+        point_at(other_paths, link.url)
+        retried = sync_profile(other, other_paths.root, "default")
         # The engine tried again by itself and asked only for what it did not have yet: the frames
         # before the drop were stored; what came again is at most the frame that was cut.
         assert retried.attempt.complete and retried.attempt.received == RECORDS
