@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import getpass
 import logging
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -20,6 +21,7 @@ from saypro_desktop import APP_NAME, __version__
 from saypro_desktop.app_logging import setup_logging
 from saypro_desktop.paths import DEFAULT_PROFILE, DataPaths
 from saypro_desktop.storage.migrate import DatabaseOpenError
+from saypro_desktop.storage.profile_lock import LockError
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.transfer import (
     SECTIONS,
@@ -49,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="start, migrate, build the main window and exit 0 (checks an install)")
     parser.add_argument("--minimized", action="store_true",
                         help="start in the system tray (minimized where there is none)")
+    parser.add_argument("--allow-insecure-http", action="store_true",
+                        help="a test lab only: allow signing in to a plain-http server on another machine")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details to stderr")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -68,10 +72,11 @@ def build_parser() -> argparse.ArgumentParser:
     login = commands.add_parser("login", help="sign this profile in to a sync server (password from a prompt or stdin)")
     login.add_argument("--server", required=True, metavar="URL", help="https://... (plain http only to this machine)")
     login.add_argument("--user", required=True, metavar="NAME")
-    login.add_argument("--allow-insecure-http", action="store_true",
+    login.add_argument("--allow-insecure-http", action="store_true", dest="allow_insecure_http",
                        help="a test lab only: allow a plain-http server on another machine (the password and "
                             "tokens then travel in clear; the app shows a warning)")
     commands.add_parser("sync", help="one full sync with the server; prints a one-line summary")
+    commands.add_parser("logout", help="sign this laptop out of the server (what you wrote stays here)")
 
     login_start = commands.add_parser("autostart", help="start the app when you log in (off by default)")
     login_start.add_argument("state", choices=("on", "off", "status"))
@@ -136,10 +141,11 @@ def _read_password() -> str:
     return sys.stdin.readline().rstrip("\n")
 
 
-def run_login(store: RecordStore, paths: DataPaths, args: argparse.Namespace) -> int:
-    from saypro_desktop.sync.account import sign_in
+def run_login(paths: DataPaths, args: argparse.Namespace) -> int:
+    """Sign in online: the tokens are kept, and the profile is locked with the password (encrypted)."""
+    from saypro_desktop.storage.profile_access import device_id_of, lock_after_sign_in
+    from saypro_desktop.sync.account import sign_in_with_recovery
     from saypro_desktop.sync.credentials import CredentialStore
-    from saypro_desktop.sync.password_check import save_verifier
     from saypro_desktop.sync.server_address import UnsafeServerAddress, checked_server
     from saypro_desktop.sync.transport import SyncError
 
@@ -150,16 +156,36 @@ def run_login(store: RecordStore, paths: DataPaths, args: argparse.Namespace) ->
         return EXIT_USAGE
     password = _read_password()
     try:
-        credentials = sign_in(args.server, args.user, password, store.device_id,
-                              allow_insecure_http=args.allow_insecure_http)
+        device_id = device_id_of(paths, args.profile, password)
+        credentials, recovery = sign_in_with_recovery(args.server, args.user, password, device_id,
+                                                      allow_insecure_http=args.allow_insecure_http)
     except SyncError as exc:
         print(f"saypro-desktop: sign-in failed: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except DatabaseOpenError as exc:
+        print(f"saypro-desktop: cannot open the profile: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        lock_after_sign_in(paths, args.profile, password, user=credentials.username,
+                           display_name=credentials.display_name, server=credentials.server,
+                           user_id=credentials.user_id, device_id=device_id, recovery_secret=recovery)
+    except LockError as exc:
+        print(f"saypro-desktop: signed in, but this profile did not open: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     vault = CredentialStore(paths.root, args.profile)
     vault.save(credentials)
-    save_verifier(paths.profile_dir(args.profile), password, user=credentials.username,
-                  display_name=credentials.display_name, server=credentials.server, user_id=credentials.user_id)
-    print(f"Signed in as {credentials.display_name} on {credentials.server} (kept in {vault.where}).")
+    print(f"Signed in as {credentials.display_name} on {credentials.server} (kept in {vault.where}); "
+          "this profile now opens only with your password.")
+    return EXIT_OK
+
+
+def run_logout(store: RecordStore, paths: DataPaths, args: argparse.Namespace) -> int:
+    """Sign this laptop out: the server ends its sign-in, the laptop forgets the tokens. What is
+    written stays (and waits to be sent after the next sign-in)."""
+    from saypro_desktop.sync.session import sign_out
+
+    said = sign_out(paths.root, args.profile)
+    print(said)
     return EXIT_OK
 
 
@@ -175,48 +201,80 @@ def run_sync(store: RecordStore, paths: DataPaths, args: argparse.Namespace) -> 
     return EXIT_OK if outcome.attempt.complete else EXIT_FAILED
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if args.command == "autostart":
-        return run_autostart(args.state)
-    profile_given = args.profile is not None
-    args.profile = args.profile or DEFAULT_PROFILE
-    try:
-        paths = DataPaths.resolve(args.data_dir)
-        if args.command is None and not args.smoke_test and not profile_given:
-            from saypro_desktop.ui.app import choose_profile
+def _choose(paths: DataPaths, args: argparse.Namespace) -> tuple[str, bytes | None] | None:
+    """The profile to open and its key: the window asks who is working; a command opens the profile
+    it names (asking its owner's password when it has one, in _open_store). None: nobody chosen."""
+    if args.command is not None or args.smoke_test:
+        return args.profile, None
+    from saypro_desktop.ui.app import choose_profile
 
-            chosen = choose_profile(paths)
-            if chosen is None:
-                return EXIT_OK  # the person closed the sign-in window
-            args.profile = chosen
-        paths.ensure(args.profile)
-    except (OSError, ValueError) as exc:
-        print(f"saypro-desktop: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    setup_logging(paths.logs_dir, verbose=args.verbose)
-    log.info("%s %s starting; data in %s", APP_NAME, __version__, paths.root)
+    return choose_profile(paths, args.profile, allow_insecure_http=args.allow_insecure_http)
+
+
+def _open_store(paths: DataPaths, args: argparse.Namespace, key: bytes | None) -> RecordStore | None:
+    """The profile's store (None, said why, when it does not open)."""
     try:
-        store = RecordStore.open(paths.database(args.profile))
+        if args.command is not None or args.smoke_test:
+            key = _unlock(paths, args.profile)  # every command on a person's profile needs their password
+        return RecordStore.open(paths.database(args.profile), key)
+    except LockError as exc:
+        print(f"saypro-desktop: this profile opens only with its owner's password: {exc}", file=sys.stderr)
     except DatabaseOpenError as exc:
         print(f"saypro-desktop: cannot open the profile: {exc}", file=sys.stderr)
         if args.command is None and not args.smoke_test:
             from saypro_desktop.ui.app import show_fatal_error
 
             show_fatal_error(str(exc))
+    return None
+
+
+def _unlock(paths: DataPaths, profile: str) -> bytes | None:
+    """The data key of a signed-in person's profile, from their password (asked, or read from stdin);
+    None for a profile nobody signed in to. Raises LockError."""
+    from saypro_desktop.storage.profile_access import needs_password, unlock_profile
+
+    if not needs_password(paths, profile):
+        return None
+    return unlock_profile(paths, profile, _read_password())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    # Profiles, logs, backups and exports: readable by this OS user only (several people may share a laptop).
+    os.umask(0o077)
+    if args.command == "autostart":
+        return run_autostart(args.state)
+    args.profile = args.profile or DEFAULT_PROFILE
+    try:
+        paths = DataPaths.resolve(args.data_dir)
+        chosen = _choose(paths, args)
+        if chosen is None:
+            return EXIT_OK  # the person closed the sign-in window
+        args.profile, key = chosen
+        paths.ensure(args.profile)
+    except (OSError, ValueError) as exc:
+        print(f"saypro-desktop: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    setup_logging(paths.logs_dir, verbose=args.verbose)
+    log.info("%s %s starting; data in %s", APP_NAME, __version__, paths.root)
+    if args.command == "login":
+        return run_login(paths, args)
+    store = _open_store(paths, args, key)
+    if store is None:
         return EXIT_FAILED
     try:
         if args.command == "export":
             return run_export(store, args)
         if args.command == "import":
             return run_import(store, args)
-        if args.command == "login":
-            return run_login(store, paths, args)
         if args.command == "sync":
             return run_sync(store, paths, args)
+        if args.command == "logout":
+            return run_logout(store, paths, args)
         from saypro_desktop.ui.app import run_gui
 
         return run_gui(store, paths, server_url=args.server, smoke_test=args.smoke_test,
-                       minimized=args.minimized, profile=args.profile)
+                       minimized=args.minimized, profile=args.profile,
+                       allow_insecure_http=args.allow_insecure_http)
     finally:
         store.close()

@@ -75,5 +75,11 @@ class DataPaths:
         return self.profile_dir(profile) / "attachments"
 
     def ensure(self, profile: str = DEFAULT_PROFILE) -> None:
+        """Make the folders; the data folder and the profile's are readable by this OS user only (the
+        laptop may be shared; folders an older version made are closed too)."""
         for folder in (self.logs_dir, self.profile_dir(profile), self.attachments_dir(profile)):
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if os.name == "posix":
+            for folder in (self.root, self.logs_dir, self.profile_dir(profile)):
+                if folder.stat().st_mode & 0o077:
+                    folder.chmod(0o700)

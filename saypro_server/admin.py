@@ -210,8 +210,8 @@ def add_member(session: Session, team: str, username: str) -> None:
     """Put a person in a team. Their records shared with a team or supervisor move with them: the new
     team and supervisor receive them, the old ones lose them; they lose the old team's records and
     receive the new team's."""
-    user = _user(session, username)
     new_team = _team(session, team)
+    user = _user(session, username)
     if user.team_id == new_team.id:
         return
     old_team = session.get(Team, user.team_id) if user.team_id else None

@@ -28,6 +28,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from saypro_core import compression
 
+#: The methods whose bodies the API reads.
+BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 #: The content type of an attachment chunk (tus): a prefix of one is stored where it belongs.
 RESUMABLE = "application/offset+octet-stream"
 #: API paths that take a body without an access token (they are how one gets a token)...
@@ -70,8 +72,8 @@ class RequestBodyMiddleware:
         return None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
-            await self.app(scope, receive, send)
+        if scope["type"] != "http" or scope["method"] not in BODY_METHODS:
+            await self.app(scope, receive, send)  # no body to guard (the app answers 405 to a method it lacks)
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         try:

@@ -81,6 +81,9 @@ class Device(Base):
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime]
     last_seen: Mapped[datetime]
+    #: Given to the device at each sign-in with the password: its profile's data key is sealed by it
+    #: too, so after a password reset the new password (online) opens the laptop's profile again.
+    recovery_secret: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class SignInSession(Base):

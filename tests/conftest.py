@@ -25,6 +25,16 @@ def _no_real_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     monkeypatch.setenv("SAYPRO_SERVER_DATA_DIR", str(tmp_path_factory.mktemp("server-data-dir")))
 
 
+@pytest.fixture(autouse=True)
+def _quick_profile_locks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Profiles locked in tests use scrypt at a low cost: the production cost (0.4 s and 128 MiB a
+    try, profile_lock.N) is the point in the field and only slows the many sign-ins of the tests.
+    Processes the tests start (the CLI) use the real cost."""
+    from saypro_desktop.storage import profile_lock
+
+    monkeypatch.setattr(profile_lock, "N", 2**10)
+
+
 @pytest.fixture
 def data_paths(tmp_path: Path) -> DataPaths:
     paths = DataPaths.resolve(tmp_path / "data")

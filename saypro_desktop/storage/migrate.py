@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Engine
 
 from saypro_desktop import APP_NAME
 from saypro_desktop.resources import migrations_path
-from saypro_desktop.storage.database import create_sqlite_engine, integrity_problems
+from saypro_desktop.storage.database import connect_directly, create_sqlite_engine, integrity_problems, raw_key
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -76,16 +76,20 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
-def stored_revision(path: Path) -> str | None:
-    """The schema revision recorded in the file, read without changing it."""
-    with path.open("rb") as f:
-        header = f.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
-        raise DamagedDatabaseError(
-            f"{path} is not a {APP_NAME} database (the file is not SQLite). "
-            "Move it away or restore a backup from the 'backups' folder next to it."
-        )
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+def stored_revision(path: Path, key: bytes | None = None) -> str | None:
+    """The schema revision recorded in the file, read without changing it (``key``: of an encrypted one)."""
+    if key is None:
+        with path.open("rb") as f:
+            header = f.read(len(SQLITE_HEADER))
+        if header != SQLITE_HEADER:
+            raise DamagedDatabaseError(
+                f"{path} is not a {APP_NAME} database (the file is not SQLite, or it is encrypted). "
+                "Move it away or restore a backup from the 'backups' folder next to it."
+            )
+    try:
+        connection = connect_directly(path, key)
+    except sqlite3.DatabaseError as exc:
+        raise DamagedDatabaseError(f"{path} cannot be opened ({exc}).") from exc
     try:
         has_table = connection.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
@@ -94,7 +98,9 @@ def stored_revision(path: Path) -> str | None:
             return None
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         return None if row is None else str(row[0])
-    except sqlite3.DatabaseError as exc:
+    except Exception as exc:  # sqlite3's or sqlcipher3's DatabaseError: "file is not a database"
+        if not _is_database_error(exc):
+            raise
         raise DamagedDatabaseError(
             f"{path} is damaged and cannot be read ({exc}). "
             "Restore a backup from the 'backups' folder next to it."
@@ -103,19 +109,19 @@ def stored_revision(path: Path) -> str | None:
         connection.close()
 
 
-def backup_database(path: Path, revision: str | None, keep: int = KEEP_BACKUPS) -> Path:
-    """Copy the database (consistently, WAL included) to ``backups/`` and keep the newest few."""
+def _is_database_error(exc: Exception) -> bool:
+    return type(exc).__name__ in ("DatabaseError", "OperationalError", "NotADatabaseError")
+
+
+def backup_database(path: Path, revision: str | None, keep: int = KEEP_BACKUPS, *, key: bytes | None = None,
+                    target_key: bytes | None = None) -> Path:
+    """Copy the database (consistently, WAL included) to ``backups/`` and keep the newest few. The
+    copy of an encrypted database is encrypted with the same key (``target_key``: another one)."""
     folder = path.parent / "backups"
-    folder.mkdir(exist_ok=True)
+    folder.mkdir(exist_ok=True, mode=0o700)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{path.stem}-{stamp}-{revision or 'empty'}.sqlite"
-    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    destination = sqlite3.connect(target)
-    try:
-        source.backup(destination)
-    finally:
-        destination.close()
-        source.close()
+    export_database(path, target, key=key, target_key=key if target_key is None else target_key)
     backups = sorted(folder.glob(f"{path.stem}-*.sqlite"))
     for old in backups[:-keep]:
         old.unlink()
@@ -123,9 +129,34 @@ def backup_database(path: Path, revision: str | None, keep: int = KEEP_BACKUPS) 
     return target
 
 
-def check_can_open(path: Path) -> str | None:
+def export_database(source_path: Path, target: Path, *, key: bytes | None, target_key: bytes | None) -> None:
+    """A consistent copy of the database at ``source_path`` (WAL included) in a new file ``target``,
+    encrypted with ``target_key`` if given (a plain source can become an encrypted copy)."""
+    if key is None and target_key is None:
+        source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
+        destination = sqlite3.connect(target)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+            source.close()
+        return
+    # SQLCipher copies between encryption settings with sqlcipher_export (the backup API cannot).
+    connection = connect_directly(source_path, key, read_only=False, sqlcipher=True)
+    try:
+        connection.execute(f"ATTACH DATABASE ? AS copy KEY \"{raw_key(target_key) if target_key else ''}\"",
+                           (str(target),))
+        connection.execute("SELECT sqlcipher_export('copy')")
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        connection.execute(f"PRAGMA copy.user_version = {int(version)}")
+        connection.execute("DETACH DATABASE copy")
+    finally:
+        connection.close()
+
+
+def check_can_open(path: Path, key: bytes | None = None) -> str | None:
     """Raise if this version must not touch the file; return its schema revision otherwise."""
-    revision = stored_revision(path)
+    revision = stored_revision(path, key)
     if revision is not None and revision not in known_revisions():
         raise NewerDatabaseError(
             f"This profile was saved by a newer version of {APP_NAME} (database schema "
@@ -135,25 +166,26 @@ def check_can_open(path: Path) -> str | None:
     return revision
 
 
-def migrate(path: Path, *, keep_backups: int = KEEP_BACKUPS) -> MigrationReport:
-    """Check, back up and migrate the database at ``path`` (created if missing) to head."""
-    if path.exists() and path.stat().st_size > 0 and stored_revision(path) == HEAD_REVISION:
+def migrate(path: Path, *, keep_backups: int = KEEP_BACKUPS, key: bytes | None = None) -> MigrationReport:
+    """Check, back up and migrate the database at ``path`` (created if missing) to head; ``key``
+    opens an encrypted one."""
+    if path.exists() and path.stat().st_size > 0 and stored_revision(path, key) == HEAD_REVISION:
         return MigrationReport(HEAD_REVISION, HEAD_REVISION, None)  # the usual start: nothing to do
     head = head_revision()
     revision: str | None = None
     backup: Path | None = None
     if path.exists() and path.stat().st_size > 0:
-        revision = check_can_open(path)
+        revision = check_can_open(path, key)
         if revision != head:
-            problems = integrity_problems(path)
+            problems = integrity_problems(path, key)
             if problems:
                 raise DamagedDatabaseError(
                     f"{path} is damaged ({problems[0]}); it was not upgraded. "
                     "Restore a backup from the 'backups' folder next to it."
                 )
-            backup = backup_database(path, revision, keep_backups)
+            backup = backup_database(path, revision, keep_backups, key=key)
     if revision != head:
-        engine = create_sqlite_engine(path)
+        engine = create_sqlite_engine(path, key=key)
         try:
             upgrade(engine, head)
         finally:

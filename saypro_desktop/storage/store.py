@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import os
 import threading
 from collections.abc import Iterator, Sequence
 from datetime import timedelta
@@ -38,7 +39,13 @@ from saypro_desktop.storage import drafts as drafts_ops
 from saypro_desktop.storage import outbox as outbox_ops
 from saypro_desktop.storage import remote, search, sync_log
 from saypro_desktop.storage.database import create_sqlite_engine
-from saypro_desktop.storage.migrate import migrate
+from saypro_desktop.storage.migrate import (
+    SQLITE_HEADER,
+    backup_database,
+    export_database,
+    migrate,
+    stored_revision,
+)
 from saypro_desktop.storage.profile_meta import read_meta, write_meta
 from saypro_desktop.storage.queries import RecordFilter, conditions
 from saypro_desktop.storage.rows import record_to_row, row_to_record
@@ -60,6 +67,31 @@ class RecordNotFound(LookupError):
     pass
 
 
+def _is_plain_sqlite(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return f.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except FileNotFoundError:
+        return False
+
+
+def _encrypt_file(path: Path, key: bytes) -> None:
+    """Replace the plain database at ``path`` by an encrypted copy (atomically: a crash leaves one or
+    the other, and the key is sealed in the profile before this runs), with an encrypted backup
+    instead of the plain ones."""
+    encrypted = path.with_name(path.name + ".encrypting")
+    encrypted.unlink(missing_ok=True)
+    export_database(path, encrypted, key=None, target_key=key)
+    os.replace(encrypted, path)
+    for leftover in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    folder = path.parent / "backups"
+    for plain in folder.glob(f"{path.stem}-*.sqlite") if folder.is_dir() else []:
+        plain.unlink()
+    backup_database(path, stored_revision(path, key), key=key)
+    log.info("encrypted %s", path)
+
+
 def changed_fields(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any]:
     """The encoded fields of ``new`` that differ from ``old`` (all content fields when new)."""
     keys = [k for k in new if k not in BOOKKEEPING_FIELDS or k in _SYNCED_BOOKKEEPING]
@@ -71,8 +103,11 @@ def changed_fields(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str,
 class RecordStore:
     """One profile's records. Open with :meth:`open`; close with :meth:`close`."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, path: Path | None = None, key: bytes | None = None) -> None:
         self.engine = engine
+        #: The database file, and the key it is encrypted with (None: plain).
+        self.path = path
+        self.key = key
         self._clock_lock = threading.Lock()
         with self.engine.begin() as connection:
             self.device_id = read_meta(connection, "device_id") or self._create_device_id(connection)
@@ -82,11 +117,24 @@ class RecordStore:
                 self._rebuild_search_index(connection)
 
     @classmethod
-    def open(cls, path: Path) -> RecordStore:
-        """Check, back up and migrate the database at ``path``, then open it."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        migrate(path)
-        return cls(create_sqlite_engine(path))
+    def open(cls, path: Path, key: bytes | None = None) -> RecordStore:
+        """Check, back up and migrate the database at ``path``, then open it (``key``: encrypted with
+        it; a plain file found where an encrypted one belongs, a conversion cut short, is encrypted
+        now)."""
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if key is not None and _is_plain_sqlite(path):
+            _encrypt_file(path, key)
+        migrate(path, key=key)
+        return cls(create_sqlite_engine(path, key=key), path, key)
+
+    def encrypt(self, key: bytes) -> None:
+        """Encrypt this plain database in place with ``key`` (the person just signed in). Its plain
+        backups go: the backup kept is an encrypted copy. Call with nothing else using the store."""
+        assert self.path is not None and self.key is None, "a plain store opened from a file"
+        self.engine.dispose()
+        _encrypt_file(self.path, key)
+        self.engine = create_sqlite_engine(self.path, key=key)
+        self.key = key
 
     def close(self) -> None:
         self.engine.dispose()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import logging
 import threading
 from typing import Any
@@ -54,10 +56,28 @@ def sign_in(server: str, username: str, password: str, device_id: str, device_na
             allow_insecure_http: bool = False) -> Credentials:
     """Sign in on ``server`` (https, or loopback, or plain http only if allowed). Raises SyncError,
     or UnsafeServerAddress before anything is sent."""
+    return sign_in_with_recovery(server, username, password, device_id, device_name,
+                                 allow_insecure_http=allow_insecure_http)[0]
+
+
+def sign_in_with_recovery(server: str, username: str, password: str, device_id: str, device_name: str = "laptop",
+                          *, allow_insecure_http: bool = False) -> tuple[Credentials, bytes | None]:
+    """``sign_in``, and this device's recovery secret from the server (None from a server without
+    one): it seals the profile's data key too (storage.profile_lock)."""
     server = checked_server(server, allow_insecure_http=allow_insecure_http)
     body = _post(f"{server}/api/v1/auth/login", {"username": username, "password": password,
                                                  "device_id": device_id, "device_name": device_name})
-    return _credentials(server, body, insecure_http=is_plain_http(server))
+    return _credentials(server, body, insecure_http=is_plain_http(server)), _recovery(body.get("recovery_secret"))
+
+
+def _recovery(value: object) -> bytes | None:
+    if not isinstance(value, str) or not 40 <= len(value) <= 64:
+        return None
+    try:
+        secret = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+    except (ValueError, binascii.Error):
+        return None
+    return secret if len(secret) == 32 else None
 
 
 class Account:

@@ -17,7 +17,6 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from saypro_core.records import Attachment
 from saypro_desktop.storage.blobs import BlobStore, is_sha256
@@ -60,7 +59,7 @@ def sync_files(store: RecordStore, blobs: BlobStore, transport: HttpTransport, u
         mine = attachment.owner_id in ("", user_id)
         try:
             if mine and attachment.sha256 not in done and blobs.has(attachment.sha256):
-                retrying(_upload, blobs.path_for(attachment.sha256), attachment, transport, cancelled)
+                retrying(_upload, blobs, attachment, transport, cancelled)
                 done.add(attachment.sha256)
                 store.set_meta_value(UPLOADED_KEY, json.dumps(sorted(done)))
                 report.uploaded += 1
@@ -79,9 +78,9 @@ def sync_files(store: RecordStore, blobs: BlobStore, transport: HttpTransport, u
             log.warning("file %s skipped: %s", attachment.sha256[:12], exc)
             report.failed.append((attachment.filename, str(exc)))
     wanted = {a.sha256 for a in attachments}
-    for partial in blobs.partial_downloads():  # the record went away before its file arrived
-        if partial.name not in wanted:
-            partial.unlink()
+    for sha256 in blobs.partial_downloads():  # the record went away before its file arrived
+        if sha256 not in wanted:
+            blobs.partial(sha256).unlink()
     report.waiting = files_waiting(store, blobs, user_id)
     return report
 
@@ -99,22 +98,20 @@ def _stopped(what: str) -> SyncError:
     return error
 
 
-def _upload(path: Path, attachment: Attachment, transport: HttpTransport, cancelled: Callable[[], bool]) -> None:
+def _upload(blobs: BlobStore, attachment: Attachment, transport: HttpTransport, cancelled: Callable[[], bool]) -> None:
     offset = transport.start_upload(attachment.sha256, attachment.size)
-    with path.open("rb") as f:
-        while offset < attachment.size:
-            if cancelled():
-                raise _stopped("sending")
-            f.seek(offset)
-            offset = transport.append_chunk(attachment.sha256, offset, f.read(CHUNK_BYTES))
+    while offset < attachment.size:
+        if cancelled():
+            raise _stopped("sending")
+        offset = transport.append_chunk(attachment.sha256, offset, blobs.read(attachment.sha256, offset, CHUNK_BYTES))
 
 
 def _download(blobs: BlobStore, attachment: Attachment, transport: HttpTransport, user_id: str,
               cancelled: Callable[[], bool]) -> None:
-    partial = blobs.partial_path(attachment.sha256)
-    if not (partial.exists() and partial.stat().st_size == attachment.size):
+    partial = blobs.partial(attachment.sha256)
+    if partial.size() != attachment.size:
         transport.download_to(attachment.sha256, attachment.owner_id or user_id, partial, cancelled)
-    if cancelled() and partial.stat().st_size < attachment.size:
+    if cancelled() and partial.size() < attachment.size:
         raise _stopped("fetching")
-    if not blobs.adopt(partial, attachment.sha256):
+    if not blobs.adopt(attachment.sha256):
         raise FileProblem(f"“{attachment.filename}” arrived damaged; it will be fetched again.")

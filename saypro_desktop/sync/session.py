@@ -23,7 +23,7 @@ from saypro_desktop.sync.attachments import FileReport, files_waiting, sync_file
 from saypro_desktop.sync.credentials import Credentials, CredentialStore
 from saypro_desktop.sync.engine import SyncEngine, SyncReport
 from saypro_desktop.sync.server_address import UnsafeServerAddress, checked_server, same_server
-from saypro_desktop.sync.transport import CONNECT_TIMEOUT_S, SIGN_IN_AGAIN, HttpTransport, SyncError
+from saypro_desktop.sync.transport import CONNECT_TIMEOUT_S, SIGN_IN_AGAIN, HttpTransport, SignInNeeded, SyncError
 
 log = logging.getLogger(__name__)
 
@@ -144,6 +144,35 @@ def _attempt(report: SyncReport, bytes_up: int, bytes_down: int, files: FileRepo
                        refused=len(report.rejected), bytes_up=bytes_up, bytes_down=bytes_down, error=report.error,
                        files_up=files.uploaded, files_down=files.downloaded, files_waiting=files.waiting,
                        files_failed=len(files.failed), set_aside=report.set_aside)
+
+
+def sign_out(data_dir: Path, profile: str) -> str:
+    """End this laptop's sign-in: the server ends its session (so neither token works again), and the
+    laptop forgets the tokens. What the profile holds stays, and what waits to be sent goes after
+    the next sign-in. Returns what happened, in words for the person."""
+    vault = CredentialStore(data_dir, profile)
+    credentials = vault.load()
+    if credentials is None:
+        return "This laptop was not signed in."
+    transport: HttpTransport | None = None
+    told = True
+    try:
+        account = Account(vault, credentials)
+        transport = HttpTransport(credentials.server, account.access_token, refresh=account.refresh)
+        transport.sign_out()
+    except SignInNeeded:
+        pass  # the server had ended it already
+    except SyncError as exc:
+        log.warning("sign-out: the server was not told: %s", exc)
+        told = False
+    finally:
+        if transport is not None:
+            transport.close()
+        vault.delete()
+    if told:
+        return "Signed out: the server ended this laptop's sign-in, and the laptop forgot it. Your work stays here."
+    return ("Signed out on this laptop (it forgot its sign-in), but the server could not be reached to end it there. "
+            "If the laptop may be lost, ask your administrator to sign it out (saypro-server users revoke-devices).")
 
 
 def server_reachable(server: str, timeout_s: float = CONNECT_TIMEOUT_S) -> bool:

@@ -7,13 +7,15 @@ anything else that answers the same way.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import requests
 from urllib3.util.request import ACCEPT_ENCODING
 
 from saypro_core import compression
+
+if TYPE_CHECKING:
+    from saypro_desktop.storage.blobs import PartialFile
 
 #: Connect quickly or give up (a dead link should not hang a sync); reading may take longer on 2G.
 CONNECT_TIMEOUT_S = 10
@@ -230,13 +232,13 @@ class HttpTransport:
             raise _refused(response, "The server did not take part of the file")
         return int(response.json()["offset"])
 
-    def download_to(self, sha256: str, owner: str, partial: Path,
+    def download_to(self, sha256: str, owner: str, partial: PartialFile,
                     cancelled: Callable[[], bool] = lambda: False) -> None:
         """Fetch a file into ``partial``, going on from the bytes it already holds (an HTTP range);
         each block is written as it arrives, so a drop costs only what was in flight. A server
         that ignores the range sends the whole file, which starts the partial file again. Stops
         after the block in hand when ``cancelled`` says so (the partial file shows how far it got)."""
-        held = partial.stat().st_size if partial.exists() else 0
+        held = partial.size()
         headers = {"Accept-Encoding": "identity"}  # photos are compressed already, and ranges count raw bytes
         if held:
             headers["Range"] = f"bytes={held}-"
@@ -251,17 +253,23 @@ class HttpTransport:
                 raise FileProblem("The server sent the wrong part of a file. Will try again.")
             if response.status_code not in (200, 206):
                 raise _refused(response, "The server could not send the file")
-            partial.parent.mkdir(parents=True, exist_ok=True)
             try:
-                with partial.open("ab" if response.status_code == 206 else "wb") as f:
+                with partial.appending(restart=response.status_code != 206) as write:
                     for block in response.iter_content(DOWNLOAD_BLOCK):
-                        f.write(block)
+                        write(block)
                         self._moved(received=len(block))
                         if cancelled():
                             return
             except requests.RequestException:
                 raise SyncError("The connection broke while fetching a file; it goes on from there. "
                                 "Will try again.") from None
+
+    def sign_out(self) -> None:
+        """Ask the server to end this device's sign-in (its tokens stop working)."""
+        response = self._call("POST", "/api/v1/auth/logout")
+        response.close()
+        if response.status_code not in (200, 204):
+            raise _refused(response, "The server did not sign this laptop out")
 
     def report_resolution(self, conflict_id: str) -> None:
         """Tell the server a conflict was settled here (its chosen value travels as a change)."""

@@ -37,20 +37,24 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def choose_profile(paths: DataPaths) -> str | None:
-    """Whose profile to open: ask when people have signed in on this laptop (offline password check);
-    otherwise the local profile. None if the person closed the dialog."""
-    from saypro_desktop.sync.password_check import signed_in_people
+def choose_profile(paths: DataPaths, preferred: str = DEFAULT_PROFILE, *,
+                   allow_insecure_http: bool = False) -> tuple[str, bytes | None] | None:
+    """Whose profile to open, and its data key: ask when people have signed in on this laptop (their
+    password opens their profile, offline); otherwise the local profile (plain). None if the person
+    closed the dialog."""
+    from saypro_desktop.storage.profile_lock import lock_state, signed_in_people
 
-    if not signed_in_people(paths):
-        return DEFAULT_PROFILE
+    if not signed_in_people(paths) and lock_state(paths.profile_dir(preferred)) == "none":
+        return preferred, None
     from saypro_desktop.ui.sign_in_dialog import SignInDialog  # the network modules load only when needed
 
     app = make_application()
     follow_system_scheme(app)
     install_language(str(window_settings(paths).value("language", system_language())))
-    dialog = SignInDialog(paths)
-    return dialog.profile if dialog.exec() == SignInDialog.DialogCode.Accepted else None
+    dialog = SignInDialog(paths, allow_insecure_http=allow_insecure_http)
+    if dialog.exec() != SignInDialog.DialogCode.Accepted or dialog.profile is None:
+        return None
+    return dialog.profile, dialog.key
 
 
 def window_settings(paths: DataPaths) -> QSettings:
@@ -59,7 +63,8 @@ def window_settings(paths: DataPaths) -> QSettings:
 
 
 def open_main_window(store: RecordStore, paths: DataPaths, *, server_url: str | None = None,
-                     minimized: bool = False, profile: str = DEFAULT_PROFILE, smoke_test: bool = False) -> MainWindow:
+                     minimized: bool = False, profile: str = DEFAULT_PROFILE, smoke_test: bool = False,
+                     allow_insecure_http: bool = False) -> MainWindow:
     """The main window as a start shows it: in its language and, started minimized (at log-in), in
     the system tray where there is one (or minimized where there is none)."""
     app = make_application()
@@ -67,7 +72,7 @@ def open_main_window(store: RecordStore, paths: DataPaths, *, server_url: str | 
     settings = window_settings(paths)
     install_language(str(settings.value("language", system_language())))
     window = MainWindow(store, paths, server_url=server_url, settings=settings, profile=profile,
-                        tray=False if smoke_test else None)
+                        tray=False if smoke_test else None, allow_insecure_http=allow_insecure_http)
     if minimized and not smoke_test:
         if window.tray is None:
             window.showMinimized()
@@ -81,12 +86,12 @@ def open_main_window(store: RecordStore, paths: DataPaths, *, server_url: str | 
 
 
 def run_gui(store: RecordStore, paths: DataPaths, *, server_url: str | None, smoke_test: bool,
-            minimized: bool = False, profile: str = DEFAULT_PROFILE) -> int:
+            minimized: bool = False, profile: str = DEFAULT_PROFILE, allow_insecure_http: bool = False) -> int:
     if smoke_test and _headless():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application()
     window = open_main_window(store, paths, server_url=server_url, minimized=minimized, profile=profile,
-                              smoke_test=smoke_test)
+                              smoke_test=smoke_test, allow_insecure_http=allow_insecure_http)
     if smoke_test:
         shown: list[bool] = []
 
@@ -112,10 +117,19 @@ def run_gui(store: RecordStore, paths: DataPaths, *, server_url: str | None, smo
 
 
 def _sync_modules_load() -> bool:
-    """The sync modules load only at the first sync; the smoke test loads them (and their zstd) now."""
+    """The sync modules load only at the first sync, SQLCipher only for a signed-in person's profile;
+    the smoke test loads them (zstd, and an encrypted database in a temporary folder) now."""
+    import tempfile
+    from pathlib import Path
+
     from saypro_core import compression
+    from saypro_desktop.storage.profile_lock import new_key
     from saypro_desktop.sync import session  # noqa: F401
 
+    with tempfile.TemporaryDirectory() as folder:
+        key = new_key()
+        RecordStore.open(Path(folder) / "check.sqlite", key).close()
+        RecordStore.open(Path(folder) / "check.sqlite", key).close()
     return compression.decompress(compression.compress(b"ok" * 100, "zstd"), "zstd", limit=200) == b"ok" * 100
 
 

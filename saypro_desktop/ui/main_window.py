@@ -29,9 +29,10 @@ from saypro_core.codec import parse_datetime
 from saypro_core.records import RECORD_TYPES, Attachment, Feedback
 from saypro_desktop import APP_NAME, __version__
 from saypro_desktop.paths import DEFAULT_PROFILE, DataPaths
-from saypro_desktop.storage.blobs import BlobStore
+from saypro_desktop.storage.blobs import FileCipher
 from saypro_desktop.storage.opened_copies import OpenedCopies
 from saypro_desktop.storage.outbox import OutboxSummary
+from saypro_desktop.storage.profile_access import blobs_for
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.ui.background import BackgroundRunner
 from saypro_desktop.ui.dialogs import DialogService
@@ -76,9 +77,11 @@ class MainWindow(QMainWindow):
     def __init__(self, store: RecordStore, paths: DataPaths, *, server_url: str | None = None,
                  owner_id: str = "", dialogs: DialogService | None = None,
                  settings: QSettings | None = None, profile: str = DEFAULT_PROFILE,
-                 tray: bool | None = None) -> None:
-        """``tray``: use a system-tray icon (None: where the desktop has a tray and the person wants it)."""
+                 tray: bool | None = None, allow_insecure_http: bool = False) -> None:
+        """``tray``: use a system-tray icon (None: where the desktop has a tray and the person wants it).
+        ``allow_insecure_http``: signing in to a plain-http server on another machine is allowed (a lab)."""
         super().__init__()
+        self.allow_insecure_http = allow_insecure_http
         self._store = store
         self._paths = paths
         self.sync = SyncController(store, paths.root, profile, server=server_url, parent=self)
@@ -89,7 +92,7 @@ class MainWindow(QMainWindow):
         self.runner = BackgroundRunner(self)
         self.services = PageServices(
             store=store, paths=paths, runner=self.runner, dialogs=dialogs or DialogService(),
-            reference=load_reference_for(store), blobs=BlobStore(paths.attachments_dir(profile)),
+            reference=load_reference_for(store), blobs=blobs_for(paths, profile, store.key),
             owner_id=owner_id, notify=self.notify, opened=OpenedCopies(paths.profile_dir(profile) / ".opened"))
         self.services.opened.clear()  # copies left by a session that crashed
         self._shut_down = False
@@ -227,6 +230,9 @@ class MainWindow(QMainWindow):
         settings_action.setShortcut(QKeySequence("Ctrl+,"))
         settings_action.triggered.connect(self.show_settings)
         file_menu.addAction(settings_action)
+        self.sign_out_action = QAction(self.tr("Sign &out…"), self)
+        self.sign_out_action.triggered.connect(self.sign_out)
+        file_menu.addAction(self.sign_out_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -315,15 +321,48 @@ class MainWindow(QMainWindow):
         """Sign this profile in (needs the server once; everything it holds is kept and then synced)."""
         from saypro_desktop.ui.sign_in_dialog import SignInDialog
 
-        dialog = SignInDialog(self._paths, new_account=True, into_profile=self.sync.profile, parent=self)
+        for page in self.record_pages():
+            page.flush_draft()
+        self.runner.wait()  # nothing reads the profile while a first sign-in encrypts it
+        dialog = SignInDialog(self._paths, new_account=True, into_profile=self.sync.profile, store=self._store,
+                              allow_insecure_http=self.allow_insecure_http, parent=self)
         if dialog.exec() != SignInDialog.DialogCode.Accepted:
             return
+        if self._store.key is not None and self.services.blobs.cipher is None:
+            self.services.blobs.cipher = FileCipher(self._store.key)
         self.sync.reload_account()
         self.services.owner_id = self.sync.user_id
         self._server_url = self.sync.server
         self.notify(self.tr("Signed in as {name}.").format(name=self.sync.user_name))
         self.refresh_status()
         self.sync.start()
+
+    def sign_out(self) -> None:
+        """Sign this laptop out of the server (what is written stays, and waits for the next sign-in)."""
+        if not self.sync.signed_in or not self.services.dialogs.confirm(
+                self, self.tr("Sign out"), self.tr(
+                    "Sign this laptop out of the server? Everything you wrote stays here, and what waits to be "
+                    "sent goes after you sign in again. Your password still opens your profile."),
+                self.tr("Sign out")):
+            return
+        data_dir, profile = self._paths.root, self.sync.profile
+        folder = self._paths.profile_dir(profile)
+
+        def sign_out() -> str:
+            from saypro_desktop.storage.profile_lock import mark_signed_out
+            from saypro_desktop.sync.session import sign_out
+
+            said = sign_out(data_dir, profile)
+            mark_signed_out(folder)
+            return said
+
+        self.runner.run(sign_out, self._signed_out)
+
+    def _signed_out(self, said: str) -> None:
+        self.sync.reload_account()
+        self.notify(self.tr("Signed out. Your work stays on this laptop."))
+        self.services.dialogs.error(self, self.tr("Signed out"), said)
+        self.refresh_status()
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About {app}").format(app=APP_NAME), self.tr(

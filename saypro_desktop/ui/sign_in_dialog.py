@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 
 from saypro_desktop import APP_NAME
 from saypro_desktop.paths import DEFAULT_PROFILE, DataPaths, check_profile_name
+from saypro_desktop.storage.profile_access import device_id_of, lock_after_sign_in, unlock_profile
+from saypro_desktop.storage.profile_lock import LockError, signed_in_people
 from saypro_desktop.storage.store import RecordStore
-from saypro_desktop.sync.account import sign_in
+from saypro_desktop.sync.account import sign_in_with_recovery
 from saypro_desktop.sync.credentials import CredentialStore
-from saypro_desktop.sync.password_check import check_password, save_verifier, signed_in_people
 from saypro_desktop.sync.server_address import UnsafeServerAddress, checked_server
 from saypro_desktop.sync.transport import SyncError
 from saypro_desktop.ui.background import BackgroundRunner
@@ -43,35 +44,40 @@ def profile_name_for(user: str) -> str:
 
 
 def sign_in_new_profile(paths: DataPaths, server: str, user: str, password: str, profile: str | None = None, *,
-                        allow_insecure_http: bool = False) -> str:
+                        allow_insecure_http: bool = False, store: RecordStore | None = None) -> tuple[str, bytes]:
     """Sign ``user`` in on ``server`` (needs the connection) into ``profile`` (by default a profile of
-    their own); returns the profile."""
+    their own; ``store``: that profile, open in the window). The profile is then locked with the
+    password (encrypted). Returns the profile and its data key."""
     server = checked_server(server, allow_insecure_http=allow_insecure_http)
     profile = profile or profile_name_for(user)
     paths.ensure(profile)
-    store = RecordStore.open(paths.database(profile))
-    try:
-        credentials = sign_in(server, user, password, store.device_id, allow_insecure_http=allow_insecure_http)
-    finally:
-        store.close()
+    device_id = store.device_id if store is not None else device_id_of(paths, profile, password)
+    credentials, recovery = sign_in_with_recovery(server, user, password, device_id,
+                                                  allow_insecure_http=allow_insecure_http)
+    key = lock_after_sign_in(paths, profile, password, user=credentials.username, display_name=credentials.display_name,
+                             server=credentials.server, user_id=credentials.user_id, device_id=device_id,
+                             recovery_secret=recovery, key=store.key if store is not None else None, store=store)
     CredentialStore(paths.root, profile).save(credentials)
-    save_verifier(paths.profile_dir(profile), password, user=credentials.username,
-                  display_name=credentials.display_name, server=credentials.server, user_id=credentials.user_id)
-    return profile
+    return profile, key
 
 
 class SignInDialog(QDialog):
     """On accept, ``profile`` is the profile to open."""
 
     def __init__(self, paths: DataPaths, *, new_account: bool = False, into_profile: str | None = None,
-                 allow_insecure_http: bool = False, parent: QWidget | None = None) -> None:
-        """``into_profile``: sign that profile in (keeping what it holds) instead of a profile of its own.
-        ``allow_insecure_http``: a plain-http server on another machine is accepted (a test lab)."""
+                 store: RecordStore | None = None, allow_insecure_http: bool = False,
+                 parent: QWidget | None = None) -> None:
+        """``into_profile``: sign that profile in (keeping what it holds) instead of a profile of its own
+        (``store``: that profile, open in the window). ``allow_insecure_http``: a plain-http server on
+        another machine is accepted (a test lab)."""
         super().__init__(parent)
         self.paths = paths
         self.allow_insecure_http = allow_insecure_http
         self.into_profile = into_profile
+        self.store = store
         self.profile: str | None = None
+        #: The chosen profile's data key (None: a profile nobody signed in to).
+        self.key: bytes | None = None
         self.runner = BackgroundRunner(self, max_threads=1)
         self.setWindowTitle(self.tr("Sign in — {app}").format(app=APP_NAME))
         self.setMinimumWidth(460)
@@ -186,18 +192,26 @@ class SignInDialog(QDialog):
         if profile is None or not password:
             self._say(self.tr("Type your password."))
             return
-        folder = self.paths.profile_dir(str(profile))
+        paths = self.paths
         self.open_button.setEnabled(False)
-        self.runner.run(lambda: check_password(folder, password), lambda ok: self._checked(str(profile), ok))
+        self.runner.run(lambda: unlock_profile(paths, str(profile), password),
+                        lambda key: self._unlocked(str(profile), key), self._not_unlocked)
 
-    def _checked(self, profile: str, ok: bool) -> None:
+    def _unlocked(self, profile: str, key: bytes | None) -> None:
         self.open_button.setEnabled(True)
-        if not ok:
-            self.known_password.selectAll()
-            self._say(self.tr("That password is not right. It is the one you last signed in with."))
-            return
-        self.profile = profile
+        self.profile, self.key = profile, key
         self.accept()
+
+    def _not_unlocked(self, error: BaseException) -> None:
+        self.open_button.setEnabled(True)
+        self.known_password.selectAll()
+        if isinstance(error, LockError) and "wait" in str(error):
+            self._say(self.tr("Too many wrong passwords: wait a moment and try again."))
+        elif isinstance(error, LockError):
+            self._say(self.tr("That password is not right. It is the one you last signed in with. A new password "
+                              "from your administrator? Sign in with another account, with the same user name."))
+        else:
+            self._say(self.tr("Your profile could not be opened: {error}").format(error=error))
 
     def sign_in_new(self) -> None:
         server, user = self.server_edit.text().strip(), self.user_edit.text().strip()
@@ -214,18 +228,20 @@ class SignInDialog(QDialog):
         self._say("")
         self.sign_in_button.setEnabled(False)
         self.sign_in_button.setText(self.tr("Signing in…"))
-        paths, into, insecure = self.paths, self.into_profile, self.allow_insecure_http
-        self.runner.run(lambda: sign_in_new_profile(paths, server, user, password, into, allow_insecure_http=insecure),
+        paths, into, insecure, store = self.paths, self.into_profile, self.allow_insecure_http, self.store
+        self.runner.run(lambda: sign_in_new_profile(paths, server, user, password, into, allow_insecure_http=insecure,
+                                                    store=store),
                         self._signed_in, self._refused)
 
-    def _signed_in(self, profile: str) -> None:
-        self.profile = profile
+    def _signed_in(self, chosen: tuple[str, bytes]) -> None:
+        self.profile, self.key = chosen
         self.accept()
 
     def _refused(self, error: BaseException) -> None:
         self.sign_in_button.setEnabled(True)
         self.sign_in_button.setText(self.tr("Sign in"))
-        reason = str(error) if isinstance(error, SyncError) else self.tr("Sign-in failed: {error}").format(error=error)
+        reason = str(error) if isinstance(error, SyncError | LockError) else self.tr("Sign-in failed: {error}").format(
+            error=error)
         self._say(reason)
 
     def work_offline(self) -> None:

@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
 
 from saypro_desktop.paths import DataPaths
+from saypro_desktop.storage.profile_lock import account_of
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.storage.sync_log import SyncAttempt
-from saypro_desktop.sync.password_check import account_of
 
 if TYPE_CHECKING:  # imported when the first sync runs: requests, keyring and pydantic cost half a second
     from saypro_desktop.sync.session import SyncOutcome, SyncProgress
@@ -136,7 +136,7 @@ class SyncController(QObject):
         self.signed_in = account is not None
         self.user_id = account["user_id"] if account else ""
         self.user_name = account["display_name"] if account else ""
-        self.needs_sign_in = False
+        self.needs_sign_in = bool(account and account.get("signed_out"))
 
     @property
     def can_sync(self) -> bool:

@@ -7,6 +7,7 @@ the account disabled, and takes as long: a stranger learns nothing about which a
 
 from __future__ import annotations
 
+import secrets
 from datetime import UTC, datetime
 
 from fastapi import APIRouter, HTTPException, Request, status
@@ -52,6 +53,9 @@ class TokensOut(BaseModel):
     #: After this the password is asked again, whatever refreshes happen before.
     session_expires_at: str
     user: UserOut
+    #: Only in the answer to a sign-in with the password: this device's recovery secret (base64url),
+    #: which also seals its profile's data key (a new password then opens the profile).
+    recovery_secret: str | None = None
 
 
 def _user_out(session: DbSession, user: User) -> UserOut:
@@ -93,10 +97,12 @@ def login(body: LoginIn, request: Request, session: DbSession, settings: AppSett
     else:
         device.revoked = False
         device.last_seen = now
+    if device.recovery_secret is None:
+        device.recovery_secret = secrets.token_urlsafe(32)
     session.flush()
     issued = sessions.start(session, settings, request.app.state.signing_key, user, device)
     session.commit()
-    return _tokens(session, issued, user)
+    return _tokens(session, issued, user).model_copy(update={"recovery_secret": device.recovery_secret})
 
 
 @router.post("/refresh", response_model=TokensOut,

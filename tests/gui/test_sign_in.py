@@ -6,7 +6,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from saypro_desktop.paths import DEFAULT_PROFILE, DataPaths
-from saypro_desktop.sync.password_check import save_verifier, signed_in_people
+from saypro_desktop.storage.profile_access import lock_after_sign_in
+from saypro_desktop.storage.profile_lock import signed_in_people
+from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.ui.app import choose_profile
 from saypro_desktop.ui.sign_in_dialog import SignInDialog, profile_name_for
 
@@ -14,12 +16,13 @@ from saypro_desktop.ui.sign_in_dialog import SignInDialog, profile_name_for
 def two_people(paths: DataPaths) -> None:
     for user, name, password in (("thandi", "Thandi Mokoena", "radio 1"), ("sipho", "Sipho Dlamini", "radio 2")):
         paths.ensure(user)
-        save_verifier(paths.profile_dir(user), password, user=user, display_name=name, server="https://sync.example")
+        lock_after_sign_in(paths, user, password, user=user, display_name=name, server="https://sync.example",
+                           user_id=user, device_id="", recovery_secret=None)
 
 
 def test_a_laptop_nobody_signed_in_on_opens_the_local_profile(data_paths: DataPaths) -> None:
     assert signed_in_people(data_paths) == []
-    assert choose_profile(data_paths) == DEFAULT_PROFILE
+    assert choose_profile(data_paths) == (DEFAULT_PROFILE, None)
 
 
 def test_each_person_opens_their_own_profile_with_their_password(qtbot: QtBot, data_paths: DataPaths) -> None:
@@ -39,7 +42,8 @@ def test_each_person_opens_their_own_profile_with_their_password(qtbot: QtBot, d
     qtbot.keyClicks(dialog.known_password, "radio 1")
     with qtbot.waitSignal(dialog.accepted):
         qtbot.keyClick(dialog.known_password, Qt.Key.Key_Return)
-    assert dialog.profile == "thandi"
+    assert dialog.profile == "thandi" and dialog.key is not None
+    RecordStore.open(data_paths.database("thandi"), dialog.key).close()  # her key opens her profile
 
 
 def test_a_new_account_needs_a_server_address_first(qtbot: QtBot, data_paths: DataPaths) -> None:

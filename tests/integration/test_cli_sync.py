@@ -33,21 +33,60 @@ def test_login_then_sync_from_the_command_line(served: tuple[str, Path, subproce
     signed_in = desktop(laptop, "login", "--server", url, "--user", "thandi", stdin=f"{PASSWORD}\n")
     assert signed_in.returncode == 0, signed_in.stderr
     assert signed_in.stdout.strip() == (
-        f"Signed in as Thandi Mokoena on {url} (kept in an encrypted file in the data folder).")
+        f"Signed in as Thandi Mokoena on {url} (kept in an encrypted file in the data folder); this profile now "
+        "opens only with your password.")
     vault = laptop / "credentials" / "default.bin"
     assert vault.stat().st_mode & 0o777 == 0o600
     assert b"refresh" not in vault.read_bytes() and b"thandi" not in vault.read_bytes()
 
     logs = tmp_path / "logs.csv"
     logs.write_text("Title,Date,What I learned\nWard meeting,12/11/2026,Councillors want monthly updates\n")
-    assert desktop(laptop, "import", str(logs)).returncode == 0
-    synced = desktop(laptop, "sync")
+    assert desktop(laptop, "import", str(logs), stdin=f"{PASSWORD}\n").returncode == 0
+    synced = desktop(laptop, "sync", stdin=f"{PASSWORD}\n")
     assert (synced.returncode, synced.stdout.strip()) == (0, "Synced: 1 sent, 0 received.")
 
     assert desktop(tablet, "login", "--server", url, "--user", "thandi", stdin=f"{PASSWORD}\n").returncode == 0
-    pulled = desktop(tablet, "sync")
+    pulled = desktop(tablet, "sync", stdin=f"{PASSWORD}\n")
     assert (pulled.returncode, pulled.stdout.strip()) == (0, "Synced: 0 sent, 1 received.")
-    assert "Ward meeting" in desktop(tablet, "export", "--format", "csv").stdout
+    assert "Ward meeting" in desktop(tablet, "export", "--format", "csv", stdin=f"{PASSWORD}\n").stdout
+
+
+def test_a_signed_in_profile_opens_for_no_command_without_its_password(
+        served: tuple[str, Path, subprocess.Popen[str]], tmp_path: Path) -> None:
+    """A colleague at the shared laptop cannot export, import into or sync as someone else; the
+    database and its backup on disk reveal nothing."""
+    url = served[0]
+    assert desktop(tmp_path, "login", "--server", url, "--user", "thandi", stdin=f"{PASSWORD}\n").returncode == 0
+    logs = tmp_path / "logs.csv"
+    logs.write_text("Title,Date,What I learned\nPrivate reflection,12/11/2026,About my supervisor\n")
+    assert desktop(tmp_path, "import", str(logs), stdin=f"{PASSWORD}\n").returncode == 0
+    for command in (["export"], ["sync"], ["import", str(logs)], ["logout"]):
+        refused = desktop(tmp_path, *command, stdin="a guess\n")
+        assert refused.returncode == 1 and "opens only with its owner's password" in refused.stderr, command
+        assert "Private reflection" not in refused.stdout
+    profile = tmp_path / "profiles" / "default"
+    for path in profile.rglob("*"):
+        if path.is_file():
+            assert b"Private reflection" not in path.read_bytes(), path
+            assert path.stat().st_mode & 0o077 == 0, path
+    assert profile.stat().st_mode & 0o777 == 0o700
+
+
+def test_logout_signs_the_laptop_out_and_keeps_the_work(served: tuple[str, Path, subprocess.Popen[str]],
+                                                        tmp_path: Path) -> None:
+    url = served[0]
+    assert desktop(tmp_path, "login", "--server", url, "--user", "thandi", stdin=f"{PASSWORD}\n").returncode == 0
+    logs = tmp_path / "logs.csv"
+    logs.write_text("Title,Date,What I learned\nWritten before signing out,12/11/2026,It waits\n")
+    assert desktop(tmp_path, "import", str(logs), stdin=f"{PASSWORD}\n").returncode == 0
+    out = desktop(tmp_path, "logout", stdin=f"{PASSWORD}\n")
+    assert out.returncode == 0 and out.stdout.startswith("Signed out: the server ended this laptop's sign-in")
+    assert not (tmp_path / "credentials" / "default.bin").exists()
+    after = desktop(tmp_path, "sync", stdin=f"{PASSWORD}\n")
+    assert after.returncode == 1 and "not signed in" in after.stderr
+    assert "Written before signing out" in desktop(tmp_path, "export", stdin=f"{PASSWORD}\n").stdout
+    assert desktop(tmp_path, "login", "--server", url, "--user", "thandi", stdin=f"{PASSWORD}\n").returncode == 0
+    assert desktop(tmp_path, "sync", stdin=f"{PASSWORD}\n").stdout.strip() == "Synced: 1 sent, 0 received."
 
 
 def test_sync_says_why_when_the_server_is_gone(served: tuple[str, Path, subprocess.Popen[str]],
@@ -56,7 +95,7 @@ def test_sync_says_why_when_the_server_is_gone(served: tuple[str, Path, subproce
     assert desktop(tmp_path, "login", "--server", url, "--user", "thandi", stdin=f"{PASSWORD}\n").returncode == 0
     process.terminate()
     process.wait(timeout=30)
-    result = desktop(tmp_path, "sync")
+    result = desktop(tmp_path, "sync", stdin=f"{PASSWORD}\n")
     assert result.returncode == 1
     assert result.stdout.strip().startswith("Sync stopped: Could not reach the server (no connection?).")
 
@@ -67,14 +106,14 @@ def test_a_revoked_device_is_asked_to_sign_in_and_keeps_its_changes(
     assert desktop(tmp_path, "login", "--server", url, "--user", "thandi", stdin=f"{PASSWORD}\n").returncode == 0
     logs = tmp_path / "logs.csv"
     logs.write_text("Title,Date,What I learned\nClinic visit,01/11/2026,Shorter forms\n")
-    assert desktop(tmp_path, "import", str(logs)).returncode == 0
+    assert desktop(tmp_path, "import", str(logs), stdin=f"{PASSWORD}\n").returncode == 0
     assert admin(server_dir, "users", "revoke-devices", "thandi").returncode == 0
 
-    result = desktop(tmp_path, "sync")
+    result = desktop(tmp_path, "sync", stdin=f"{PASSWORD}\n")
 
     assert result.returncode == 1
     assert result.stdout.strip() == ("Sync stopped: The server asks you to sign in again; nothing you wrote is "
                                      "lost. (0 sent, 0 received before it stopped.)")
-    assert "Clinic visit" in desktop(tmp_path, "export", "--format", "csv").stdout
+    assert "Clinic visit" in desktop(tmp_path, "export", "--format", "csv", stdin=f"{PASSWORD}\n").stdout
     assert desktop(tmp_path, "login", "--server", url, "--user", "thandi", stdin=f"{PASSWORD}\n").returncode == 0
-    assert desktop(tmp_path, "sync").stdout.strip() == "Synced: 1 sent, 0 received."
+    assert desktop(tmp_path, "sync", stdin=f"{PASSWORD}\n").stdout.strip() == "Synced: 1 sent, 0 received."

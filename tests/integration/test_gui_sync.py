@@ -124,7 +124,7 @@ def test_a_server_that_is_gone_is_reported_and_sync_resumes_when_it_answers(
 
 def test_signing_in_from_the_sync_page_keeps_and_sends_what_was_written_offline(
         qtbot: QtBot, served: Served, tmp_path: Path, fast_schedule: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    from saypro_desktop.sync.password_check import check_password
+    from saypro_desktop.storage.profile_lock import check_password
     from saypro_desktop.ui.sign_in_dialog import SignInDialog
 
     url = served[0]

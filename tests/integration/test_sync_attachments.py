@@ -72,8 +72,8 @@ def test_a_photo_coming_down_goes_on_from_the_bytes_it_has(served: Served, tmp_p
     _, photo, stored = photographed_note(store, blobs, tmp_path)
     assert sync_profile(store, paths.root, "default").attempt.files_up == 1
     tablet_paths, tablet, tablet_blobs = laptop(tmp_path / "tablet", url)
-    partial = tablet_blobs.partial_path(stored.sha256)
-    forgotten = tablet_blobs.partial_path("0" * 64)  # a download whose record went away
+    partial = tablet_blobs.partial(stored.sha256).path
+    forgotten = tablet_blobs.partial("0" * 64).path  # a download whose record went away
     forgotten.parent.mkdir(parents=True)
     forgotten.write_bytes(b"half a photo")
     with Link(int(url.rsplit(":", 1)[1]), rtt_ms=20) as link:

@@ -43,10 +43,12 @@ class Laptop:
         return summary(report)
 
     def content(self) -> dict[str, dict[str, Any]]:
-        """Every record as the user sees it (what the laptop's bookkeeping says is left out)."""
+        """Every record as the user sees it (what the laptop's bookkeeping says is left out). A deleted
+        record is gone: other laptops drop their copy of its tombstone; the one that deleted it keeps
+        it a while, for undo."""
         out = {}
         for cls in RECORD_TYPES.values():
-            for record in self.store.iter_all(cls, include_deleted=True):
+            for record in self.store.iter_all(cls):
                 encoded = encode(record)
                 out[record.id] = {k: v for k, v in encoded.items()
                                   if k not in BOOKKEEPING_FIELDS or k in ("visibility", "deleted")}
@@ -97,7 +99,8 @@ def test_two_devices_converge_with_merges_deletes_and_a_conflict(laptops: tuple[
     assert laptop.content() == tablet.content()
     merged = tablet.store.require(LearningLog, logs[0].id)
     assert (merged.project, merged.milestone) == ("Laptop project", "Tablet milestone")
-    assert laptop.store.require(LearningLog, logs[1].id).deleted
+    assert laptop.store.get(LearningLog, logs[1].id) is None  # the tombstone carried no text: the copy went
+    assert tablet.store.require(LearningLog, logs[1].id).deleted  # kept where it was deleted, for undo
     assert laptop.store.require(LearningLog, logs[2].id).what_learned == "Tablet lesson"  # the later edit
     for device in laptops:
         (conflict,) = device.store.conflicts()

@@ -44,7 +44,8 @@ def _fuzz_app() -> tuple[FastAPI, str]:
             admin.create_team(session, "Limpopo")
             admin.create_user(session, "fuzzer", PASSWORD, role="supervisor", team="Limpopo")
         engine.dispose()
-        app = create_app(Settings(database_url=url))
+        # A day-long token: the fuzzing may start long after this module is imported.
+        app = create_app(Settings(database_url=url, data_dir=folder, access_token_minutes=24 * 60))
         login = TestClient(app).post("/api/v1/auth/login", json={
             "username": "fuzzer", "password": PASSWORD, "device_id": DEVICE_ID})
     finally:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bench.linkem import Link
+from saypro_desktop.storage.blobs import PartialFile
 from saypro_desktop.sync.transport import HttpTransport, SyncError
 
 FILE = bytes(range(256)) * 400  # 100 KB
@@ -74,7 +75,8 @@ def test_a_file_cut_off_keeps_what_arrived_for_the_next_try(link: Link, tmp_path
     partial = tmp_path / "partial"
     link.fail_next("truncate", after_bytes=40_000)
     with pytest.raises(SyncError, match="The connection broke while fetching a file") as caught:
-        HttpTransport(link.url, lambda: "token", timeouts=(2, 2)).download_to("ab" * 32, "me", partial)
+        HttpTransport(link.url, lambda: "token", timeouts=(2, 2)).download_to("ab" * 32, "me",
+                                                                               PartialFile(partial, "ab" * 32, None))
     assert caught.value.retryable
     assert 30_000 < partial.stat().st_size < 40_000 and FILE.startswith(partial.read_bytes())
 
@@ -82,5 +84,6 @@ def test_a_file_cut_off_keeps_what_arrived_for_the_next_try(link: Link, tmp_path
 def test_a_server_that_ignores_the_range_starts_the_file_again(link: Link, tmp_path: Path) -> None:
     partial = tmp_path / "partial"
     partial.write_bytes(FILE[:30_000])
-    HttpTransport(link.url, lambda: "token", timeouts=(2, 2)).download_to("ab" * 32, "me", partial)
+    HttpTransport(link.url, lambda: "token", timeouts=(2, 2)).download_to("ab" * 32, "me",
+                                                                           PartialFile(partial, "ab" * 32, None))
     assert partial.read_bytes() == FILE
