@@ -182,9 +182,11 @@ def run_login(paths: DataPaths, args: argparse.Namespace) -> int:
 def run_logout(store: RecordStore, paths: DataPaths, args: argparse.Namespace) -> int:
     """Sign this laptop out: the server ends its sign-in, the laptop forgets the tokens. What is
     written stays (and waits to be sent after the next sign-in)."""
+    from saypro_desktop.storage.profile_lock import mark_signed_out
     from saypro_desktop.sync.session import sign_out
 
-    said = sign_out(paths.root, args.profile)
+    _told, said = sign_out(paths.root, args.profile)
+    mark_signed_out(paths.profile_dir(args.profile))
     print(said)
     return EXIT_OK
 

@@ -146,14 +146,14 @@ def _attempt(report: SyncReport, bytes_up: int, bytes_down: int, files: FileRepo
                        files_failed=len(files.failed), set_aside=report.set_aside)
 
 
-def sign_out(data_dir: Path, profile: str) -> str:
+def sign_out(data_dir: Path, profile: str) -> tuple[bool, str]:
     """End this laptop's sign-in: the server ends its session (so neither token works again), and the
     laptop forgets the tokens. What the profile holds stays, and what waits to be sent goes after
-    the next sign-in. Returns what happened, in words for the person."""
+    the next sign-in. Returns whether the server was told, and what happened in words for the person."""
     vault = CredentialStore(data_dir, profile)
     credentials = vault.load()
     if credentials is None:
-        return "This laptop was not signed in."
+        return True, "This laptop was not signed in."
     transport: HttpTransport | None = None
     told = True
     try:
@@ -170,9 +170,11 @@ def sign_out(data_dir: Path, profile: str) -> str:
             transport.close()
         vault.delete()
     if told:
-        return "Signed out: the server ended this laptop's sign-in, and the laptop forgot it. Your work stays here."
-    return ("Signed out on this laptop (it forgot its sign-in), but the server could not be reached to end it there. "
-            "If the laptop may be lost, ask your administrator to sign it out (saypro-server users revoke-devices).")
+        return True, ("Signed out: the server ended this laptop's sign-in, and the laptop forgot it. Your work "
+                      "stays here.")
+    return False, ("Signed out on this laptop (it forgot its sign-in), but the server could not be reached to end it "
+                   "there. If the laptop may be lost, ask your administrator to sign it out (saypro-server users "
+                   "revoke-devices).")
 
 
 def server_reachable(server: str, timeout_s: float = CONNECT_TIMEOUT_S) -> bool:

@@ -348,20 +348,23 @@ class MainWindow(QMainWindow):
         data_dir, profile = self._paths.root, self.sync.profile
         folder = self._paths.profile_dir(profile)
 
-        def sign_out() -> str:
+        def sign_out() -> bool:
             from saypro_desktop.storage.profile_lock import mark_signed_out
             from saypro_desktop.sync.session import sign_out
 
-            said = sign_out(data_dir, profile)
+            told, _ = sign_out(data_dir, profile)
             mark_signed_out(folder)
-            return said
+            return told
 
         self.runner.run(sign_out, self._signed_out)
 
-    def _signed_out(self, said: str) -> None:
+    def _signed_out(self, told: bool) -> None:
         self.sync.reload_account()
-        self.notify(self.tr("Signed out. Your work stays on this laptop."))
-        self.services.dialogs.error(self, self.tr("Signed out"), said)
+        self.notify(self.tr("Signed out. Your work stays on this laptop; sign in again to sync."))
+        if not told:
+            self.services.dialogs.error(self, self.tr("Signed out on this laptop only"), self.tr(
+                "The server could not be reached to end this laptop's sign-in there. If the laptop may be lost, "
+                "ask your administrator to sign it out."))
         self.refresh_status()
 
     def show_about(self) -> None:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import requests
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
@@ -159,9 +160,50 @@ def test_signing_in_from_the_sync_page_keeps_and_sends_what_was_written_offline(
     qtbot.mouseClick(page.sign_in_button, Qt.MouseButton.LeftButton)
     assert window.sync.signed_in and window.sync.user_name == "Thandi Mokoena"
     assert check_password(paths.profile_dir(), PASSWORD)  # the next start opens offline
+    assert store.key is not None and window.services.blobs.cipher is not None  # locked with her password
+    assert b"Written before any sign-in" not in paths.database().read_bytes()
     qtbot.waitUntil(lambda: store.outbox_summary().changes == 0 and not window.sync.running, timeout=20_000)
     [log] = store.records(LearningLog)
     assert log.title == "Written before any sign-in" and log.sync_state == "synced"
+    window.close()
+
+
+def test_signing_out_from_the_window_ends_the_sign_in_and_keeps_the_work(
+        qtbot: QtBot, served: Served, tmp_path: Path, fast_schedule: None) -> None:
+    from saypro_desktop.storage.profile_access import lock_after_sign_in
+    from saypro_desktop.sync.account import sign_in_with_recovery
+    from tests.gui.conftest import ScriptedDialogs
+
+    url = served[0]
+    paths = DataPaths.resolve(tmp_path / "laptop")
+    paths.ensure()
+    plain = RecordStore.open(paths.database())
+    credentials, recovery = sign_in_with_recovery(url, "thandi", PASSWORD, plain.device_id)
+    key = lock_after_sign_in(paths, "default", PASSWORD, user="thandi", display_name=credentials.display_name,
+                             server=url, user_id=credentials.user_id, device_id=plain.device_id,
+                             recovery_secret=recovery, store=plain)
+    plain.close()
+    CredentialStore(paths.root, "default").save(credentials)
+    store = RecordStore.open(paths.database(), key)
+    dialogs = ScriptedDialogs(confirm_answers=[True])
+    install_language("en")
+    window = MainWindow(store, paths, dialogs=dialogs,
+                        settings=QSettings(str(paths.settings_file), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.sync.signed_in, timeout=10_000)
+    store.save(factories.learning_log(title="Written, not yet sent", owner_id=""))
+    window.sign_out_action.trigger()
+    qtbot.waitUntil(lambda: window.sync.needs_sign_in, timeout=20_000)
+    assert dialogs.errors == []  # the server was told
+    assert "Signed out" in window.statusBar().currentMessage()
+    assert CredentialStore(paths.root, "default").load() is None
+    assert window.sync.needs_sign_in and not window.sync.can_sync
+    old = requests.get(f"{url}/api/v1/auth/me", timeout=10,
+                       headers={"Authorization": f"Bearer {credentials.access_token}"})
+    assert old.status_code == 401  # the server ended the session
+    assert [log.title for log in store.records(LearningLog)] == ["Written, not yet sent"]
+    assert store.outbox_summary().changes == 1  # waits for the next sign-in
     window.close()
 
 
