@@ -18,7 +18,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_random_exponential
@@ -115,31 +115,32 @@ def _unreadable(item: Any, exc: ValidationError) -> remote.SetAside:
                            f"the server sent it in a shape this app cannot read ({where}: {first['msg'][:120]}).")
 
 
+M = TypeVar("M", RecordOut, ConflictOut)
+
+
+def _readable(model: type[M], items: list[Any], unreadable: list[remote.SetAside]) -> list[M]:
+    """The items that have the wire's shape; each other one is noted in ``unreadable``."""
+    readable = []
+    for item in items:
+        try:
+            readable.append(model.model_validate(item))
+        except ValidationError as exc:
+            unreadable.append(_unreadable(item, exc))
+    return readable
+
+
 def _answer(frame: AnswerFrame, sent: list[remote.SentChange]) -> remote.SyncAnswer:
     if len(frame.ack) != len(sent):
         log.warning("the server acknowledged %d of %d changes", len(frame.ack), len(sent))
         raise SyncError("The server did not acknowledge the changes sent. Will try again later.")
-    records: list[remote.RemoteRecord] = []
-    conflicts: list[remote.RemoteConflict] = []
     unreadable: list[remote.SetAside] = []
-    for item in frame.ch:
-        try:
-            r = RecordOut.model_validate(item)
-        except ValidationError as exc:
-            unreadable.append(_unreadable(item, exc))
-            continue
-        records.append(remote.RemoteRecord(r.t, r.r, r.rev, r.o, r.f, r.h, r.at))
+    records = [remote.RemoteRecord(r.t, r.r, r.rev, r.o, r.f, r.h, r.at)
+               for r in _readable(RecordOut, frame.ch, unreadable)]
+    conflicts = [remote.RemoteConflict(c.id, c.t, c.r, c.field, c.kept, c.lost, c.kept_h, c.lost_h, c.lost_by, c.at,
+                                       c.res) for c in _readable(ConflictOut, frame.cf, unreadable)]
     withdrawn = [item for item in frame.w if isinstance(item, str) and is_valid_id(item)]
     if len(withdrawn) < len(frame.w):
         unreadable.append(remote.SetAside("record", "", "the server withdrew something that is not a record id."))
-    for item in frame.cf:
-        try:
-            c = ConflictOut.model_validate(item)
-        except ValidationError as exc:
-            unreadable.append(_unreadable(item, exc))
-            continue
-        conflicts.append(remote.RemoteConflict(c.id, c.t, c.r, c.field, c.kept, c.lost, c.kept_h, c.lost_h,
-                                               c.lost_by, c.at, c.res))
     return remote.SyncAnswer(  # acknowledgements come in the order of the changes sent
         acknowledgements=[remote.Acknowledgement(change.change_id, a.s, a.rev, a.err)
                           for a, change in zip(frame.ack, sent, strict=True)],
