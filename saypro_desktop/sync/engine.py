@@ -54,6 +54,8 @@ DEFAULT_BATCH_BYTES = 96 * 1024
 #: starts small again). x4 rather than x2: 1,000 logs go in 3 requests instead of 4.
 BATCH_GROWTH = 4
 MAX_BATCH_BYTES = 1024 * 1024
+#: Batches in a row that moved nothing either way before a sync stops (the server is broken or hostile).
+STALLED_BATCHES = 3
 
 
 @dataclass
@@ -110,7 +112,7 @@ def _unreadable(item: Any, exc: ValidationError) -> remote.SetAside:
     record_id = item.get("r") if isinstance(item, dict) else None
     first = exc.errors()[0]
     where = ".".join(str(part) for part in first["loc"])[:60]
-    return remote.SetAside(kind if kind in RECORD_TYPES else "record",
+    return remote.SetAside(kind if isinstance(kind, str) and kind in RECORD_TYPES else "record",
                            record_id if isinstance(record_id, str) and is_valid_id(record_id) else "",
                            f"the server sent it in a shape this app cannot read ({where}: {first['msg'][:120]}).")
 
@@ -198,18 +200,31 @@ class SyncEngine:
         self._progress = progress
         size = self.batch_bytes
         retrying = retry_policy(self.attempts, self.max_wait_s, cancelled)
+        stalled = 0
         try:
             while report.batches < max_batches and not cancelled():
+                before = self._progress_mark(report)
                 # A batch tried again is built again: frames that arrived before a drop are stored.
                 more = retrying(self._one_batch, report, size, cancelled)
                 if not more:
                     report.complete = True
                     break
+                # A server that keeps saying "more" without moving the cursor or taking a change would
+                # keep this loop (and the link) busy for ever.
+                stalled = stalled + 1 if self._progress_mark(report) == before else 0
+                if stalled >= STALLED_BATCHES:
+                    raise SyncError("The server keeps saying more is waiting but sends nothing new. "
+                                    "Will try again later.")
                 size = min(size * BATCH_GROWTH, self.max_batch_bytes)
         except SyncError as exc:
             report.error = str(exc)
             log.warning("sync stopped after %d batches: %s", report.batches, exc)
         return report
+
+    def _progress_mark(self, report: SyncReport) -> tuple[int, int, int]:
+        """What moves when a batch gets somewhere: the cursor, or changes the server took or refused
+        (records received again under the same cursor are no progress)."""
+        return self.store.sync_cursor(), report.sent, len(report.rejected)
 
     def _one_batch(self, report: SyncReport, batch_bytes: int, cancelled: Callable[[], bool]) -> bool:
         """One request: the changes that fit in ``batch_bytes`` up, records down as a stream of

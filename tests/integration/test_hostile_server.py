@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from saypro_core.codec import encode
@@ -97,6 +97,15 @@ def test_an_attachment_hash_never_becomes_a_path_outside_the_profile(tmp_path: P
     assert not any("victim" in path for _, path, _ in script.seen)
 
 
+def test_a_server_that_always_says_more_does_not_keep_the_laptop_busy(tmp_path: Path) -> None:
+    script = Script(sync=[[{"cur": 7, "more": True}]])  # the same answer for ever
+    with fake_server(script) as url, mock.patch.object(engine, "_pause", lambda seconds, cancelled: None):
+        paths, store, _ = profile_signed_in_to(url, tmp_path / "laptop")
+        outcome = sync_profile(store, paths.root, "default")
+    assert not outcome.attempt.complete and "sends nothing new" in outcome.attempt.error
+    assert len(script.seen) <= 5
+
+
 def test_one_file_the_server_cannot_send_does_not_stop_the_others(tmp_path: Path) -> None:
     note = factories.session_note(id=new_id())
     photos = {name: os.urandom(2000) for name in ("first", "second")}
@@ -132,7 +141,7 @@ def records(draw: st.DrawFn) -> Any:
     record = record_out(draw(st.sampled_from(_real))(id=new_id()))
     for _ in range(draw(st.integers(0, 3))):
         where = draw(st.sampled_from(["top", "fields"]))
-        target = record if where == "top" else record["f"]
+        target = record if where == "top" or not isinstance(record["f"], dict) else record["f"]
         key = draw(st.sampled_from(sorted(target)) | st.text(max_size=10))
         target[key] = draw(json_values | st.sampled_from(["../../../../../escape", "\ud800", "a\x00", "0" * 64]))
     return record
@@ -153,8 +162,13 @@ def _migrated_database() -> bytes:
         return (Path(folder) / "saypro.sqlite").read_bytes()
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# No shrinking: each example starts a server and a profile, so shrinking a failure runs for many minutes;
+# a failure prints its (unshrunk) answer.
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+          phases=[Phase.explicit, Phase.generate])
 @given(answers)
+@example(b'{"cur": 1, "ch": [{"t": {}, "r": [], "o": {}}], "cf": [{"t": []}], "w": [{}]}\n')  # found by this test
+@example(b'{"cur": 1, "more": true}\n')  # the same answer for ever
 def test_no_answer_crashes_the_app_or_writes_outside_the_profile(answer: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder, mock.patch.object(engine, "_pause", lambda seconds, cancelled: None):
         root = Path(folder)
