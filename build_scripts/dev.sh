@@ -112,8 +112,10 @@ run_tests() {
   say "mypy"
   "$VENV/bin/mypy"
   start_postgres
-  say "pytest"
-  "$VENV/bin/pytest" "$@"
+  # Three workers on two cores: most tests wait on a server process, a slow link or Qt, not the CPU.
+  # SAYPRO_TEST_WORKERS=0 runs them one after another.
+  say "pytest (${SAYPRO_TEST_WORKERS:-3} workers)"
+  "$VENV/bin/pytest" -n "${SAYPRO_TEST_WORKERS:-3}" --dist loadgroup "$@"
 }
 
 command=${1:-}

@@ -14,6 +14,7 @@ from tests.conftest import REPO_ROOT
 
 pytestmark = [
     pytest.mark.xvfb,
+    pytest.mark.xdist_group("xvfb"),  # one X server at a time: xvfb-run -a picks displays racily
     pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="xvfb-run is not installed"),
 ]
 

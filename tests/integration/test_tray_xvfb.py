@@ -20,6 +20,7 @@ from tests.integration.conftest import signed_in_profile
 
 pytestmark = [
     pytest.mark.xvfb,
+    pytest.mark.xdist_group("xvfb"),  # one X server at a time: xvfb-run -a picks displays racily
     pytest.mark.skipif(shutil.which("xvfb-run") is None or shutil.which("trayer") is None,
                        reason="xvfb-run and trayer (a system tray for X) are not installed: build_scripts/dev.sh"),
 ]

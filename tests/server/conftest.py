@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, delete, insert, text
+from sqlalchemy import Engine, create_engine, delete, insert, make_url, text
 from sqlalchemy.orm import Session
 
 from saypro_core.ids import new_id
@@ -39,13 +39,34 @@ def _quick_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(security, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
+def _postgres_url_for_this_worker(url: str) -> str:
+    """Tests running in parallel (pytest-xdist) each get a database of their own on the cluster."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    name = f"saypro_test_{worker}"
+    admin_engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin_engine.connect() as connection:
+            if connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first() is None:
+                connection.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        admin_engine.dispose()
+    return make_url(url).set(database=name).render_as_string(hide_password=False)
+
+
 @pytest.fixture(scope="session")
-def _postgres_engine() -> Iterator[Engine]:
+def postgres_url() -> str:
     if not POSTGRES_URL:
         if os.environ.get("CI"):
             pytest.fail("SAYPRO_TEST_POSTGRES_URL is not set: run the tests through build_scripts/dev.sh test")
         pytest.skip("no PostgreSQL (SAYPRO_TEST_POSTGRES_URL): run the tests through build_scripts/dev.sh test")
-    engine = make_engine(POSTGRES_URL)
+    return _postgres_url_for_this_worker(POSTGRES_URL)
+
+
+@pytest.fixture(scope="session")
+def _postgres_engine(postgres_url: str) -> Iterator[Engine]:
+    engine = make_engine(postgres_url)
     with engine.begin() as connection:
         connection.execute(text("DROP SCHEMA public CASCADE"))
         connection.execute(text("CREATE SCHEMA public"))
@@ -73,8 +94,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return url
     shared: Engine = request.getfixturevalue("_postgres_engine")
     _empty(shared)
-    assert POSTGRES_URL
-    return POSTGRES_URL
+    return str(request.getfixturevalue("postgres_url"))
 
 
 @dataclass
