@@ -26,7 +26,7 @@ printf 'keyring password' | gnome-keyring-daemon --unlock --components=secrets >
 app() { "$PYTHON" -m saypro_desktop "$@"; }
 printf '%s\\n' "$PASSWORD" | app --data-dir "$ROOT/laptop" login --server "$URL" --user thandi
 printf '%s\\n' "$PASSWORD" | app --data-dir "$ROOT/second" login --server "$URL" --user thandi
-app --data-dir "$ROOT/laptop" sync
+printf '%s\\n' "$PASSWORD" | app --data-dir "$ROOT/laptop" sync
 "$PYTHON" - <<'CHECK'
 import json, os
 from pathlib import Path
@@ -60,7 +60,8 @@ def test_tokens_live_in_the_secret_service(served: tuple[str, Path, subprocess.P
                             capture_output=True, text=True, timeout=180)
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
     lines = result.stdout.strip().splitlines()
-    assert lines[0] == f"Signed in as Thandi Mokoena on {served[0]} (kept in the system keyring)."
+    assert lines[0] == (f"Signed in as Thandi Mokoena on {served[0]} (kept in the system keyring); this profile "
+                        "now opens only with your password.")
     assert lines[2].startswith("Synced: ")
     facts = json.loads(lines[-2])
     assert facts == {"backend": "keyring.backends.SecretService", "uses_keyring": True,
