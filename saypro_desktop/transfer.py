@@ -131,7 +131,8 @@ def export_learning_logs_csv(store: RecordStore, out: IO[str]) -> int:
 
 def _describe(record_type: str, number: int, raw: Any) -> str:
     title = raw.get(RECORD_TYPES[record_type].title_field) if isinstance(raw, dict) else None
-    name = f" '{str(title)[:50]}'" if isinstance(title, str) and title else ""
+    shown = title.encode("utf-8", "replace").decode("utf-8") if isinstance(title, str) else ""  # no lone surrogate
+    name = f" '{shown[:50]}'" if shown else ""
     return f"{SECTIONS[record_type]} record {number}{name}"
 
 
@@ -212,7 +213,12 @@ def read_json_file(path: Path) -> list[Record]:
             f"{path.name} is not a complete SayPro export: the JSON is broken at line {exc.lineno}, "
             f"column {exc.colno} ({exc.msg}). Was the file cut short?"
         ) from None
-    return parse_json_document(data)
+    except RecursionError:
+        raise ImportRejected(f"{path.name} is not a SayPro export: its JSON is nested far too deeply.") from None
+    try:
+        return parse_json_document(data)
+    except RecursionError:
+        raise ImportRejected(f"{path.name} is not a SayPro export: a record is nested far too deeply.") from None
 
 
 _CSV_ALIASES: dict[str, str] = {

@@ -20,6 +20,8 @@ from saypro_server.security import genuine_access_token, load_signing_key
 from saypro_server.settings import Settings
 
 request_log = logging.getLogger("saypro_server.requests")
+#: Logged as the status of a request whose client went away before an answer (nginx's convention).
+CLIENT_WENT_AWAY = 499
 
 
 class RequestLogMiddleware:
@@ -35,7 +37,8 @@ class RequestLogMiddleware:
         started = time.perf_counter()
         headers = dict(scope["headers"])
         request_id = headers.get(b"x-request-id", b"").decode("latin-1")[:64] or uuid.uuid4().hex[:16]
-        status_code = 500
+        status_code: int | None = None
+        went_away = False
 
         async def send_with_id(message: Message) -> None:
             nonlocal status_code
@@ -44,13 +47,28 @@ class RequestLogMiddleware:
                 message["headers"] = [*message.get("headers", []), (b"x-request-id", request_id.encode())]
             await send(message)
 
+        async def noting_disconnect() -> Message:
+            nonlocal went_away
+            message = await receive()
+            went_away = went_away or message["type"] == "http.disconnect"
+            return message
+
+        failed = False
         try:
-            await self.app(scope, receive, send_with_id)
+            await self.app(scope, noting_disconnect, send_with_id)
+        except BaseException:
+            failed = True
+            raise
         finally:
-            if request_log.isEnabledFor(logging.INFO):
+            if status_code is None and went_away and not failed:
+                # Nobody was left to answer: a dropped link, not a server error.
+                request_log.info("client went away", extra={
+                    "request_id": request_id, "method": scope["method"], "path": scope["path"],
+                    "status": CLIENT_WENT_AWAY, "ms": round((time.perf_counter() - started) * 1000, 1)})
+            elif request_log.isEnabledFor(logging.INFO):
                 request_log.info("request", extra={
                     "request_id": request_id, "method": scope["method"], "path": scope["path"],
-                    "status": status_code, "ms": round((time.perf_counter() - started) * 1000, 1)})
+                    "status": status_code or 500, "ms": round((time.perf_counter() - started) * 1000, 1)})
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -122,6 +122,10 @@ def _bad_files(valid: str) -> dict[str, tuple[bytes, str]]:
     duplicate["learning_logs"].append(duplicate["learning_logs"][0])
     unknown_type = json.loads(valid)
     unknown_type["learning_logs"][0]["visibility"] = "everyone"
+    surrogate = json.loads(valid)
+    surrogate["learning_logs"][0]["what_learned"] = "cut \ud800 here"
+    huge = json.loads(valid)
+    huge["learning_logs"][0]["revision"] = 2**70
     return {
         "truncated": (valid[: len(valid) // 2].encode(), "the JSON is broken at line"),
         "empty": (b"", "the JSON is broken at line 1, column 1"),
@@ -138,12 +142,16 @@ def _bad_files(valid: str) -> dict[str, tuple[bytes, str]]:
         "bad-enum": (json.dumps(unknown_type).encode(), "Visibility must be one of"),
         "garbage-10MB": (os.urandom(10 * 1024 * 1024), "is not a text file in UTF-8"),
         "text-garbage-10MB": (b"x" * (10 * 1024 * 1024), "the JSON is broken at line 1, column 1"),
+        "lone-surrogate": (json.dumps(surrogate).encode(), "What I learned holds a character that is not valid text"),
+        "revision-past-2**63": (json.dumps(huge).encode(), "Revision is too large a number"),
+        "deep-nesting": (b'{"format": 1, "learning_logs": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+                         "nested far too deeply"),
     }
 
 
 BAD_CASES = ["truncated", "empty", "wrong-type", "invalid-record", "future-format", "no-format",
              "not-an-object", "unknown-section", "duplicate-id", "bad-enum", "garbage-10MB",
-             "text-garbage-10MB"]
+             "text-garbage-10MB", "lone-surrogate", "revision-past-2**63", "deep-nesting"]
 
 
 @pytest.mark.parametrize("case", BAD_CASES)
