@@ -49,6 +49,7 @@ from saypro_server.privacy import (
     Scope,
     child_scope,
     narrowed,
+    narrower,
     rescope_children,
 )
 from saypro_server.tables import (
@@ -258,7 +259,14 @@ def _merge(existing: StoredRecord | None, change: Change) -> _Merge:
                 continue
         elif unseen(name) and current != value:
             server_stamp = str(stamps.get(name, ""))
-            if change.h > server_stamp:
+            if name == "visibility" and isinstance(value, str) and isinstance(current, str):
+                # Privacy wins: of two concurrent choices the narrower stands, whichever came later;
+                # the wider one is kept as a conflict, so the person sees what was decided.
+                if narrower(value, current) == current:
+                    merge.conflicts.append((name, current, value, server_stamp, change.h))
+                    continue
+                merge.conflicts.append((name, value, current, change.h, server_stamp))
+            elif change.h > server_stamp:
                 merge.conflicts.append((name, value, current, change.h, server_stamp))
             else:
                 merge.conflicts.append((name, current, value, server_stamp, change.h))

@@ -273,3 +273,24 @@ def test_reference_data_is_left_out_for_a_device_that_holds_the_same(server: Ser
     assert server.sync(laptop)["ref"] == {"version": 1, "data": body}  # a device that sends no digest
     assert server.sync(laptop, ref=1, rh=shipped)["ref"] is None  # it has this version already
     assert "rh" in server.sync(laptop, rh="not a digest", expect=422)["detail"][0]["loc"]
+
+
+def test_privacy_wins_a_visibility_conflict_whichever_edit_is_later(server: Server) -> None:
+    server.user("thandi")
+    laptop, tablet = server.login("thandi"), server.login("thandi")
+    log = factories.learning_log(id=factories.new_id(), visibility="team")
+    server.sync(laptop, [change(log, laptop.device_id)])
+    # Offline on both: the tablet makes it private first, the laptop organisation-wide later.
+    private = change(log, tablet.device_id, base=1, fields={"visibility": "private"})
+    public = change(log, laptop.device_id, base=1, fields={"visibility": "organisation"})
+    server.sync(tablet, [private])
+    answer = server.sync(laptop, [public])
+    assert answer["ack"][0]["s"] == "merged"
+    assert [(c["field"], c["kept"], c["lost"]) for c in answer["cf"]] == [("visibility", "private", "organisation")]
+    assert [r["f"]["visibility"] for r in server.sync(tablet)["ch"] if r["r"] == log.id] == ["private"]
+    # In the other order too.
+    other = factories.learning_log(id=factories.new_id(), visibility="team")
+    server.sync(laptop, [change(other, laptop.device_id)])
+    server.sync(laptop, [change(other, laptop.device_id, base=1, fields={"visibility": "organisation"})])
+    answer = server.sync(tablet, [change(other, tablet.device_id, base=1, fields={"visibility": "supervisor"})])
+    assert [(c["kept"], c["lost"]) for c in answer["cf"] if c["r"] == other.id] == [("supervisor", "organisation")]
