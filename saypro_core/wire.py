@@ -63,6 +63,8 @@ HLC_PATTERN = r"^[0-9]{13}-[0-9]{5}-[0-9a-zA-Z-]{1,64}$"
 
 Uuid = Annotated[str, Field(pattern=UUID_PATTERN, min_length=36, max_length=36)]
 Stamp = Annotated[str, Field(pattern=HLC_PATTERN, max_length=90)]
+#: A time as the codec writes it (UTC, milliseconds): 2026-11-23T08:18:05.123Z.
+Moment = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z$")]
 RecordType = Literal["learning_log", "self_assessment", "session_note", "development_goal", "feedback", "attachment"]
 assert set(RecordType.__args__) == set(RECORD_TYPES)  # type: ignore[attr-defined]
 
@@ -96,6 +98,10 @@ class Change(_Strict):
     f: dict[str, Any] = Field(default_factory=dict, description="The changed fields, codec-encoded.")
     b: int = Field(ge=0, le=MAX_REVISION, description="Server revision this edit was based on (0 for a new record).")
     h: Stamp = Field(description="Hybrid logical clock stamp of the change.")
+    c: Moment | None = Field(default=None, exclude_if=lambda v: v is None,
+                             description="When the author's device created the record (with its first change).")
+    u: Moment | None = Field(default=None, exclude_if=lambda v: v is None,
+                             description="When the author's device made this change.")
 
 
 class SyncRequest(_Strict):
@@ -141,6 +147,10 @@ class RecordOut(_Strict):
     f: dict[str, Any]
     h: str = Field(max_length=90, description="Stamp of the last change.")
     at: str = Field(max_length=40, description="When the server stored the last change (UTC).")
+    ca: str | None = Field(default=None, max_length=40, exclude_if=lambda v: v is None,
+                           description="When the author created the record (their device's clock, bounded).")
+    ua: str | None = Field(default=None, max_length=40, exclude_if=lambda v: v is None,
+                           description="When the author last changed it (their device's clock, bounded).")
 
 
 class ConflictOut(_Strict):

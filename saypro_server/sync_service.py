@@ -20,7 +20,7 @@ import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pydantic_core import PydanticSerializationError
@@ -29,7 +29,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from saypro_core.codec import DecodeError, decode, encode, format_datetime
+from saypro_core.codec import DecodeError, decode, encode, format_datetime, parse_datetime
 from saypro_core.ids import new_id
 from saypro_core.records import BOOKKEEPING_FIELDS, RECORD_TYPES, Record
 from saypro_core.validation import problems, storable_problems
@@ -318,6 +318,22 @@ def _tombstone_without_its_text(record: StoredRecord, canonical: dict[str, Any])
         set(record.fields) - set(TOMBSTONE_FIELDS))
 
 
+#: How far ahead of the server's clock an author's time may be (a laptop's clock a little fast).
+CLOCK_SKEW = timedelta(days=1)
+EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
+
+
+def _authors_time(text: str | None, now: datetime) -> datetime | None:
+    """A time the author's device gave, or None where it is absent or absurd (a clock years off)."""
+    if text is None:
+        return None
+    try:
+        moment = parse_datetime(text)
+    except ValueError:
+        return None
+    return moment if EARLIEST <= moment <= now + CLOCK_SKEW else None
+
+
 def _forget_text(record: StoredRecord, merge: _Merge, state: _PushState) -> None:
     """A record being deleted keeps only its tombstone; its attachment file may go too."""
     if record.type == "attachment" and isinstance(record.fields.get("sha256"), str):
@@ -380,6 +396,10 @@ def _apply(session: Session, principal: Principal, change: Change, records: dict
         existing.team_id = principal.team_id
     existing.stamp = max(existing.stamp, change.h)
     existing.updated_at = now
+    authored = _authors_time(change.u, now)
+    existing.author_updated_at = authored or now
+    if existing.created_at is None:
+        existing.created_at = _authors_time(change.c, now) or authored or now
     existing.clean_device = principal.device_id if up_to_date and not merge.conflicts else None
     state.touched.append(existing)
     if before is not None and Scope.of(existing) != before:
@@ -498,7 +518,9 @@ def assign_feed_positions(session: Session, records: Sequence[StoredRecord], con
 
 def record_out(record: StoredRecord) -> RecordOut:
     return RecordOut(t=record.type, r=record.id, rev=record.revision, o=record.owner_id,  # type: ignore[arg-type]
-                     f=record.fields, h=record.stamp, at=format_datetime(record.updated_at))
+                     f=record.fields, h=record.stamp, at=format_datetime(record.updated_at),
+                     ca=format_datetime(record.created_at) if record.created_at else None,
+                     ua=format_datetime(record.author_updated_at) if record.author_updated_at else None)
 
 
 def conflict_out(conflict: Conflict) -> ConflictOut:

@@ -149,7 +149,12 @@ class StoredRecord(Base):
     field_revisions: Mapped[dict[str, Any]]
     field_stamps: Mapped[dict[str, Any]]
     stamp: Mapped[str] = mapped_column(String(90))
+    #: When the server stored the last change...
     updated_at: Mapped[datetime]
+    #: ...and when the author's device created the record and made its last change (bounded against
+    #: a wrong clock; NULL where an older device did not say).
+    created_at: Mapped[datetime | None] = mapped_column(default=None)
+    author_updated_at: Mapped[datetime | None] = mapped_column(default=None)
     #: The device whose change produced exactly this state from the state it had seen (so it
     #: need not pull it back); NULL when any device must pull it.
     clean_device: Mapped[str | None] = mapped_column(String(36))

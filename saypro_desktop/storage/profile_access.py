@@ -111,4 +111,10 @@ def lock_after_sign_in(paths: DataPaths, profile: str, password: str, *, user: s
     seal(folder, key, password, user=user, display_name=display_name, server=server, user_id=user_id,
          device_id=device_id, recovery_secret=recovery_secret)
     _encrypt_files(paths, profile, key, store)
+    opened = store or RecordStore.open(paths.database(profile), key)
+    try:
+        opened.claim_unowned(user_id)  # what was written before anyone signed in is theirs
+    finally:
+        if store is None:
+            opened.close()
     return key

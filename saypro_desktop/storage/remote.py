@@ -70,6 +70,9 @@ class RemoteRecord:
     fields: dict[str, Any]
     stamp: str
     stored_at: str
+    #: When the author's device created it and last changed it (None from an older server).
+    created_at: str | None = None
+    updated_at: str | None = None
 
 
 @dataclass(frozen=True)
@@ -249,8 +252,8 @@ def _merged(cls: type[Record], remote: RemoteRecord, local_row: Any, pending: se
     try:
         record = decode(cls, {
             **fields, "id": remote.record_id, "owner_id": remote.owner_id,
-            "created_at": local_row["created_at"] if local_row is not None else remote.stored_at,
-            "updated_at": remote.stored_at,
+            "created_at": local_row["created_at"] if local_row is not None else remote.created_at or remote.stored_at,
+            "updated_at": remote.updated_at or remote.stored_at,
             "revision": max(int(local_row["revision"]) if local_row is not None else 0, remote.revision),
             "sync_state": (SyncState.WAITING if pending else SyncState.SYNCED).value,
         })

@@ -251,14 +251,32 @@ class RecordStore:
 
     def server_revisions(self, refs: Sequence[tuple[str, str]]) -> dict[str, int]:
         """The server revision each (record type, id) is based on (0 if never synced)."""
-        found: dict[str, int] = {}
+        return {record_id: base for record_id, (base, _, _) in self.sync_bases(refs).items()}
+
+    def sync_bases(self, refs: Sequence[tuple[str, str]]) -> dict[str, tuple[int, str, str]]:
+        """Per record id: the server revision it is based on (0 if never synced), and when it was
+        created and last changed (as written here: they travel with its changes)."""
+        found: dict[str, tuple[int, str, str]] = {}
         with self.engine.connect() as connection:
             for record_type in {t for t, _ in refs}:
                 table = RECORD_TABLES[record_type]
                 ids = [i for t, i in refs if t == record_type]
-                found.update({row.id: row.server_revision for row in connection.execute(
-                    select(table.c.id, table.c.server_revision).where(table.c.id.in_(ids)))})
+                for chunk in range(0, len(ids), _CHUNK):
+                    found.update({row.id: (row.server_revision, row.created_at, row.updated_at) for row in
+                                  connection.execute(select(table.c.id, table.c.server_revision, table.c.created_at,
+                                                            table.c.updated_at).where(
+                                      table.c.id.in_(ids[chunk:chunk + _CHUNK])))})
         return found
+
+    def claim_unowned(self, user_id: str) -> int:
+        """Give the records written before anyone signed in to the person who just did (their owner
+        is the server's business, but the laptop shows it). Returns how many."""
+        claimed = 0
+        with self.engine.begin() as connection:
+            for table in RECORD_TABLES.values():
+                claimed += connection.execute(update(table).where(table.c.owner_id == "").values(
+                    owner_id=user_id)).rowcount or 0
+        return claimed
 
     def apply_sync_answer(self, sent: Sequence[remote.SentChange], answer: remote.SyncAnswer) -> remote.AppliedAnswer:
         """Store the server's answer to one batch in one transaction (see storage.remote). A record

@@ -136,7 +136,7 @@ def _answer(frame: AnswerFrame, sent: list[remote.SentChange]) -> remote.SyncAns
         log.warning("the server acknowledged %d of %d changes", len(frame.ack), len(sent))
         raise SyncError("The server did not acknowledge the changes sent. Will try again later.")
     unreadable: list[remote.SetAside] = []
-    records = [remote.RemoteRecord(r.t, r.r, r.rev, r.o, r.f, r.h, r.at)
+    records = [remote.RemoteRecord(r.t, r.r, r.rev, r.o, r.f, r.h, r.at, r.ca, r.ua)
                for r in _readable(RecordOut, frame.ch, unreadable)]
     conflicts = [remote.RemoteConflict(c.id, c.t, c.r, c.field, c.kept, c.lost, c.kept_h, c.lost_h, c.lost_by, c.at,
                                        c.res) for c in _readable(ConflictOut, frame.cf, unreadable)]
@@ -231,9 +231,14 @@ class SyncEngine:
         frames, each stored in its own transaction as it arrives. True if more is waiting."""
         entries = self.store.changes_to_send(batch_bytes, MAX_BATCH_CHANGES)
         changes, sent = coalesce(entries)
-        bases = self.store.server_revisions([(c.record_type, c.record_id) for c in sent])
+        bases = self.store.sync_bases([(c.record_type, c.record_id) for c in sent])
         for change in changes:
-            change["b"] = bases.get(str(change["r"]), 0)
+            base, created_at, updated_at = bases.get(str(change["r"]), (0, None, None))
+            change["b"] = base
+            if updated_at:  # the author's own times travel with the change (the server bounds them)
+                change["u"] = updated_at
+                if base == 0:
+                    change["c"] = created_at
         held = self.store.reference_version()
         request = SyncRequest(dev=self.store.device_id, cur=self.store.sync_cursor(), se=self.store.scope_epoch(),
                               ch=[Change.model_validate(c) for c in changes], ref=held,

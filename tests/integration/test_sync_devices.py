@@ -6,6 +6,7 @@ import dataclasses
 import json
 import subprocess
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,15 +16,20 @@ from sqlalchemy import update
 
 from saypro_core.codec import encode
 from saypro_core.records import BOOKKEEPING_FIELDS, RECORD_TYPES, LearningLog, Record, SyncState
+from saypro_desktop.paths import DataPaths
 from saypro_desktop.resources import default_reference_path
 from saypro_desktop.storage import search
+from saypro_desktop.storage.profile_access import lock_after_sign_in
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.storage.tables import outbox
+from saypro_desktop.sync.account import sign_in_with_recovery
+from saypro_desktop.sync.credentials import CredentialStore
 from saypro_desktop.sync.engine import SyncEngine, summary
+from saypro_desktop.sync.session import sync_profile
 from saypro_desktop.sync.transport import HttpTransport
 from saypro_desktop.ui.services import load_reference_for
 from tests import factories
-from tests.integration.conftest import PASSWORD, admin
+from tests.integration.conftest import PASSWORD, admin, signed_in_profile
 
 
 class Laptop:
@@ -170,3 +176,27 @@ def test_an_answer_lost_while_storing_is_fetched_again_without_duplicates(
     laptop.sync()
     assert laptop.content() == tablet.content()
     assert tablet.store.count(LearningLog) == 6
+
+
+def test_the_authors_times_and_owner_travel(served: tuple[str, Path, subprocess.Popen[str]], tmp_path: Path) -> None:
+    """A log written 2025-04-14 shows 2025-04-14 on the other laptop, not the day the server got it;
+    one written before the first sign-in belongs to the person once they sign in."""
+    url = served[0]
+    paths = DataPaths.resolve(tmp_path / "laptop")
+    paths.ensure()
+    store = RecordStore.open(paths.database())
+    written = datetime(2025, 4, 14, 9, 30, tzinfo=UTC)
+    old = factories.learning_log(id=factories.new_id(), owner_id="", created_at=written, updated_at=written,
+                                 log_date=written.date())
+    store.save_many([old], keep_metadata=True)  # as an import keeps them
+    credentials, recovery = sign_in_with_recovery(url, "thandi", PASSWORD, store.device_id)
+    lock_after_sign_in(paths, "default", PASSWORD, user="thandi", display_name="Thandi", server=url,
+                       user_id=credentials.user_id, device_id=store.device_id, recovery_secret=recovery, store=store)
+    CredentialStore(paths.root, "default").save(credentials)
+    assert store.require(LearningLog, old.id).owner_id == credentials.user_id
+    assert sync_profile(store, paths.root, "default").attempt.complete
+    tablet_paths, tablet = signed_in_profile(url, tmp_path / "tablet")
+    assert sync_profile(tablet, tablet_paths.root, "default").attempt.complete
+    arrived = tablet.require(LearningLog, old.id)
+    assert (arrived.created_at, arrived.updated_at) == (written, written)
+    assert arrived.owner_id == credentials.user_id
