@@ -9,19 +9,22 @@ from __future__ import annotations
 import argparse
 import contextlib
 import getpass
+import json
 import logging
 import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
+from saypro_core.records import RECORD_TYPES
 from saypro_core.validation import ValidationError
 from saypro_desktop import APP_NAME, __version__
 from saypro_desktop.app_logging import setup_logging
 from saypro_desktop.paths import DEFAULT_PROFILE, DataPaths
 from saypro_desktop.storage.migrate import DatabaseOpenError
 from saypro_desktop.storage.profile_lock import LockError
+from saypro_desktop.storage.remote import RemoteConflict
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.transfer import (
     SECTIONS,
@@ -34,6 +37,8 @@ from saypro_desktop.transfer import (
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+#: `sync` went through, but the server refused some records (the summary names them).
+EXIT_REFUSED = 3
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,6 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
                             "tokens then travel in clear; the app shows a warning)")
     commands.add_parser("sync", help="one full sync with the server; prints a one-line summary")
     commands.add_parser("logout", help="sign this laptop out of the server (what you wrote stays here)")
+    conflicts = commands.add_parser("conflicts", help="list the conflicts to settle, or settle one")
+    settle = conflicts.add_subparsers(dest="action", metavar="ACTION").add_parser(
+        "resolve", help="settle a conflict: keep this laptop's value or the other one")
+    settle.add_argument("conflict_id", metavar="ID", help="as `conflicts` lists it (the first 8 characters do)")
+    settle.add_argument("--keep", required=True, choices=("mine", "theirs"),
+                        help="mine: the value set on this laptop; theirs: the one set on another device")
 
     login_start = commands.add_parser("autostart", help="start the app when you log in (off by default)")
     login_start.add_argument("state", choices=("on", "off", "status"))
@@ -200,7 +211,47 @@ def run_sync(store: RecordStore, paths: DataPaths, args: argparse.Namespace) -> 
         print(f"saypro-desktop: {NOT_SIGNED_IN}", file=sys.stderr)
         return EXIT_FAILED
     print(summary(outcome.report))
-    return EXIT_OK if outcome.attempt.complete else EXIT_FAILED
+    if not outcome.attempt.complete:
+        return EXIT_FAILED
+    return EXIT_REFUSED if outcome.report.rejected else EXIT_OK
+
+
+def _mine_and_theirs(store: RecordStore, conflict: RemoteConflict) -> tuple[Any, Any]:
+    """The value set on this laptop and the other one (where neither was set here, the value this
+    laptop shows, which the server kept, counts as mine)."""
+    lost_here = conflict.lost_stamp.endswith(store.device_id)
+    return (conflict.lost, conflict.kept) if lost_here else (conflict.kept, conflict.lost)
+
+
+def run_conflicts(store: RecordStore, args: argparse.Namespace) -> int:
+    from saypro_core.validation import label
+
+    open_conflicts = store.conflicts()
+    if args.action is None:
+        if not open_conflicts:
+            print("No conflicts to settle.")
+        for conflict in open_conflicts:
+            mine, theirs = _mine_and_theirs(store, conflict)
+            record = store.get(RECORD_TYPES[conflict.record_type], conflict.record_id)
+            title = record.display_title[:50] if record is not None else conflict.record_id
+            print(f"{conflict.id}  {conflict.record_type.replace('_', ' ')} '{title}', {label(conflict.field)}:\n"
+                  f"    mine:   {json.dumps(mine, ensure_ascii=False)[:200]}\n"
+                  f"    theirs: {json.dumps(theirs, ensure_ascii=False)[:200]}")
+        return EXIT_OK
+    matches = [c for c in open_conflicts if c.id.startswith(args.conflict_id.lower())] if len(
+        args.conflict_id) >= 8 else []
+    if len(matches) != 1:
+        print(f"saypro-desktop: no single open conflict with the id {args.conflict_id!r} (see `conflicts`).",
+              file=sys.stderr)
+        return EXIT_FAILED
+    mine, theirs = _mine_and_theirs(store, matches[0])
+    try:
+        store.resolve_conflict(matches[0].id, mine if args.keep == "mine" else theirs)
+    except ValidationError as exc:
+        print(f"saypro-desktop: that value cannot be kept: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"Settled: kept {args.keep}. The choice goes to the server with the next sync.")
+    return EXIT_OK
 
 
 def _choose(paths: DataPaths, args: argparse.Namespace) -> tuple[str, bytes | None] | None:
@@ -273,6 +324,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_sync(store, paths, args)
         if args.command == "logout":
             return run_logout(store, paths, args)
+        if args.command == "conflicts":
+            return run_conflicts(store, args)
         from saypro_desktop.ui.app import run_gui
 
         return run_gui(store, paths, server_url=args.server, smoke_test=args.smoke_test,

@@ -25,6 +25,7 @@ all, and any problem is an :class:`ImportRejected` naming the record (or line) a
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from collections.abc import Iterable, Sequence
@@ -61,6 +62,9 @@ SECTIONS: dict[str, str] = {
 }
 _TYPE_BY_SECTION = {section: RECORD_TYPES[t] for t, section in SECTIONS.items()}
 _HEADER_KEYS = {"format", "exported_at", "app"}
+#: Conflicts not settled yet: exported so nothing is missing from an export; an import leaves them
+#: (they are settled in the app, or with `saypro-desktop conflicts resolve`).
+CONFLICTS_SECTION = "conflicts"
 
 CSV_COLUMNS = [
     "id", "title", "log_date", "project", "milestone", "what_happened", "what_learned",
@@ -102,6 +106,8 @@ def export_document(store: RecordStore, record_types: Sequence[str] | None = Non
         document[SECTIONS[record_type]] = [
             encode(record, exclude=LOCAL_ONLY_FIELDS) for record in store.iter_all(cls)
         ]
+    if record_types is None:
+        document[CONFLICTS_SECTION] = [dataclasses.asdict(c) for c in store.conflicts()]
     return document
 
 
@@ -109,7 +115,7 @@ def export_json(store: RecordStore, out: IO[str], record_types: Sequence[str] | 
     document = export_document(store, record_types)
     json.dump(document, out, ensure_ascii=False, indent=1)
     out.write("\n")
-    return sum(len(v) for k, v in document.items() if k not in _HEADER_KEYS)
+    return sum(len(v) for k, v in document.items() if k not in _HEADER_KEYS and k != CONFLICTS_SECTION)
 
 
 def export_learning_logs_csv(store: RecordStore, out: IO[str]) -> int:
@@ -163,7 +169,7 @@ def parse_json_document(data: Any) -> list[Record]:
             f"The file uses export format {version!r}; this version of {APP_NAME} reads format "
             f"{FORMAT_VERSION}. Update the app to import it."
         )
-    unknown = sorted(set(data) - _HEADER_KEYS - set(_TYPE_BY_SECTION))
+    unknown = sorted(set(data) - _HEADER_KEYS - set(_TYPE_BY_SECTION) - {CONFLICTS_SECTION})
     if unknown:
         raise ImportRejected(
             f"The file has an unknown section '{unknown[0]}'. Known sections: "

@@ -279,7 +279,11 @@ def summary(report: SyncReport) -> str:
     if report.conflicts:
         parts.append(f"{report.conflicts} conflicts to look at")
     if report.rejected:
-        parts.append(f"{len(report.rejected)} refused by the server")
+        named = "; ".join(f"{kind.replace('_', ' ')} {record_id[:8]}…: {reason}"
+                          for kind, record_id, reason in report.rejected[:3])
+        more = f" and {len(report.rejected) - 3} more" if len(report.rejected) > 3 else ""
+        parts.append(f"{len(report.rejected)} refused by the server ({named}{more}; see `saypro-desktop export` "
+                     "or the Sync page)")
     if report.set_aside:
         parts.append(f"{report.set_aside} from the server set aside (see the Sync page)")
     return ("Synced: " if report.complete else "Partly synced: ") + ", ".join(parts) + "."
