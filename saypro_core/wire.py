@@ -113,6 +113,10 @@ class SyncRequest(_Strict):
                      description=f"Most records to pull (at most {MAX_ANSWER_RECORDS} unless streamed).")
     st: bool = Field(default=False, description="Stream the answer: one frame (a SyncResponse) per line.")
     ref: int = Field(default=0, ge=0, le=MAX_REVISION, description="Version of the reference data the device holds.")
+    ep: Uuid | None = Field(default=None, exclude_if=lambda v: v is None,
+                            description="The feed epoch the cursor belongs to (left out before the first sync). "
+                                        "Another epoch than the server's means the server was restored: the "
+                                        "answer asks the device to reconcile.")
     se: int = Field(default=0, ge=0, le=MAX_REVISION, exclude_if=lambda v: v == 0,
                     description="The scope epoch the device's cursor was read under (0 at first). When the "
                                 "user's scope has grown since (a new team, a new mentee), the answer starts "
@@ -190,6 +194,11 @@ class SyncResponse(_Strict):
     se: int | None = Field(default=None, ge=0, le=MAX_REVISION, exclude_if=lambda v: v is None,
                            description="The user's scope epoch, when it differs from the one the device sent: "
                                        "this answer starts from the beginning of the feed; keep it with the cursor.")
+    ep: str | None = Field(default=None, max_length=36, exclude_if=lambda v: v is None,
+                           description="The feed's epoch, when the device did not send it: keep it with the cursor.")
+    rc: bool = Field(default=False, exclude_if=lambda v: not v,
+                     description="Reconcile first (POST /api/v1/reconcile): the server or the device was restored "
+                                 "from a backup, so the cursor means nothing. Nothing in the request was applied.")
 
 
 class AnswerFrame(_Strict):
@@ -206,6 +215,46 @@ class AnswerFrame(_Strict):
     ref: ReferenceOut | None = None
     w: list[Any] = Field(default_factory=list)
     se: int | None = Field(default=None, ge=0, le=MAX_REVISION)
+    ep: str | None = Field(default=None, max_length=36)
+    rc: bool = False
+
+
+#: Records of one reconcile answer at most (its leaves are asked for in groups that fit).
+MAX_RECONCILE_LEAVES = 64
+Hex64 = Annotated[str, Field(pattern=r"^[0-9a-f]{16}$")]
+Index = Annotated[int, Field(ge=0, lt=256)]
+Count = Annotated[int, Field(ge=0, le=10_000_000)]
+
+
+class ReconcileRequest(_Strict):
+    """One step of a reconciliation (saypro_core.reconcile). Level 1: the digest of every top bucket;
+    level 2: the digests of the leaves of the top buckets that differed; level 3: the records of
+    the leaves that differed, as (type, id, stamp, deleted 0/1, mine 0/1)."""
+
+    v: Literal[1] = 1
+    dev: Uuid
+    lv: Literal[1, 2, 3]
+    tops: list[tuple[Index, Count, Hex64]] = Field(default_factory=list, max_length=256, strict=False)
+    leaves: list[tuple[Index, Index, Count, Hex64]] = Field(default_factory=list, max_length=65_536, strict=False)
+    ask: list[tuple[Index, Index]] = Field(default_factory=list, max_length=MAX_RECONCILE_LEAVES, strict=False)
+    e: list[tuple[RecordType, Uuid, Annotated[str, Field(max_length=90)], Literal[0, 1], Literal[0, 1]]] = Field(
+        default_factory=list, max_length=20_000, strict=False)
+
+
+class ReconcileResponse(_Strict):
+    ep: str = Field(description="The feed's epoch: the device keeps it with the cursor `high` once done.")
+    high: int = Field(ge=0, le=MAX_POSITION, description="The feed's end when the reconciliation began.")
+    tops: list[int] = Field(default_factory=list, description="Level 1: top buckets whose digests differ.")
+    leaves: list[tuple[int, int]] = Field(default_factory=list, description="Level 2: leaves whose digests differ.")
+    send: list[tuple[str, int]] = Field(default_factory=list,
+                                        description="Level 3: the device's own records the server lacks or holds "
+                                                    "older, with the server's revision: send them whole.")
+    take: list[RecordOut] = Field(default_factory=list, description="Level 3: records the device lacks or holds "
+                                                                     "older.")
+    drop: list[str] = Field(default_factory=list, description="Level 3: records the device may not (or no longer) "
+                                                              "hold.")
+    rest: list[tuple[int, int]] = Field(default_factory=list, description="Level 3: leaves not answered yet (the "
+                                                                          "answer was full): ask again.")
 
 
 class ErrorOut(BaseModel):

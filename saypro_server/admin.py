@@ -30,6 +30,7 @@ from saypro_server.tables import (
     AuditEntry,
     Conflict,
     Device,
+    FeedCounter,
     LoginThrottle,
     ReferenceData,
     RefreshToken,
@@ -393,3 +394,40 @@ def _count(session: Session, statement: Delete) -> int:
     """Run a delete; how many rows went."""
     result = session.execute(statement)
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+# -- backups and restores --------------------------------------------------------------------------
+
+
+def backup_sqlite(database_url: str, target: Path) -> None:
+    """A consistent copy of a SQLite server database while the server runs (SQLite's backup API)."""
+    import sqlite3
+
+    from sqlalchemy import make_url
+
+    url = make_url(database_url)
+    if not url.drivername.startswith("sqlite") or not url.database:
+        raise AdminError("`backup` copies the default SQLite database; back up PostgreSQL with pg_dump "
+                         "(see the README).")
+    if target.exists():
+        raise AdminError(f"{target} exists already; choose a new file.")
+    source = sqlite3.connect(f"file:{url.database}?mode=ro", uri=True)
+    destination = sqlite3.connect(target)
+    try:
+        source.backup(destination)
+    finally:
+        destination.close()
+        source.close()
+
+
+def mark_restored(session: Session) -> int:
+    """After the database was restored from a backup: the feed gets a new identity, so every device
+    reconciles what it holds with what the server holds (nothing they still have is lost); every
+    sign-in ends, so a revocation made after the backup is not undone by the restore. Returns how
+    many sign-ins ended."""
+    session.execute(update(FeedCounter).where(FeedCounter.id == 1).values(epoch=new_id()))
+    session.execute(update(Device).values(cursor_seen=0))
+    ended = sessions.end(session, SignInSession.revoked_at.is_(None), "the server was restored from a backup")
+    audit.note(session, "restored", actor_id=None, detail=f"server restored from a backup; {ended} sign-ins ended")
+    session.commit()
+    return ended

@@ -11,6 +11,8 @@
     saypro-server reference load FILE
     saypro-server audit [--actor NAME] [--owner NAME] [--since YYYY-MM-DD]   who read or handled whose records
     saypro-server maintenance                         apply the retention settings (run it daily)
+    saypro-server backup FILE                         a consistent copy of the SQLite database, while it runs
+    saypro-server restored                            after restoring a backup: devices reconcile, sign in again
 """
 
 from __future__ import annotations
@@ -87,6 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     trail.add_argument("--owner", metavar="NAME", help="only what was done with this person's records")
     trail.add_argument("--since", metavar="YYYY-MM-DD", type=date.fromisoformat)
     commands.add_parser("maintenance", help="apply the retention settings (tombstones, audit, logs, unused files)")
+    commands.add_parser("backup", help="a consistent copy of the SQLite database (safe while the server runs)"
+                        ).add_argument("file", type=Path)
+    commands.add_parser("restored", help="run once after restoring a backup: every device reconciles what it "
+                                         "holds and signs in again")
     return parser
 
 
@@ -219,6 +225,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for line in audit.listing(session, actor=args.actor, owner=args.owner, since=since):
                     print(f"{line.at:%Y-%m-%d %H:%M:%S}\t{line.actor}\t{line.action}\t{line.owner}\t{line.record}"
                           f"\t{line.detail}")
+            elif args.command == "backup":
+                admin.backup_sqlite(settings.resolved_database_url(), args.file)
+                print(f"Backed up the server database to {args.file}.")
+            elif args.command == "restored":
+                ended = admin.mark_restored(session)
+                print(f"The feed has a new identity: every device reconciles at its next sync ({ended} sign-ins "
+                      "ended; each laptop signs in again, keeping its work).")
             elif args.command == "maintenance":
                 done = admin.maintain(session, settings)
                 print(f"Removed {done.tombstones} old tombstones, {done.withdrawals} withdrawals, {done.audit_entries} "

@@ -20,7 +20,7 @@ from saypro_core.validation import text_problem
 from saypro_core.wire import ErrorOut
 from saypro_server.security import read_access_token
 from saypro_server.settings import Settings
-from saypro_server.sync_service import FeedState, Principal, feed_state_columns, make_principal
+from saypro_server.sync_service import FeedState, Principal, feed_state_columns, feed_state_of, make_principal
 from saypro_server.tables import Device, SignInSession, User
 
 _bearer = HTTPBearer(auto_error=False)
@@ -127,7 +127,7 @@ def get_principal(request: Request, session: ReadSession, credentials: BearerTok
 def _auth_statement(*extra: ColumnElement[Any]) -> Select[Any]:
     # Built once: constructing a statement and its cache key costs more CPU than running it.
     return (select(User.role, User.team_id, User.disabled, User.scope_epoch, SignInSession.id,
-                   SignInSession.revoked_at, SignInSession.expires_at, Device.last_seen, *extra)
+                   SignInSession.revoked_at, SignInSession.expires_at, Device.last_seen, Device.cursor_seen, *extra)
             .outerjoin(SignInSession, (SignInSession.id == bindparam("session_id"))
                        & (SignInSession.user_id == User.id) & (SignInSession.device_id == bindparam("device_id")))
             .outerjoin(Device, Device.id == SignInSession.device_id)
@@ -172,9 +172,9 @@ def _authenticate(request: Request, session: Session, credentials: HTTPAuthoriza
         raise _unauthorized("This device was signed out; sign in again.")
     if row.last_seen < now - LAST_SEEN_RESOLUTION:
         session.connection().execute(update(Device).where(Device.id == claims.device_id).values(last_seen=now))
-    state = FeedState(int(row[-2] or 0), int(row[-1] or 0)) if with_feed_state else None
+    state = feed_state_of(row) if with_feed_state else None
     principal = make_principal(session, claims.user_id, claims.device_id, row.role, row.team_id, claims.session_id,
-                               row.scope_epoch)
+                               row.scope_epoch, int(row.cursor_seen or 0))
     return principal, state
 
 

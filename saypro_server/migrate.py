@@ -9,6 +9,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, insert, inspect, select, text
 
+from saypro_core.ids import new_id
 from saypro_server.security import write_key_file
 from saypro_server.tables import FeedCounter
 
@@ -42,5 +43,5 @@ def migrate(engine: Engine, key_file: Path | None = None) -> None:
         _move_signing_key_out(connection, key_file)
         command.upgrade(alembic_config(connection), "head")
         if connection.execute(select(FeedCounter.id)).first() is None:
-            connection.execute(insert(FeedCounter).values(id=1, position=0))
+            connection.execute(insert(FeedCounter).values(id=1, position=0, epoch=new_id()))
     log.info("server database at head")

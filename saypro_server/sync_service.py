@@ -85,15 +85,17 @@ class Principal:
     session_id: str = ""
     #: Grows when the user may newly see records they could not before (users.scope_epoch).
     scope_epoch: int = 0
+    #: The furthest cursor this device has sent in the current epoch (devices.cursor_seen).
+    cursor_seen: int = 0
 
 
 def make_principal(session: Session, user_id: str, device_id: str, role: str, team_id: str | None,
-                   session_id: str = "", scope_epoch: int = 0) -> Principal:
+                   session_id: str = "", scope_epoch: int = 0, cursor_seen: int = 0) -> Principal:
     """The principal, with the teams the user supervises (a query only for supervisors and admins)."""
     supervised: tuple[str, ...] = ()
     if role != "staff":
         supervised = tuple(session.scalars(select(Team.id).where(Team.supervisor_id == user_id)))
-    return Principal(user_id, device_id, role, team_id, supervised, session_id, scope_epoch)
+    return Principal(user_id, device_id, role, team_id, supervised, session_id, scope_epoch, cursor_seen)
 
 
 def principal_for(session: Session, user: User, device_id: str) -> Principal:
@@ -560,20 +562,26 @@ class FeedState:
 
     high: int
     reference_version: int
+    #: The feed's identity (FeedCounter.epoch).
+    epoch: str = ""
 
 
-def feed_state_columns() -> tuple[ColumnElement[Any], ColumnElement[Any]]:
-    """The feed state as two scalar subqueries, to ride along in another statement."""
-    return (select(FeedCounter.position).where(FeedCounter.id == 1).scalar_subquery(),
-            select(ReferenceData.version).where(ReferenceData.id == 1).scalar_subquery())
+def feed_state_columns() -> tuple[ColumnElement[Any], ...]:
+    """The feed state as scalar subqueries, to ride along in another statement."""
+    return (select(FeedCounter.position).where(FeedCounter.id == 1).scalar_subquery().label("feed_high"),
+            select(ReferenceData.version).where(ReferenceData.id == 1).scalar_subquery().label("reference_version"),
+            select(FeedCounter.epoch).where(FeedCounter.id == 1).scalar_subquery().label("feed_epoch"))
 
 
 _FEED_STATE = select(*feed_state_columns())
 
 
+def feed_state_of(row: Any) -> FeedState:
+    return FeedState(int(row.feed_high or 0), int(row.reference_version or 0), str(row.feed_epoch or ""))
+
+
 def read_feed_state(session: Session) -> FeedState:
-    high, version = session.connection().execute(_FEED_STATE).one()
-    return FeedState(int(high or 0), int(version or 0))
+    return feed_state_of(session.connection().execute(_FEED_STATE).one())
 
 
 @dataclass

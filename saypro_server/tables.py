@@ -81,6 +81,9 @@ class Device(Base):
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime]
     last_seen: Mapped[datetime]
+    #: The furthest cursor this device has sent in the current epoch: one further back means the
+    #: device's profile was restored from a backup (it reconciles).
+    cursor_seen: Mapped[int] = mapped_column(BigInteger, default=0)
     #: Given to the device at each sign-in with the password: its profile's data key is sealed by it
     #: too, so after a password reset the new password (online) opens the laptop's profile again.
     recovery_secret: Mapped[str | None] = mapped_column(String(64), default=None)
@@ -178,6 +181,9 @@ class FeedCounter(Base):
     __tablename__ = "feed_counter"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     position: Mapped[int] = mapped_column(BigInteger)
+    #: The feed's identity: made at set-up and made anew when the database is restored from a backup
+    #: (`saypro-server restored`). A device whose cursor belongs to another epoch reconciles.
+    epoch: Mapped[str | None] = mapped_column(String(36), default=None)
 
 
 class AppliedChange(Base):

@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 CURSOR_KEY = "sync_cursor"
 REFERENCE_VERSION_KEY = "reference_version"
 SCOPE_EPOCH_KEY = "scope_epoch"
+FEED_EPOCH_KEY = "feed_epoch"
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,8 @@ class SyncAnswer:
     withdrawn: Sequence[str] = ()
     #: The user's scope epoch, when the answer starts the feed again under a new one.
     scope_epoch: int | None = None
+    #: The feed's epoch, when the server names it (kept with the cursor).
+    feed_epoch: str | None = None
 
 
 @dataclass(frozen=True)
@@ -385,6 +388,8 @@ def apply_answer(connection: Connection, sent: Sequence[SentChange], answer: Syn
     unused = sorted(set(unused) | set(more_unused))
     if answer.scope_epoch is not None:
         write_meta(connection, SCOPE_EPOCH_KEY, str(answer.scope_epoch))
+    if answer.feed_epoch is not None:
+        write_meta(connection, FEED_EPOCH_KEY, answer.feed_epoch)
     search.remove(connection, [r.id for r in stored if r.deleted])
     search.put(connection, [r for r in stored if not r.deleted])
     conflicts = 0

@@ -315,6 +315,40 @@ class RecordStore:
                                          table.c.updated_at < cutoff)).scalars()]
             return remote.remove_copies(connection, ids)[1] if ids else []
 
+    def feed_epoch(self) -> str | None:
+        """The server feed's epoch the cursor belongs to (None before the first sync)."""
+        with self.engine.connect() as connection:
+            return read_meta(connection, remote.FEED_EPOCH_KEY)
+
+    def holdings(self) -> list[tuple[str, str, str, bool, str]]:
+        """Every record here, as a reconciliation compares them: (type, id, stamp of its last change,
+        deleted, owner id)."""
+        held: list[tuple[str, str, str, bool, str]] = []
+        with self.engine.connect() as connection:
+            for record_type, table in RECORD_TABLES.items():
+                rows = connection.execute(select(table.c.id, table.c.hlc, table.c.deleted, table.c.owner_id))
+                held.extend((record_type, row.id, row.hlc, bool(row.deleted), row.owner_id) for row in rows)
+        return held
+
+    def apply_reconciliation(self, take: remote.SyncAnswer, drop: Sequence[str],
+                             send: Sequence[tuple[str, str, int]], finished: tuple[int, str] | None) -> list[str]:
+        """One step of a reconciliation, in one transaction: store what the server sent (``take``, with
+        the cursor unchanged), remove what may not be held (``drop``), queue this laptop's own records
+        to go up whole on the server's revision (``send``: type, id, revision); ``finished``: the cursor
+        and epoch to keep once the last step is done. Returns the attachment files no record uses now."""
+        with self.engine.begin() as connection:
+            applied = remote.apply_answer(connection, [], take)
+            _, unused = remote.remove_copies(connection, drop)
+            for record_type, record_id, revision in send:
+                table = RECORD_TABLES[record_type]
+                connection.execute(update(table).where(table.c.id == record_id).values(
+                    server_revision=revision, sync_state=SyncState.WAITING.value))
+            self._send_whole(connection, [(record_type, record_id) for record_type, record_id, _ in send])
+            if finished is not None:
+                write_meta(connection, remote.CURSOR_KEY, str(finished[0]))
+                write_meta(connection, remote.FEED_EPOCH_KEY, finished[1])
+        return [*applied.unused_files, *unused]
+
     def scope_epoch(self) -> int:
         with self.engine.connect() as connection:
             return int(read_meta(connection, remote.SCOPE_EPOCH_KEY) or 0)

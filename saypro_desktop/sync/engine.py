@@ -73,6 +73,8 @@ class SyncReport:
     removed: int = 0
     #: Attachment files (sha256) no record here uses any more, to delete once the sync is done.
     unused_files: list[str] = field(default_factory=list)
+    #: The server or this profile had been restored from a backup, and the two were reconciled.
+    reconciled: bool = False
     complete: bool = False  # everything was sent and everything new was pulled
     error: str = ""
 
@@ -148,7 +150,7 @@ def _answer(frame: AnswerFrame, sent: list[remote.SentChange]) -> remote.SyncAns
                           for a, change in zip(frame.ack, sent, strict=True)],
         records=records, conflicts=conflicts, cursor=frame.cur,
         reference=(frame.ref.version, frame.ref.data) if frame.ref else None,
-        set_aside=unreadable, withdrawn=withdrawn, scope_epoch=frame.se,
+        set_aside=unreadable, withdrawn=withdrawn, scope_epoch=frame.se, feed_epoch=frame.ep,
     )
 
 
@@ -181,11 +183,19 @@ def shipped_reference_digest() -> str | None:
         return None
 
 
+class ReconcileNeeded(Exception):
+    """The server asked this laptop to reconcile before syncing (it, or this profile, was restored)."""
+
+
 class SyncEngine:
     def __init__(self, store: RecordStore, transport: Transport, *, batch_bytes: int = DEFAULT_BATCH_BYTES,
-                 max_batch_bytes: int = MAX_BATCH_BYTES, attempts: int = 4, max_wait_s: float = 30.0) -> None:
+                 max_batch_bytes: int = MAX_BATCH_BYTES, attempts: int = 4, max_wait_s: float = 30.0,
+                 user_id: str = "") -> None:
+        """``user_id``: whose profile this is (a reconciliation sends their records again; "" also
+        counts as theirs: written before the sign-in)."""
         self.store = store
         self.transport = transport
+        self.user_id = user_id
         self.batch_bytes = batch_bytes
         self.max_batch_bytes = max(batch_bytes, max_batch_bytes)
         self.attempts = attempts
@@ -205,7 +215,13 @@ class SyncEngine:
             while report.batches < max_batches and not cancelled():
                 before = self._progress_mark(report)
                 # A batch tried again is built again: frames that arrived before a drop are stored.
-                more = retrying(self._one_batch, report, size, cancelled)
+                try:
+                    more = retrying(self._one_batch, report, size, cancelled)
+                except ReconcileNeeded:
+                    if report.reconciled:
+                        raise SyncError("The server asks again and again to reconcile. Will try again later.") from None
+                    self._reconcile(report, cancelled)
+                    continue
                 if not more:
                     report.complete = True
                     break
@@ -220,6 +236,17 @@ class SyncEngine:
             report.error = str(exc)
             log.warning("sync stopped after %d batches: %s", report.batches, exc)
         return report
+
+    def _reconcile(self, report: SyncReport, cancelled: Callable[[], bool]) -> None:
+        from saypro_desktop.sync.reconcile import reconcile
+
+        log.warning("the server or this profile was restored from a backup: reconciling")
+        done = retry_policy(self.attempts, self.max_wait_s, cancelled)(
+            reconcile, self.store, self.transport, self.user_id, cancelled)
+        report.reconciled = True
+        report.pulled += done.taken
+        report.removed += done.dropped
+        report.unused_files.extend(done.unused_files)
 
     def _progress_mark(self, report: SyncReport) -> tuple[int, int, int]:
         """What moves when a batch gets somewhere: the cursor, or changes the server took or refused
@@ -241,12 +268,15 @@ class SyncEngine:
                     change["c"] = created_at
         held = self.store.reference_version()
         request = SyncRequest(dev=self.store.device_id, cur=self.store.sync_cursor(), se=self.store.scope_epoch(),
+                              ep=self.store.feed_epoch(),
                               ch=[Change.model_validate(c) for c in changes], ref=held,
                               rh=shipped_reference_digest() if held == 0 else None, lim=MAX_STREAM_RECORDS, st=True)
         more: bool | None = None
         for raw in self.transport.post_sync(request.model_dump_json().encode()):
             first = more is None
             response = read_frame(raw)
+            if first and response.rc:
+                raise ReconcileNeeded
             acknowledged = sent if first else []
             applied = self.store.apply_sync_answer(acknowledged, _answer(response, acknowledged))
             report.sent += applied.acknowledged

@@ -88,7 +88,8 @@ def sync_profile(store: RecordStore, data_dir: Path, profile: str, *, server: st
 
     transport.on_bytes = tell
     try:
-        report = SyncEngine(store, transport).sync(cancelled, progress=lambda report: tell(report, now=True))
+        report = SyncEngine(store, transport, user_id=credentials.user_id).sync(
+            cancelled, progress=lambda report: tell(report, now=True))
         if report.complete and not report.error:
             _report_resolutions(store, transport, report)
         blobs = BlobStore(DataPaths(data_dir).attachments_dir(profile))

@@ -62,6 +62,10 @@ class Transport(Protocol):
         they arrive: one for an answer that is not streamed. Raises SyncError."""
         ...
 
+    def post_reconcile(self, body: bytes) -> bytes:
+        """POST a JSON body to /api/v1/reconcile; the answer. Raises SyncError."""
+        ...
+
 
 class HttpTransport:
     """Talks to one server with one keep-alive connection (a new TLS handshake per batch costs a
@@ -270,6 +274,19 @@ class HttpTransport:
         response.close()
         if response.status_code not in (200, 204):
             raise _refused(response, "The server did not sign this laptop out")
+
+    def post_reconcile(self, body: bytes) -> bytes:
+        """One step of a reconciliation (POST /api/v1/reconcile, compressed both ways); the answer's JSON."""
+        response = self._call("POST", "/api/v1/reconcile", data=compression.compress(body, self.encoding),
+                              headers={"Content-Type": "application/json", "Content-Encoding": self.encoding,
+                                       "Accept-Encoding": ACCEPT})
+        with response:
+            if response.status_code != 200:
+                raise _refused(response, "The server did not reconcile")
+            try:
+                return response.content
+            except requests.RequestException:
+                raise SyncError("The connection broke while reconciling. Will try again.") from None
 
     def report_resolution(self, conflict_id: str) -> None:
         """Tell the server a conflict was settled here (its chosen value travels as a change)."""

@@ -9,7 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials
 from pydantic_core import PydanticSerializationError
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from saypro_core import compression
 from saypro_core.wire import (
@@ -19,22 +19,26 @@ from saypro_core.wire import (
     MAX_ANSWER_RECORDS,
     Ack,
     ErrorOut,
+    ReconcileRequest,
+    ReconcileResponse,
     ReferenceOut,
     SyncRequest,
     SyncResponse,
     reference_digest,
 )
 from saypro_server import audit, sync_service
+from saypro_server import reconcile as reconcile_service
 from saypro_server.deps import (
     NEEDS_TOKEN,
     BearerToken,
     CurrentPrincipal,
     DbSession,
+    ReadSession,
     authenticate_for_sync,
     read_session,
 )
 from saypro_server.sync_service import FeedState, Principal
-from saypro_server.tables import Conflict, ReferenceData
+from saypro_server.tables import Conflict, Device, ReferenceData
 
 router = APIRouter(prefix="/api/v1", tags=["sync"], responses=NEEDS_TOKEN)
 
@@ -60,6 +64,12 @@ def _sync(request: Request, body: SyncRequest, credentials: HTTPAuthorizationCre
         if body.dev != principal.device_id:  # documented as 400 at the app level
             raise HTTPException(status.HTTP_400_BAD_REQUEST,
                                 detail="The device id does not match the signed-in device.")
+        assert before_push is not None
+        if _restored(body, principal, before_push):
+            # Nothing is applied: a change to a record this (restored) server lacks would be refused for
+            # want of its other fields. The device reconciles, then sends again.
+            return Response(SyncResponse(cur=0, ep=before_push.epoch, rc=True).model_dump_json().encode(),
+                            media_type="application/json")
         acks: list[Ack] = []
         if body.ch:
             with request.app.state.session_factory.begin() as transaction:
@@ -70,6 +80,7 @@ def _sync(request: Request, body: SyncRequest, credentials: HTTPAuthorizationCre
         # The user may see more than when the device's cursor was read: start from the beginning once.
         rescope = body.se != principal.scope_epoch
         cursor = 0 if rescope else body.cur
+        _remember_cursor(request, principal, cursor)
         pulled = sync_service.pull(session, principal, cursor, min(body.lim, limit), state, max_bytes)
         reference = None
         if pulled.state.reference_version > body.ref:
@@ -79,7 +90,8 @@ def _sync(request: Request, body: SyncRequest, credentials: HTTPAuthorizationCre
             reference = ReferenceOut(version=stored.version, data=None if same else stored.body)
     audit.note_reads(request.app.state.session_factory, principal.user_id, principal.role, pulled.records)
     first = SyncResponse(ack=acks, ch=pulled.records, cur=pulled.cursor, more=pulled.more, cf=pulled.conflicts,
-                         ref=reference, w=pulled.withdrawn, se=principal.scope_epoch if rescope else None)
+                         ref=reference, w=pulled.withdrawn, se=principal.scope_epoch if rescope else None,
+                         ep=pulled.state.epoch if body.ep != pulled.state.epoch else None)
     encoded = _encode(request, first)
     zstd = compression.accepted(request.headers.get("accept-encoding", "")) == "zstd"
     if body.st and pulled.more:
@@ -97,6 +109,37 @@ def _sync(request: Request, body: SyncRequest, credentials: HTTPAuthorizationCre
 
 
 NDJSON = "application/x-ndjson"
+
+
+def _restored(body: SyncRequest, principal: Principal, state: FeedState) -> bool:
+    """Whether the device's cursor means nothing here: the server was restored from a backup (another
+    epoch, or a cursor past the feed's end), or the device's profile was (a cursor further back than
+    it has sent before). A device that never synced, or comes from before epochs, has nothing to
+    compare."""
+    if body.ep is not None and body.ep != state.epoch:
+        return True
+    if body.cur > state.high:
+        return True
+    return body.ep is not None and body.se == principal.scope_epoch and body.cur < principal.cursor_seen
+
+
+def _remember_cursor(request: Request, principal: Principal, cursor: int) -> None:
+    """Keep the furthest cursor the device sent (a write only when it moved, or went back to 0 on a new scope)."""
+    if cursor != principal.cursor_seen and (cursor > principal.cursor_seen or cursor == 0):
+        with request.app.state.session_factory.begin() as transaction:
+            transaction.execute(update(Device).where(Device.id == principal.device_id).values(cursor_seen=cursor))
+
+
+@router.post("/reconcile", response_model=ReconcileResponse)
+def reconcile(body: ReconcileRequest, principal: CurrentPrincipal, session: ReadSession,
+              request: Request) -> ReconcileResponse:
+    """One step of reconciling a device whose cursor means nothing (the server or the device was
+    restored from a backup): see saypro_server.reconcile."""
+    if body.dev != principal.device_id:
+        raise HTTPException(status.HTTP_400_BAD_REQUEST, detail="The device id does not match the signed-in device.")
+    answered = reconcile_service.answer(session, principal, body)
+    audit.note_reads(request.app.state.session_factory, principal.user_id, principal.role, answered.take)
+    return answered
 
 
 def _encode(request: Request, answer: SyncResponse) -> bytes:

@@ -100,5 +100,5 @@ def test_headless_sync_with_a_local_server(served: tuple[str, Path, subprocess.P
     login = run_exe(tmp_path / "data", "login", "--server", url, "--user", "thandi", stdin=f"{PASSWORD}\n",
                     env=env_no_keyring)
     assert login.returncode == 0, login.stderr
-    synced = run_exe(tmp_path / "data", "sync", env=env_no_keyring)
+    synced = run_exe(tmp_path / "data", "sync", stdin=f"{PASSWORD}\n", env=env_no_keyring)  # her profile: her password
     assert (synced.returncode, synced.stdout.strip()) == (0, "Synced: 1 sent, 0 received."), synced.stderr

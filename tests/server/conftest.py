@@ -81,7 +81,7 @@ def _empty(engine: Engine) -> None:
         for table in reversed(Base.metadata.sorted_tables):
             if table.name != "server_secrets":
                 connection.execute(delete(table))
-        connection.execute(insert(FeedCounter).values(id=1, position=0))
+        connection.execute(insert(FeedCounter).values(id=1, position=0, epoch=new_id()))
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
