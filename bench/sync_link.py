@@ -8,13 +8,18 @@ through bench/linkem.py in front of a real `saypro-server` process:
   (its gzip size / bandwidth + one round trip);
 - an interrupted first sync: the link drops half-way; the bytes sent again on the next attempt;
 - the peer: the same documents replicated by PouchDB 9 (memory adapter, keep-alive) to
-  express-pouchdb, through the same emulator: push, pull, one edit.
+  express-pouchdb, through the same emulator: push, pull, one edit;
+- reconciliation (first link only): a laptop's first sync of 10,000 logs, a server backup, 100 more
+  logs synced, the server restored from the backup (`saypro-server restored`), the person signs in
+  again and the laptop reconciles (sends the 100 the server lost): its seconds as a ratio of the
+  first sync's.
 
-Goals (issue 5): first sync within 1.25x of the ideal and at least 4x faster than PouchDB; one
-edited record in one request and <= 1.5 KB on the wire; an interrupted sync resends at most one
-batch.
+Goals: first sync within 1.25x of the ideal and at least 4x faster than PouchDB; one edited record
+in one request and <= 1.5 KB on the wire; an interrupted sync resends at most one batch (issue 5);
+reconciling 10,000 records <= 0.3 of their first sync (issue 12).
 
     .venv/bin/python bench/sync_link.py [--links 128/400,50/800] [--records 1000] [--no-peer]
+                                        [--reconcile-records 10000 | 0 to skip]
 
 The peer needs Node.js and `npm install` in bench/pouchdb (done here when node_modules is missing).
 """
@@ -28,6 +33,7 @@ import json
 import os
 import random
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -82,11 +88,24 @@ class Server:
             self.admin("users", "create", user, "--password-stdin", stdin=f"{PASSWORD}\n")
         self.admin("reference", "load", str(default_reference_path()))
         self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.start()
+
+    def start(self) -> None:
         self.process = subprocess.Popen([sys.executable, "-m", "saypro_server", "--data-dir", str(self.data), "serve",
                                          "--port", str(self.port)], stdout=subprocess.DEVNULL,
                                         stderr=subprocess.DEVNULL)
-        self.url = f"http://127.0.0.1:{self.port}"
         wait_for(f"{self.url}/api/v1/health")
+
+    def restore(self, backup: Path) -> None:
+        """The README's restore of a SQLite server: stop, copy the backup back, `restored`, start."""
+        self.stop()
+        database = self.data / "server.sqlite"
+        for leftover in (database.with_name("server.sqlite-wal"), database.with_name("server.sqlite-shm")):
+            leftover.unlink(missing_ok=True)
+        shutil.copyfile(backup, database)
+        self.admin("restored")
+        self.start()
 
     def admin(self, *args: str, stdin: str | None = None) -> None:
         subprocess.run([sys.executable, "-m", "saypro_server", "--data-dir", str(self.data), *args], input=stdin,
@@ -113,7 +132,11 @@ class Device:
         root.mkdir(parents=True)
         self.store = RecordStore.open(root / "saypro.sqlite")
         self.vault = CredentialStore(root, "default")
-        self.vault.save(sign_in(server.url, user, PASSWORD, self.store.device_id))
+        self.user = user
+        self.sign_in(server)
+
+    def sign_in(self, server: Server) -> None:
+        self.vault.save(sign_in(server.url, self.user, PASSWORD, self.store.device_id))
 
     def sync(self, link: Link) -> tuple[SyncReport, dict[str, float]]:
         credentials = self.vault.load()
@@ -177,6 +200,35 @@ def ours(root: Path, server: Server, kbit: float, rtt: float, logs: list[Learnin
     return result
 
 
+def reconciliation(root: Path, kbit: float, rtt: float, count: int) -> dict[str, Any]:
+    """A first sync of ``count`` logs, then a restored server and the laptop's reconciliation."""
+    server = Server(root)
+    try:
+        with Link(server.port, rtt_ms=rtt, up_kbit=kbit, down_kbit=kbit) as link:
+            laptop = Device(root / "laptop", server, "laptop_user")
+            laptop.store.save_many(make_logs(count, seed=3))
+            report, first = laptop.sync(link)
+            assert report.complete and report.sent == count, report
+            backup = root / "server-backup.sqlite"
+            server.admin("backup", str(backup))
+            after = make_logs(100, seed=4)
+            laptop.store.save_many(after)
+            report, _ = laptop.sync(link)
+            assert report.complete and report.sent == len(after), report
+            server.restore(backup)
+            laptop.sign_in(server)  # every sign-in ended with the restore
+            report, healed = laptop.sync(link)
+            assert report.complete, report
+            with sqlite3.connect(server.data / "server.sqlite") as database:
+                (held,) = database.execute("SELECT count(*) FROM records WHERE type = 'learning_log'").fetchone()
+            assert held == count + len(after), held  # nothing lost, nothing doubled
+            laptop.store.close()
+    finally:
+        server.stop()
+    return {"records": count, "written_after_backup": len(after), "first_sync_up": first, "reconcile": healed,
+            "of_first_sync": round(healed["seconds"] / first["seconds"], 3), "goal_of_first_sync": 0.3}
+
+
 def peer(root: Path, kbit: float, rtt: float, logs: list[LearningLog]) -> dict[str, Any]:
     if not (PEER / "node_modules").is_dir():
         subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error"], cwd=PEER, check=True)
@@ -217,6 +269,7 @@ def main() -> None:
     parser.add_argument("--links", default="128/400,50/800", help="kbit/rtt_ms pairs, comma separated")
     parser.add_argument("--records", type=int, default=1000)
     parser.add_argument("--no-peer", action="store_true", help="skip PouchDB (no Node.js here)")
+    parser.add_argument("--reconcile-records", type=int, default=10_000, help="0 skips the reconciliation")
     args = parser.parse_args()
     logs = make_logs(args.records, seed=1)
     report: dict[str, Any] = {"records": args.records, "links": {}}
@@ -235,6 +288,8 @@ def main() -> None:
                 "first_sync_up": round(entry["pouchdb"]["push"]["seconds"] / entry["first_sync_up"]["seconds"], 2),
                 "first_sync_down": round(entry["pouchdb"]["pull"]["seconds"] / entry["first_sync_down"]["seconds"], 2),
             }
+        if args.reconcile_records and not report["links"]:
+            entry["reconciliation"] = reconciliation(root / "reconcile", kbit, rtt, args.reconcile_records)
         report["links"][f"{int(kbit)}kbit_{int(rtt)}ms"] = entry
         shutil.rmtree(root, ignore_errors=True)
         print(json.dumps(report["links"][f"{int(kbit)}kbit_{int(rtt)}ms"]), file=sys.stderr, flush=True)

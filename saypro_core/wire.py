@@ -226,7 +226,13 @@ Index = Annotated[int, Field(ge=0, lt=256)]
 Count = Annotated[int, Field(ge=0, le=10_000_000)]
 
 
-class ReconcileRequest(_Strict):
+class _Tuples(BaseModel):
+    """Models with tuples, which JSON sends as arrays: strict mode would take only Python tuples."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ReconcileRequest(_Tuples):
     """One step of a reconciliation (saypro_core.reconcile). Level 1: the digest of every top bucket;
     level 2: the digests of the leaves of the top buckets that differed; level 3: the records of
     the leaves that differed, as (type, id, stamp, deleted 0/1, mine 0/1)."""
@@ -234,14 +240,14 @@ class ReconcileRequest(_Strict):
     v: Literal[1] = 1
     dev: Uuid
     lv: Literal[1, 2, 3]
-    tops: list[tuple[Index, Count, Hex64]] = Field(default_factory=list, max_length=256, strict=False)
-    leaves: list[tuple[Index, Index, Count, Hex64]] = Field(default_factory=list, max_length=65_536, strict=False)
-    ask: list[tuple[Index, Index]] = Field(default_factory=list, max_length=MAX_RECONCILE_LEAVES, strict=False)
+    tops: list[tuple[Index, Count, Hex64]] = Field(default_factory=list, max_length=256)
+    leaves: list[tuple[Index, Index, Count, Hex64]] = Field(default_factory=list, max_length=65_536)
+    ask: list[tuple[Index, Index]] = Field(default_factory=list, max_length=MAX_RECONCILE_LEAVES)
     e: list[tuple[RecordType, Uuid, Annotated[str, Field(max_length=90)], Literal[0, 1], Literal[0, 1]]] = Field(
-        default_factory=list, max_length=20_000, strict=False)
+        default_factory=list, max_length=20_000)
 
 
-class ReconcileResponse(_Strict):
+class ReconcileResponse(_Tuples):
     ep: str = Field(description="The feed's epoch: the device keeps it with the cursor `high` once done.")
     high: int = Field(ge=0, le=MAX_POSITION, description="The feed's end when the reconciliation began.")
     tops: list[int] = Field(default_factory=list, description="Level 1: top buckets whose digests differ.")

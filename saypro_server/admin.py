@@ -426,7 +426,7 @@ def mark_restored(session: Session) -> int:
     sign-in ends, so a revocation made after the backup is not undone by the restore. Returns how
     many sign-ins ended."""
     session.execute(update(FeedCounter).where(FeedCounter.id == 1).values(epoch=new_id()))
-    session.execute(update(Device).values(cursor_seen=0))
+    session.execute(update(Device).values(cursor_answered=0))
     ended = sessions.end(session, SignInSession.revoked_at.is_(None), "the server was restored from a backup")
     audit.note(session, "restored", actor_id=None, detail=f"server restored from a backup; {ended} sign-ins ended")
     session.commit()

@@ -127,7 +127,7 @@ def get_principal(request: Request, session: ReadSession, credentials: BearerTok
 def _auth_statement(*extra: ColumnElement[Any]) -> Select[Any]:
     # Built once: constructing a statement and its cache key costs more CPU than running it.
     return (select(User.role, User.team_id, User.disabled, User.scope_epoch, SignInSession.id,
-                   SignInSession.revoked_at, SignInSession.expires_at, Device.last_seen, Device.cursor_seen, *extra)
+                   SignInSession.revoked_at, SignInSession.expires_at, Device.last_seen, Device.cursor_answered, *extra)
             .outerjoin(SignInSession, (SignInSession.id == bindparam("session_id"))
                        & (SignInSession.user_id == User.id) & (SignInSession.device_id == bindparam("device_id")))
             .outerjoin(Device, Device.id == SignInSession.device_id)
@@ -174,7 +174,7 @@ def _authenticate(request: Request, session: Session, credentials: HTTPAuthoriza
         session.connection().execute(update(Device).where(Device.id == claims.device_id).values(last_seen=now))
     state = feed_state_of(row) if with_feed_state else None
     principal = make_principal(session, claims.user_id, claims.device_id, row.role, row.team_id, claims.session_id,
-                               row.scope_epoch, int(row.cursor_seen or 0))
+                               row.scope_epoch, int(row.cursor_answered or 0))
     return principal, state
 
 

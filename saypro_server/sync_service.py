@@ -85,17 +85,17 @@ class Principal:
     session_id: str = ""
     #: Grows when the user may newly see records they could not before (users.scope_epoch).
     scope_epoch: int = 0
-    #: The furthest cursor this device has sent in the current epoch (devices.cursor_seen).
-    cursor_seen: int = 0
+    #: The furthest cursor an answer gave this device in the current epoch (devices.cursor_answered).
+    cursor_answered: int = 0
 
 
 def make_principal(session: Session, user_id: str, device_id: str, role: str, team_id: str | None,
-                   session_id: str = "", scope_epoch: int = 0, cursor_seen: int = 0) -> Principal:
+                   session_id: str = "", scope_epoch: int = 0, cursor_answered: int = 0) -> Principal:
     """The principal, with the teams the user supervises (a query only for supervisors and admins)."""
     supervised: tuple[str, ...] = ()
     if role != "staff":
         supervised = tuple(session.scalars(select(Team.id).where(Team.supervisor_id == user_id)))
-    return Principal(user_id, device_id, role, team_id, supervised, session_id, scope_epoch, cursor_seen)
+    return Principal(user_id, device_id, role, team_id, supervised, session_id, scope_epoch, cursor_answered)
 
 
 def principal_for(session: Session, user: User, device_id: str) -> Principal:
@@ -597,7 +597,7 @@ class PullResult:
 
 
 def pull(session: Session, principal: Principal, cursor: int, limit: int,
-         state: FeedState | None = None, max_bytes: int = ANSWER_BYTES) -> PullResult:
+         state: FeedState | None = None, max_bytes: int = ANSWER_BYTES, echo_own: bool = False) -> PullResult:
     """Records and conflicts after ``cursor`` that the user may see, oldest first: at most
     ``limit`` records, ending after the record whose fields pass ``max_bytes``.
 
@@ -632,6 +632,7 @@ def pull(session: Session, principal: Principal, cursor: int, limit: int,
         select(Withdrawal.record_id).where(Withdrawal.user_id == principal.user_id, Withdrawal.feed_position > cursor,
                                            Withdrawal.feed_position <= new_cursor).order_by(Withdrawal.feed_position)
     ).all()
-    records = [record_out(r) for r in kept if r.clean_device != principal.device_id]
+    # A device is not sent back what it wrote itself (unless ``echo_own``: it may have lost it).
+    records = [record_out(r) for r in kept if echo_own or r.clean_device != principal.device_id]
     return PullResult(records, [conflict_out(c) for c in conflicts], new_cursor, more, state,
                       list(dict.fromkeys(withdrawn)))

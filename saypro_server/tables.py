@@ -83,7 +83,7 @@ class Device(Base):
     last_seen: Mapped[datetime]
     #: The furthest cursor this device has sent in the current epoch: one further back means the
     #: device's profile was restored from a backup (it reconciles).
-    cursor_seen: Mapped[int] = mapped_column(BigInteger, default=0)
+    cursor_answered: Mapped[int] = mapped_column(BigInteger, default=0)
     #: Given to the device at each sign-in with the password: its profile's data key is sealed by it
     #: too, so after a password reset the new password (online) opens the laptop's profile again.
     recovery_secret: Mapped[str | None] = mapped_column(String(64), default=None)

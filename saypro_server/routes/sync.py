@@ -80,8 +80,13 @@ def _sync(request: Request, body: SyncRequest, credentials: HTTPAuthorizationCre
         # The user may see more than when the device's cursor was read: start from the beginning once.
         rescope = body.se != principal.scope_epoch
         cursor = 0 if rescope else body.cur
-        _remember_cursor(request, principal, cursor)
-        pulled = sync_service.pull(session, principal, cursor, min(body.lim, limit), state, max_bytes)
+        # A cursor behind what an answer gave the device: that answer was lost, or the device's profile
+        # was restored from a backup. Either way it gets its own changes too (a lost answer's again,
+        # harmlessly; a restored profile's, which it no longer holds).
+        echo_own = cursor < principal.cursor_answered
+        pulled = sync_service.pull(session, principal, cursor, min(body.lim, limit), state, max_bytes,
+                                   echo_own=echo_own)
+        _remember_cursor(request, principal, pulled.cursor)
         reference = None
         if pulled.state.reference_version > body.ref:
             stored = session.get(ReferenceData, 1)
@@ -95,7 +100,8 @@ def _sync(request: Request, body: SyncRequest, credentials: HTTPAuthorizationCre
     encoded = _encode(request, first)
     zstd = compression.accepted(request.headers.get("accept-encoding", "")) == "zstd"
     if body.st and pulled.more:
-        frames = _frames(request, principal, encoded, first.cur, first.more, pulled.state, body.lim - FRAME_RECORDS)
+        frames = _frames(request, principal, encoded, first.cur, first.more, pulled.state, body.lim - FRAME_RECORDS,
+                         echo_own)
         if zstd:
             return StreamingResponse(_packed(frames), media_type=NDJSON,
                                      headers={"Content-Encoding": "zstd", "Vary": "Accept-Encoding"})
@@ -112,22 +118,19 @@ NDJSON = "application/x-ndjson"
 
 
 def _restored(body: SyncRequest, principal: Principal, state: FeedState) -> bool:
-    """Whether the device's cursor means nothing here: the server was restored from a backup (another
-    epoch, or a cursor past the feed's end), or the device's profile was (a cursor further back than
-    it has sent before). A device that never synced, or comes from before epochs, has nothing to
-    compare."""
+    """Whether the device's cursor means nothing here because the server was restored from a backup:
+    the device saw another epoch, or its cursor is past the feed's end. (A device whose profile was
+    restored has a cursor that still means what it did: it is only behind, see ``echo_own``.)"""
     if body.ep is not None and body.ep != state.epoch:
         return True
-    if body.cur > state.high:
-        return True
-    return body.ep is not None and body.se == principal.scope_epoch and body.cur < principal.cursor_seen
+    return body.cur > state.high
 
 
 def _remember_cursor(request: Request, principal: Principal, cursor: int) -> None:
-    """Keep the furthest cursor the device sent (a write only when it moved, or went back to 0 on a new scope)."""
-    if cursor != principal.cursor_seen and (cursor > principal.cursor_seen or cursor == 0):
+    """Keep the furthest cursor an answer gave the device (a write only when it moved)."""
+    if cursor > principal.cursor_answered:
         with request.app.state.session_factory.begin() as transaction:
-            transaction.execute(update(Device).where(Device.id == principal.device_id).values(cursor_seen=cursor))
+            transaction.execute(update(Device).where(Device.id == principal.device_id).values(cursor_answered=cursor))
 
 
 @router.post("/reconcile", response_model=ReconcileResponse)
@@ -158,7 +161,7 @@ def _encode(request: Request, answer: SyncResponse) -> bytes:
 
 
 def _frames(request: Request, principal: Principal, first: bytes, cursor: int, more: bool, state: FeedState,
-            budget: int) -> Iterator[bytes]:
+            budget: int, echo_own: bool) -> Iterator[bytes]:
     """The first frame (encoded), then frames of records up to the same feed state while ``budget``
     records remain (a plain generator: Starlette runs it on a worker thread, so the queries do not block).
 
@@ -168,7 +171,8 @@ def _frames(request: Request, principal: Principal, first: bytes, cursor: int, m
     yield first + b"\n"
     while more and budget > 0:
         with read_session(request.app) as session:
-            pulled = sync_service.pull(session, principal, cursor, min(budget, FRAME_RECORDS), state, FRAME_BYTES)
+            pulled = sync_service.pull(session, principal, cursor, min(budget, FRAME_RECORDS), state, FRAME_BYTES,
+                                       echo_own=echo_own)
         audit.note_reads(request.app.state.session_factory, principal.user_id, principal.role, pulled.records)
         frame = SyncResponse(ch=pulled.records, cur=pulled.cursor, more=pulled.more, cf=pulled.conflicts,
                              w=pulled.withdrawn)

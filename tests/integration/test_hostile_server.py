@@ -142,7 +142,8 @@ def records(draw: st.DrawFn) -> Any:
     for _ in range(draw(st.integers(0, 3))):
         where = draw(st.sampled_from(["top", "fields"]))
         target = record if where == "top" or not isinstance(record["f"], dict) else record["f"]
-        key = draw(st.sampled_from(sorted(target)) | st.text(max_size=10))
+        keys = st.sampled_from(sorted(target)) | st.text(max_size=10) if target else st.text(max_size=10)
+        key = draw(keys)
         target[key] = draw(json_values | st.sampled_from(["../../../../../escape", "\ud800", "a\x00", "0" * 64]))
     return record
 

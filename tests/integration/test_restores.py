@@ -144,6 +144,7 @@ class Laptop:
 
     def sync(self) -> bool:
         outcome = sync_profile(self.store, self.paths.root, "default")
+        self.last = outcome
         return outcome.attempt.complete and not outcome.report.rejected
 
     def write(self, title: str) -> LearningLog:
@@ -182,7 +183,7 @@ def test_a_restored_server_loses_nothing_any_laptop_still_holds(server: ServerPr
         device.sign_in(server)
     for _ in range(2):
         for device in (laptop, tablet, teammate):
-            assert device.sync()
+            assert device.sync(), (device.last.report.error, device.last.report.rejected)
     everything = sorted([*expected, "Written after the restore", "The teammate's log after the restore"])
     assert server.titles() == everything  # nothing lost, nothing doubled
     assert laptop.titles() == tablet.titles() == teammate.titles() == everything

@@ -129,7 +129,9 @@ def test_the_server_refusal_is_kept_on_the_record(laptops: tuple[Laptop, Laptop]
                                                         "this has 300.")]
     stored = laptop.store.require(LearningLog, log.id)
     assert (stored.sync_state, stored.sync_error) == (SyncState.ERROR, report.rejected[0][2])
-    assert summary(report) == "Synced: 0 sent, 0 received, 1 refused by the server."
+    assert summary(report) == (
+        f"Synced: 0 sent, 0 received, 1 refused by the server (learning log {log.id[:8]}…: title: Title is too long: "
+        "at most 200 characters, this has 300.; see `saypro-desktop export` or the Sync page).")
 
 
 def test_reference_data_arrives_once_and_only_when_it_differs(

@@ -1,4 +1,4 @@
-"""feed_counter.epoch (the feed's identity), devices.cursor_seen: restored servers and laptops are
+"""feed_counter.epoch (the feed's identity), devices.cursor_answered: restored servers and laptops are
 found and reconciled
 
 Revision ID: s0007_feed_epoch
@@ -22,13 +22,13 @@ def upgrade() -> None:
     with op.batch_alter_table('feed_counter', schema=None) as batch_op:
         batch_op.add_column(sa.Column('epoch', sa.String(length=36), nullable=True))
     with op.batch_alter_table('devices', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('cursor_seen', sa.BigInteger(), nullable=False, server_default='0'))
+        batch_op.add_column(sa.Column('cursor_answered', sa.BigInteger(), nullable=False, server_default='0'))
     counter = sa.table('feed_counter', sa.column('epoch', sa.String))
     op.get_bind().execute(counter.update().values(epoch=str(uuid.uuid4())))
 
 
 def downgrade() -> None:
     with op.batch_alter_table('devices', schema=None) as batch_op:
-        batch_op.drop_column('cursor_seen')
+        batch_op.drop_column('cursor_answered')
     with op.batch_alter_table('feed_counter', schema=None) as batch_op:
         batch_op.drop_column('epoch')
