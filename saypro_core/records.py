@@ -70,8 +70,9 @@ class GoalStatus(StrEnum):
 
 
 class ReviewState(StrEnum):
-    """A mentor's verdict on a shared record."""
+    """A supervisor's or mentor's verdict on a shared record; COMMENT is none (a peer's comment, a reply)."""
 
+    COMMENT = "comment"
     ACKNOWLEDGED = "acknowledged"
     VALIDATED = "validated"
     NEEDS_MORE = "needs_more"

@@ -36,7 +36,7 @@ import json
 import uuid
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, Strict
 
 from saypro_core.bounds import MAX_POSITION, MAX_REVISION
 from saypro_core.records import RECORD_TYPES
@@ -124,6 +124,9 @@ class SyncRequest(_Strict):
     rh: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$", exclude_if=lambda v: v is None,
                            description="reference_digest of the reference data the device holds: where the "
                                        "server's newer version is the same data, the answer leaves it out.")
+    dv: int | None = Field(default=None, ge=0, le=MAX_REVISION, exclude_if=lambda v: v is None,
+                           description="The version of the directory (who is who) the device holds, 0 for none; "
+                                       "left out by devices that do not read directories (they get none).")
 
 
 class Ack(_Strict):
@@ -179,6 +182,33 @@ class ReferenceOut(_Strict):
                                         description="Left out when the device holds the same data (rh).")
 
 
+Relation = Literal["supervisor", "mentor", "supervisee", "mentee", "teammate"]
+Role = Literal["staff", "supervisor", "admin"]
+#: People in one directory at most (an organisation's staff).
+MAX_PEOPLE = 20_000
+
+
+class PersonOut(_Strict):
+    """Someone whose records or feedback may reach the device: their name, role and team, and what
+    they are to the signed-in person."""
+
+    id: Uuid
+    n: Annotated[str, Field(max_length=120)] = Field(description="The display name.")
+    r: Role
+    t: Annotated[str, Field(max_length=120)] = Field(default="", description="The team's name.")
+    rel: list[Relation] = Field(default_factory=list, max_length=5, exclude_if=lambda v: not v,
+                                description="What they are to the signed-in person: their supervisor, mentor, "
+                                            "a person they supervise or mentor, a team mate.")
+
+
+class DirectoryOut(_Strict):
+    """Who is who, for the signed-in person: sent when the device's `dv` is not the server's."""
+
+    v: int = Field(ge=0, le=MAX_REVISION)
+    me: Uuid = Field(description="The signed-in person (also in `p`, with their role and team).")
+    p: list[PersonOut] = Field(default_factory=list, max_length=MAX_PEOPLE)
+
+
 class SyncResponse(_Strict):
     """An answer, or one frame of a streamed answer (acknowledgements and reference data come in the first)."""
 
@@ -199,6 +229,8 @@ class SyncResponse(_Strict):
     rc: bool = Field(default=False, exclude_if=lambda v: not v,
                      description="Reconcile first (POST /api/v1/reconcile): the server or the device was restored "
                                  "from a backup, so the cursor means nothing. Nothing in the request was applied.")
+    dir: DirectoryOut | None = Field(default=None, exclude_if=lambda v: v is None,
+                                     description="Who is who (first frame only), when `dv` is not the server's.")
 
 
 class AnswerFrame(_Strict):
@@ -217,17 +249,22 @@ class AnswerFrame(_Strict):
     se: int | None = Field(default=None, ge=0, le=MAX_REVISION)
     ep: str | None = Field(default=None, max_length=36)
     rc: bool = False
+    dir: Any = None  # checked on its own (DirectoryOut): a bad directory is ignored, never the answer
 
 
 #: Records of one reconcile answer at most (its leaves are asked for in groups that fit).
 MAX_RECONCILE_LEAVES = 64
-Hex64 = Annotated[str, Field(pattern=r"^[0-9a-f]{16}$")]
-Index = Annotated[int, Field(ge=0, lt=256)]
-Count = Annotated[int, Field(ge=0, le=10_000_000)]
+# Strict each (the models cannot be: see _Tuples): no "5" for 5, no false for 0.
+Hex64 = Annotated[str, Strict(), Field(pattern=r"^[0-9a-f]{16}$")]
+Index = Annotated[int, Strict(), Field(ge=0, lt=256)]
+Count = Annotated[int, Strict(), Field(ge=0, le=10_000_000)]
+Bit = Annotated[int, Strict(), Field(ge=0, le=1)]
+HeldStamp = Annotated[str, Strict(), Field(max_length=90)]
 
 
 class _Tuples(BaseModel):
-    """Models with tuples, which JSON sends as arrays: strict mode would take only Python tuples."""
+    """Models with tuples, which JSON sends as arrays: strict mode would take only Python tuples, so
+    each field's type is strict instead."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -237,13 +274,13 @@ class ReconcileRequest(_Tuples):
     level 2: the digests of the leaves of the top buckets that differed; level 3: the records of
     the leaves that differed, as (type, id, stamp, deleted 0/1, mine 0/1)."""
 
-    v: Literal[1] = 1
+    v: Annotated[int, Strict(), Field(ge=1, le=1)] = 1
     dev: Uuid
-    lv: Literal[1, 2, 3]
+    lv: Annotated[int, Strict(), Field(ge=1, le=3)]
     tops: list[tuple[Index, Count, Hex64]] = Field(default_factory=list, max_length=256)
     leaves: list[tuple[Index, Index, Count, Hex64]] = Field(default_factory=list, max_length=65_536)
     ask: list[tuple[Index, Index]] = Field(default_factory=list, max_length=MAX_RECONCILE_LEAVES)
-    e: list[tuple[RecordType, Uuid, Annotated[str, Field(max_length=90)], Literal[0, 1], Literal[0, 1]]] = Field(
+    e: list[tuple[RecordType, Annotated[str, Strict(), Field(pattern=UUID_PATTERN)], HeldStamp, Bit, Bit]] = Field(
         default_factory=list, max_length=20_000)
 
 

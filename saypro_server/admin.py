@@ -17,7 +17,7 @@ from saypro_core.codec import DecodeError, encode
 from saypro_core.ids import new_id
 from saypro_core.reference import parse_reference
 from saypro_core.validation import text_problem
-from saypro_server import audit, sessions
+from saypro_server import audit, directory, sessions
 from saypro_server.passwords import WeakPassword, check_password
 from saypro_server.privacy import Scope, narrowed, readers, rescope_children, withdraw
 from saypro_server.security import hash_password
@@ -265,6 +265,28 @@ def set_supervisor(session: Session, team: str, username: str) -> None:
     session.commit()
 
 
+def set_mentor(session: Session, username: str, mentor: str | None) -> None:
+    """Give a person a mentor (anyone but themselves: a supervisor of another team, a peer), or none.
+    The mentor receives what the person shares with "my supervisor and mentor" and with the team,
+    and may review it; the mentor before loses it."""
+    user = _user(session, username)
+    chosen = _user(session, mentor) if mentor is not None else None
+    if chosen is not None and chosen.id == user.id:
+        raise AdminError("A person cannot be their own mentor.")
+    if chosen is not None and chosen.disabled:
+        raise AdminError(f"'{mentor}' is disabled.")
+    previous = session.get(User, user.mentor_id) if user.mentor_id else None
+    if (previous.id if previous else None) == (chosen.id if chosen else None):
+        return
+
+    def assign() -> list[StoredRecord]:
+        user.mentor_id = chosen.id if chosen is not None else None
+        return []
+
+    _rescope(session, [mentor_ for mentor_ in (chosen, previous) if mentor_ is not None], assign)
+    session.commit()
+
+
 # -- a person's data: all of it out, or all of it gone (POPIA) -----------------------------------
 
 
@@ -340,7 +362,9 @@ def erase_user(session: Session, username: str) -> int:
     session.execute(delete(Device).where(Device.user_id == user.id))
     session.execute(delete(LoginThrottle).where(LoginThrottle.key.like(f"%{user.username.lower()}%")))
     session.execute(update(Team).where(Team.supervisor_id == user.id).values(supervisor_id=None))
+    session.execute(update(User).where(User.mentor_id == user.id).values(mentor_id=None))
     session.execute(delete(User).where(User.id == user.id))
+    directory.bump(session)
     audit.note(session, "erase", actor_id=None, owner_id=user.id, detail=f"users erase: {len(records)} records")
     session.commit()
     return len(records)

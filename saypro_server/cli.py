@@ -5,6 +5,7 @@
     saypro-server users create NAME [--display-name T] [--role R] [--team T] [--password-stdin]
     saypro-server users list | disable NAME | enable NAME | set-role NAME ROLE | reset-password NAME
     saypro-server users revoke-devices NAME
+    saypro-server users set-mentor NAME MENTOR | set-mentor NAME --none      a mentor besides the supervisor
     saypro-server users export NAME [-o FILE]         everything the server holds about a person (JSON)
     saypro-server users erase NAME --yes              remove a person and all their data (withdrawn everywhere)
     saypro-server teams create NAME [--supervisor USER] | add-member TEAM USER | set-supervisor TEAM USER | list
@@ -26,8 +27,12 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from saypro_server import __version__, admin, audit
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 from saypro_server.db import make_engine, make_session_factory
 from saypro_server.migrate import migrate
 from saypro_server.security import SigningKeyError, load_signing_key
@@ -61,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     role = users.add_parser("set-role")
     role.add_argument("username")
     role.add_argument("role", choices=admin.ROLES)
+    mentor = users.add_parser("set-mentor", help="a mentor besides the team's supervisor (reads and reviews "
+                                                "what the person shares with supervisor and mentor)")
+    mentor.add_argument("username")
+    mentor.add_argument("mentor", nargs="?", help="the mentor's user name")
+    mentor.add_argument("--none", action="store_true", help="no mentor any more")
     reset = users.add_parser("reset-password")
     reset.add_argument("username")
     reset.add_argument("--password-stdin", action="store_true")
@@ -136,6 +146,13 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _set_mentor(session: Session, args: argparse.Namespace) -> None:
+    if (args.mentor is None) == (not args.none):
+        raise admin.AdminError("Name the mentor, or give --none to end the mentoring.")
+    admin.set_mentor(session, args.username, None if args.none else args.mentor)
+    print(f"'{args.username}' has no mentor now." if args.none else f"'{args.mentor}' mentors '{args.username}'.")
+
+
 def _users(session: object, args: argparse.Namespace) -> None:
     from sqlalchemy.orm import Session
 
@@ -154,24 +171,32 @@ def _users(session: object, args: argparse.Namespace) -> None:
     elif args.action == "set-role":
         admin.set_role(session, args.username, args.role)
         print(f"'{args.username}' is now {args.role}.")
+    elif args.action == "set-mentor":
+        _set_mentor(session, args)
     elif args.action == "reset-password":
         admin.reset_password(session, args.username, _password(args.password_stdin))
         print(f"Password of '{args.username}' reset; every device must sign in again.")
     elif args.action == "revoke-devices":
         print(f"Signed out {admin.revoke_devices(session, args.username)} devices of '{args.username}'.")
-    elif args.action == "export":
+    elif args.action in ("export", "erase"):
+        _personal_data(session, args)
+
+
+def _personal_data(session: Session, args: argparse.Namespace) -> None:
+    """`users export` and `users erase` (POPIA)."""
+    if args.action == "export":
         document = json.dumps(admin.export_user(session, args.username), ensure_ascii=False, indent=1)
         if args.output:
             Path(args.output).write_text(document + "\n", encoding="utf-8")
             print(f"Wrote everything about '{args.username}' to {args.output}.")
         else:
             print(document)
-    elif args.action == "erase":
-        if not args.yes:
-            raise admin.AdminError(f"This removes '{args.username}' and all their records and files for good; "
-                                   "add --yes to confirm.")
-        count = admin.erase_user(session, args.username)
-        print(f"Erased '{args.username}' and {count} records; every device removes them at its next sync.")
+        return
+    if not args.yes:
+        raise admin.AdminError(f"This removes '{args.username}' and all their records and files for good; "
+                               "add --yes to confirm.")
+    count = admin.erase_user(session, args.username)
+    print(f"Erased '{args.username}' and {count} records; every device removes them at its next sync.")
 
 
 def _teams(session: object, args: argparse.Namespace) -> None:

@@ -39,5 +39,9 @@ def make_engine(url: str, *, autocommit: bool = False) -> Engine:
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+    from saypro_server.directory import follow_changes  # the tables import nothing of this module
+
+    factory = sessionmaker(engine, expire_on_commit=False)
+    follow_changes(factory)
+    return factory
 

@@ -12,8 +12,8 @@ from fastapi import Depends, FastAPI, HTTPException, Request, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import AfterValidator, BaseModel, ConfigDict
-from sqlalchemy import Select, bindparam, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, bindparam, exists, select, update
+from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from saypro_core.validation import text_problem
@@ -126,8 +126,12 @@ def get_principal(request: Request, session: ReadSession, credentials: BearerTok
 
 def _auth_statement(*extra: ColumnElement[Any]) -> Select[Any]:
     # Built once: constructing a statement and its cache key costs more CPU than running it.
-    return (select(User.role, User.team_id, User.disabled, User.scope_epoch, SignInSession.id,
-                   SignInSession.revoked_at, SignInSession.expires_at, Device.last_seen, Device.cursor_answered, *extra)
+    mentee = aliased(User)
+    columns: list[Any] = [
+        User.role, User.team_id, User.disabled, User.scope_epoch,
+        exists().where(mentee.mentor_id == User.id).label("mentors"),  # whether a query for mentees is needed
+        SignInSession.id, SignInSession.revoked_at, SignInSession.expires_at, Device.last_seen, Device.cursor_answered]
+    return (select(*columns, *extra)
             .outerjoin(SignInSession, (SignInSession.id == bindparam("session_id"))
                        & (SignInSession.user_id == User.id) & (SignInSession.device_id == bindparam("device_id")))
             .outerjoin(Device, Device.id == SignInSession.device_id)
@@ -174,7 +178,7 @@ def _authenticate(request: Request, session: Session, credentials: HTTPAuthoriza
         session.connection().execute(update(Device).where(Device.id == claims.device_id).values(last_seen=now))
     state = feed_state_of(row) if with_feed_state else None
     principal = make_principal(session, claims.user_id, claims.device_id, row.role, row.team_id, claims.session_id,
-                               row.scope_epoch, int(row.cursor_answered or 0))
+                               row.scope_epoch, int(row.cursor_answered or 0), mentors=bool(row.mentors))
     return principal, state
 
 

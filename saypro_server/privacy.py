@@ -58,12 +58,16 @@ def readers(session: Session, scope: Scope) -> set[str]:
     found = {scope.owner_id} | ({scope.subject_id} if scope.subject_id else set())
     if scope.visibility == "organisation":
         found.update(session.scalars(select(User.id)))
-    elif scope.visibility in ("team", "supervisor") and scope.team_id:
-        supervisor = session.scalar(select(Team.supervisor_id).where(Team.id == scope.team_id))
-        if supervisor:
-            found.add(supervisor)
-        if scope.visibility == "team":
-            found.update(session.scalars(select(User.id).where(User.team_id == scope.team_id)))
+    elif scope.visibility in ("team", "supervisor"):
+        if scope.team_id:
+            supervisor = session.scalar(select(Team.supervisor_id).where(Team.id == scope.team_id))
+            if supervisor:
+                found.add(supervisor)
+            if scope.visibility == "team":
+                found.update(session.scalars(select(User.id).where(User.team_id == scope.team_id)))
+        mentors = session.scalars(select(User.mentor_id).where(
+            User.id.in_([scope.owner_id, scope.subject_id or scope.owner_id]), User.mentor_id.is_not(None)))
+        found.update(mentor for mentor in mentors if mentor)
     return found
 
 

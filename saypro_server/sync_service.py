@@ -69,7 +69,6 @@ log = logging.getLogger(__name__)
 
 #: Fields a change may carry besides the record type's own content fields.
 SYNCED_BOOKKEEPING = frozenset({"visibility", "deleted"})
-MENTOR_ROLES = frozenset({"supervisor", "admin"})
 
 
 @dataclass(frozen=True)
@@ -87,19 +86,36 @@ class Principal:
     scope_epoch: int = 0
     #: The furthest cursor an answer gave this device in the current epoch (devices.cursor_answered).
     cursor_answered: int = 0
+    #: The people whose mentor this user is (users.mentor_id).
+    mentee_ids: tuple[str, ...] = ()
 
 
 def make_principal(session: Session, user_id: str, device_id: str, role: str, team_id: str | None,
-                   session_id: str = "", scope_epoch: int = 0, cursor_answered: int = 0) -> Principal:
-    """The principal, with the teams the user supervises (a query only for supervisors and admins)."""
+                   session_id: str = "", scope_epoch: int = 0, cursor_answered: int = 0,
+                   mentors: bool = True) -> Principal:
+    """The principal, with the teams the user supervises (a query only for supervisors and admins)
+    and the people they mentor (a query only when ``mentors``: the caller may know there are none)."""
     supervised: tuple[str, ...] = ()
     if role != "staff":
         supervised = tuple(session.scalars(select(Team.id).where(Team.supervisor_id == user_id)))
-    return Principal(user_id, device_id, role, team_id, supervised, session_id, scope_epoch, cursor_answered)
+    mentees: tuple[str, ...] = ()
+    if mentors:
+        mentees = tuple(session.scalars(select(User.id).where(User.mentor_id == user_id).order_by(User.id)))
+    return Principal(user_id, device_id, role, team_id, supervised, session_id, scope_epoch, cursor_answered,
+                     mentees)
 
 
 def principal_for(session: Session, user: User, device_id: str) -> Principal:
     return make_principal(session, user.id, device_id, user.role, user.team_id, scope_epoch=user.scope_epoch)
+
+
+def reviews(principal: Principal, target: StoredRecord) -> bool:
+    """Whether the user may mark a review (acknowledged, validated, needs more) on ``target``: as the
+    owner's supervisor or mentor (or an admin who reads it), never on their own record."""
+    if target.owner_id == principal.user_id:
+        return False
+    return (principal.role == "admin" or (target.team_id or "") in principal.supervised_team_ids
+            or target.owner_id in principal.mentee_ids)
 
 
 def _now() -> datetime:
@@ -123,6 +139,11 @@ def visible_to(principal: Principal) -> ColumnElement[bool]:
     if principal.supervised_team_ids:
         conditions.append(and_(StoredRecord.visibility.in_(("team", "supervisor")),
                                StoredRecord.team_id.in_(principal.supervised_team_ids)))
+    if principal.mentee_ids:
+        # What a mentee shares with "my supervisor and mentor" or the team, and the feedback on it.
+        conditions.append(and_(StoredRecord.visibility.in_(("team", "supervisor")),
+                               or_(StoredRecord.owner_id.in_(principal.mentee_ids),
+                                   StoredRecord.subject_id.in_(principal.mentee_ids))))
     return or_(*conditions)
 
 
@@ -213,11 +234,14 @@ def _check_rights(session: Session, principal: Principal, change: Change,
         if target.owner_id != principal.user_id:
             raise _Rejected("You can only attach files to your own records.")
         return target
-    if principal.role not in MENTOR_ROLES:
-        raise _Rejected("Only supervisors and mentors can give feedback.")
+    # Feedback: anyone who reads the record may comment and reply (peers on what is shared with the
+    # team or organisation, the owner on their own); a review only the owner's supervisor or mentor.
     readable = session.scalar(select(StoredRecord.id).where(StoredRecord.id == target.id, visible_to(principal)))
     if readable is None:
         raise _Rejected("You cannot give feedback on a record that is not shared with you.")
+    if fields.get("review_state", "acknowledged") != "comment" and not reviews(principal, target):
+        raise _Rejected("review_state: Only the person's supervisor or mentor can mark a review; "
+                        "write a comment instead.")
     return target
 
 
@@ -564,20 +588,25 @@ class FeedState:
     reference_version: int
     #: The feed's identity (FeedCounter.epoch).
     epoch: str = ""
+    #: Who is who (FeedCounter.directory_version; saypro_server.directory).
+    directory_version: int = 0
 
 
 def feed_state_columns() -> tuple[ColumnElement[Any], ...]:
     """The feed state as scalar subqueries, to ride along in another statement."""
     return (select(FeedCounter.position).where(FeedCounter.id == 1).scalar_subquery().label("feed_high"),
             select(ReferenceData.version).where(ReferenceData.id == 1).scalar_subquery().label("reference_version"),
-            select(FeedCounter.epoch).where(FeedCounter.id == 1).scalar_subquery().label("feed_epoch"))
+            select(FeedCounter.epoch).where(FeedCounter.id == 1).scalar_subquery().label("feed_epoch"),
+            select(FeedCounter.directory_version).where(FeedCounter.id == 1).scalar_subquery()
+            .label("directory_version"))
 
 
 _FEED_STATE = select(*feed_state_columns())
 
 
 def feed_state_of(row: Any) -> FeedState:
-    return FeedState(int(row.feed_high or 0), int(row.reference_version or 0), str(row.feed_epoch or ""))
+    return FeedState(int(row.feed_high or 0), int(row.reference_version or 0), str(row.feed_epoch or ""),
+                     int(row.directory_version or 0))
 
 
 def read_feed_state(session: Session) -> FeedState:

@@ -71,6 +71,9 @@ class User(Base):
     #: Grows each time the user may newly see records they could not before (joined a team, became a
     #: supervisor): a device that last synced under an older number pulls from the start once.
     scope_epoch: Mapped[int] = mapped_column(Integer, default=0)
+    #: The person's mentor (a users.id), who may be someone other than the team's supervisor: they read
+    #: what the person shares with "my supervisor and mentor" (and with the team), and give feedback.
+    mentor_id: Mapped[str | None] = mapped_column(String(36), index=True, default=None)
 
 
 class Device(Base):
@@ -81,8 +84,9 @@ class Device(Base):
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime]
     last_seen: Mapped[datetime]
-    #: The furthest cursor this device has sent in the current epoch: one further back means the
-    #: device's profile was restored from a backup (it reconciles).
+    #: The furthest cursor an answer gave this device in the current epoch: one further back means
+    #: that answer was lost or the device's profile was restored from a backup (it gets its own
+    #: changes again).
     cursor_answered: Mapped[int] = mapped_column(BigInteger, default=0)
     #: Given to the device at each sign-in with the password: its profile's data key is sealed by it
     #: too, so after a password reset the new password (online) opens the laptop's profile again.
@@ -184,6 +188,9 @@ class FeedCounter(Base):
     #: The feed's identity: made at set-up and made anew when the database is restored from a backup
     #: (`saypro-server restored`). A device whose cursor belongs to another epoch reconciles.
     epoch: Mapped[str | None] = mapped_column(String(36), default=None)
+    #: Grows whenever a person's name, role, team, mentor or a team's supervisor changes: a device
+    #: holding another number receives the directory (saypro_server.directory) with its next sync.
+    directory_version: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class AppliedChange(Base):

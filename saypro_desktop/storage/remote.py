@@ -24,7 +24,9 @@ from saypro_core.codec import DecodeError, decode, decode_value, encode, format_
 from saypro_core.records import BOOKKEEPING_FIELDS, RECORD_TYPES, Record, SyncState, utc_now
 from saypro_core.reference import parse_reference
 from saypro_core.validation import problems, storable_problems
+from saypro_core.wire import DirectoryOut
 from saypro_desktop.storage import search
+from saypro_desktop.storage.directory import write_directory
 from saypro_desktop.storage.profile_meta import write_meta
 from saypro_desktop.storage.rows import row_to_record
 from saypro_desktop.storage.tables import (
@@ -116,6 +118,8 @@ class SyncAnswer:
     scope_epoch: int | None = None
     #: The feed's epoch, when the server names it (kept with the cursor).
     feed_epoch: str | None = None
+    #: Who is who, when it changed (already checked: saypro_core.wire.DirectoryOut).
+    directory: DirectoryOut | None = None
 
 
 @dataclass(frozen=True)
@@ -390,6 +394,8 @@ def apply_answer(connection: Connection, sent: Sequence[SentChange], answer: Syn
         write_meta(connection, SCOPE_EPOCH_KEY, str(answer.scope_epoch))
     if answer.feed_epoch is not None:
         write_meta(connection, FEED_EPOCH_KEY, answer.feed_epoch)
+    if answer.directory is not None:
+        write_directory(connection, answer.directory)
     search.remove(connection, [r.id for r in stored if r.deleted])
     search.put(connection, [r for r in stored if not r.deleted])
     conflicts = 0

@@ -39,6 +39,7 @@ from saypro_desktop.storage import drafts as drafts_ops
 from saypro_desktop.storage import outbox as outbox_ops
 from saypro_desktop.storage import remote, search, sync_log
 from saypro_desktop.storage.database import create_sqlite_engine
+from saypro_desktop.storage.directory import Directory, directory_version, read_directory
 from saypro_desktop.storage.migrate import (
     SQLITE_HEADER,
     backup_database,
@@ -314,6 +315,15 @@ class RecordStore:
                 select(table.c.id).where(table.c.deleted.is_(True), table.c.sync_state == SyncState.SYNCED.value,
                                          table.c.updated_at < cutoff)).scalars()]
             return remote.remove_copies(connection, ids)[1] if ids else []
+
+    def directory(self) -> Directory:
+        """Who is who (saypro_desktop.storage.directory); empty before the first sync."""
+        with self.engine.connect() as connection:
+            return read_directory(connection)
+
+    def directory_version(self) -> int:
+        with self.engine.connect() as connection:
+            return directory_version(connection)
 
     def feed_epoch(self) -> str | None:
         """The server feed's epoch the cursor belongs to (None before the first sync)."""

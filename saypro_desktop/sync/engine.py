@@ -33,6 +33,7 @@ from saypro_core.wire import (
     AnswerFrame,
     Change,
     ConflictOut,
+    DirectoryOut,
     RecordOut,
     SyncRequest,
     reference_digest,
@@ -145,12 +146,19 @@ def _answer(frame: AnswerFrame, sent: list[remote.SentChange]) -> remote.SyncAns
     withdrawn = [item for item in frame.w if isinstance(item, str) and is_valid_id(item)]
     if len(withdrawn) < len(frame.w):
         unreadable.append(remote.SetAside("record", "", "the server withdrew something that is not a record id."))
+    directory = None
+    if frame.dir is not None:
+        try:
+            directory = DirectoryOut.model_validate(frame.dir)
+        except ValidationError as exc:  # the old directory stays; the records are not held up by it
+            log.warning("the server's directory could not be read: %s", exc.errors()[:1])
+            unreadable.append(remote.SetAside("directory", "", "the server's list of people could not be read."))
     return remote.SyncAnswer(  # acknowledgements come in the order of the changes sent
         acknowledgements=[remote.Acknowledgement(change.change_id, a.s, a.rev, a.err)
                           for a, change in zip(frame.ack, sent, strict=True)],
         records=records, conflicts=conflicts, cursor=frame.cur,
         reference=(frame.ref.version, frame.ref.data) if frame.ref else None,
-        set_aside=unreadable, withdrawn=withdrawn, scope_epoch=frame.se, feed_epoch=frame.ep,
+        set_aside=unreadable, withdrawn=withdrawn, scope_epoch=frame.se, feed_epoch=frame.ep, directory=directory,
     )
 
 
@@ -268,7 +276,7 @@ class SyncEngine:
                     change["c"] = created_at
         held = self.store.reference_version()
         request = SyncRequest(dev=self.store.device_id, cur=self.store.sync_cursor(), se=self.store.scope_epoch(),
-                              ep=self.store.feed_epoch(),
+                              ep=self.store.feed_epoch(), dv=self.store.directory_version(),
                               ch=[Change.model_validate(c) for c in changes], ref=held,
                               rh=shipped_reference_digest() if held == 0 else None, lim=MAX_STREAM_RECORDS, st=True)
         more: bool | None = None

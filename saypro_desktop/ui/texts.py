@@ -157,6 +157,7 @@ ENUM_LABELS: dict[StrEnum, object] = {
     SyncState.SYNCED: QT_TRANSLATE_NOOP("enums", "Synced"),
     SyncState.CONFLICT: QT_TRANSLATE_NOOP("enums", "Conflict"),
     SyncState.ERROR: QT_TRANSLATE_NOOP("enums", "Not accepted"),
+    ReviewState.COMMENT: QT_TRANSLATE_NOOP("enums", "Comment"),
     ReviewState.ACKNOWLEDGED: QT_TRANSLATE_NOOP("enums", "Acknowledged"),
     ReviewState.VALIDATED: QT_TRANSLATE_NOOP("enums", "Validated"),
     ReviewState.NEEDS_MORE: QT_TRANSLATE_NOOP("enums", "Needs more"),

@@ -37,6 +37,7 @@ from saypro_server.deps import (
     authenticate_for_sync,
     read_session,
 )
+from saypro_server.directory import directory_for
 from saypro_server.sync_service import FeedState, Principal
 from saypro_server.tables import Conflict, Device, ReferenceData
 
@@ -93,10 +94,13 @@ def _sync(request: Request, body: SyncRequest, credentials: HTTPAuthorizationCre
             assert stored is not None
             same = body.rh is not None and body.rh == reference_digest(stored.body)
             reference = ReferenceOut(version=stored.version, data=None if same else stored.body)
+        directory = None
+        if body.dv is not None and body.dv != pulled.state.directory_version:
+            directory = directory_for(session, principal.user_id, pulled.state.directory_version)
     audit.note_reads(request.app.state.session_factory, principal.user_id, principal.role, pulled.records)
     first = SyncResponse(ack=acks, ch=pulled.records, cur=pulled.cursor, more=pulled.more, cf=pulled.conflicts,
                          ref=reference, w=pulled.withdrawn, se=principal.scope_epoch if rescope else None,
-                         ep=pulled.state.epoch if body.ep != pulled.state.epoch else None)
+                         ep=pulled.state.epoch if body.ep != pulled.state.epoch else None, dir=directory)
     encoded = _encode(request, first)
     zstd = compression.accepted(request.headers.get("accept-encoding", "")) == "zstd"
     if body.st and pulled.more:

@@ -73,8 +73,10 @@ def test_nobody_else_can_change_or_delete_a_record(
         ("sam", Visibility.SUPERVISOR, "ok"),
         ("sam", Visibility.PRIVATE, "You cannot give feedback on a record that is not shared with you."),
         ("bongi", Visibility.SUPERVISOR, "You cannot give feedback on a record that is not shared with you."),
-        ("bongi", Visibility.ORGANISATION, "ok"),
-        ("sipho", Visibility.TEAM, "Only supervisors and mentors can give feedback."),
+        ("bongi", Visibility.ORGANISATION, "review_state: Only the person's supervisor or mentor can mark a "
+                                           "review; write a comment instead."),
+        ("sipho", Visibility.TEAM, "review_state: Only the person's supervisor or mentor can mark a review; "
+                                   "write a comment instead."),
     ],
 )
 def test_feedback_rights_and_delivery(server: Server, people: dict[str, Account], shared: dict[Visibility, str],
