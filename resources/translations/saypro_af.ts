@@ -74,6 +74,22 @@
         <source>“{name}” has not been downloaded yet; it arrives with the next sync.</source>
         <translation>“{name}” is nog nie afgelaai nie; dit kom met die volgende sinkronisering.</translation>
     </message>
+    <message>
+        <source>“{name}” is not a picture or a document this app opens: a file of that kind could run as a program. Save it where you choose, and open it only if you trust where it came from.</source>
+        <translation>“{name}” is nie ’n prent of dokument wat hierdie toep oopmaak nie: so ’n lêer kan as ’n program loop. Stoor dit waar jy wil, en maak dit net oop as jy vertrou waar dit vandaan kom.</translation>
+    </message>
+    <message>
+        <source>Save it instead</source>
+        <translation>Stoor dit eerder</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Stoor ’n afskrif</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle lêers (*)</translation>
+    </message>
     <message numerus="yes">
         <source>%n file(s) attached.</source>
         <extracomment>Every text with a count, listed so lupdate finds it (it misses most ``translate(ctx, text, None, n)`` calls); build_scripts/translations.py marks texts with %n as plural messages.</extracomment>
@@ -294,6 +310,65 @@
     </message>
 </context>
 <context>
+    <name>FeedbackThread</name>
+    <message>
+        <source>Feedback on this entry</source>
+        <translation>Terugvoer op hierdie inskrywing</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Beoordeling</translation>
+    </message>
+    <message>
+        <source>Comment only</source>
+        <translation>Net ’n opmerking</translation>
+    </message>
+    <message>
+        <source>Feedback ({count})</source>
+        <translation>Terugvoer ({count})</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Terugvoer</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>Antwoord…</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antwoord</translation>
+    </message>
+    <message>
+        <source>Your comment…</source>
+        <translation>Jou opmerking…</translation>
+    </message>
+    <message>
+        <source>Send feedback</source>
+        <translation>Stuur terugvoer</translation>
+    </message>
+    <message>
+        <source>Read by whoever can read this entry; sent with the next sync.</source>
+        <translation>Gelees deur wie ook al hierdie inskrywing kan lees; gestuur met die volgende sinkronisering.</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Jy</translation>
+    </message>
+    <message>
+        <source>A colleague</source>
+        <translation>’n Kollega</translation>
+    </message>
+    <message>
+        <source>Write something first.</source>
+        <translation>Skryf eers iets.</translation>
+    </message>
+    <message>
+        <source>Feedback saved; it goes with the next sync.</source>
+        <translation>Terugvoer gestoor; dit gaan met die volgende sinkronisering.</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>My month</source>
@@ -340,12 +415,20 @@
         <translation>Werk my plan by</translation>
     </message>
     <message>
-        <source>Latest mentor feedback</source>
-        <translation>Nuutste mentorterugvoer</translation>
+        <source>Feedback for me</source>
+        <translation>Terugvoer vir my</translation>
     </message>
     <message>
-        <source>No feedback yet. When your mentor comments on something you shared, it appears here after a sync.</source>
-        <translation>Nog geen terugvoer nie. Wanneer jou mentor kommentaar lewer op iets wat jy gedeel het, verskyn dit hier ná ’n sinkronisering.</translation>
+        <source>No feedback yet. When your supervisor, mentor or a colleague comments on something you shared, it appears here after a sync.</source>
+        <translation>Nog geen terugvoer nie. Wanneer jou toesighouer, mentor of ’n kollega iets wat jy gedeel het, kommentaar gee, verskyn dit hier ná ’n sinkronisering.</translation>
+    </message>
+    <message>
+        <source>To do: reply or improve it</source>
+        <translation>Om te doen: antwoord of verbeter dit</translation>
+    </message>
+    <message>
+        <source>A colleague</source>
+        <translation>’n Kollega</translation>
     </message>
     <message>
         <source>Unfinished drafts</source>
@@ -362,10 +445,6 @@
     <message>
         <source>All your work is saved; nothing needs sending.</source>
         <translation>Al jou werk is gestoor; niks hoef gestuur te word nie.</translation>
-    </message>
-    <message>
-        <source>Your mentor</source>
-        <translation>Jou mentor</translation>
     </message>
     <message>
         <source>(untitled)</source>
@@ -386,6 +465,10 @@
     <message numerus="yes">
         <source>%n record(s), </source>
         <translation><numerusform>%n rekord, </numerusform><numerusform>%n rekords, </numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Feedback for me (%n unread)</source>
+        <translation><numerusform>Terugvoer vir my (%n ongelees)</numerusform><numerusform>Terugvoer vir my (%n ongelees)</numerusform></translation>
     </message>
 </context>
 <context>
@@ -411,6 +494,10 @@
         <translation>Gedeelde rekord</translation>
     </message>
     <message>
+        <source>A colleague</source>
+        <translation>’n Kollega</translation>
+    </message>
+    <message>
         <source>Nothing shared with you matches “{query}”.</source>
         <translation>Niks wat met jou gedeel is, pas by “{query}” nie.</translation>
     </message>
@@ -418,9 +505,33 @@
         <source>Session summaries and lessons your colleagues share will appear here after a sync, and you can read and search them without internet. Nothing has been shared with you yet.</source>
         <translation>Sessie-opsommings en lesse wat jou kollegas deel, verskyn hier ná ’n sinkronisering, en jy kan dit sonder internet lees en deursoek. Niks is nog met jou gedeel nie.</translation>
     </message>
+    <message>
+        <source>By {author}</source>
+        <translation>Deur {author}</translation>
+    </message>
 </context>
 <context>
     <name>LearningLogPage</name>
+    <message>
+        <source>Only you will read it.</source>
+        <translation>Net jy sal dit lees.</translation>
+    </message>
+    <message>
+        <source>You and {names} will read it.</source>
+        <translation>Jy en {names} sal dit lees.</translation>
+    </message>
+    <message>
+        <source>You, your supervisor and your mentor will read it.</source>
+        <translation>Jy, jou toesighouer en jou mentor sal dit lees.</translation>
+    </message>
+    <message>
+        <source>Your team, your supervisor and your mentor will read it.</source>
+        <translation>Jou span, jou toesighouer en jou mentor sal dit lees.</translation>
+    </message>
+    <message>
+        <source>Everyone at SayPro can read it.</source>
+        <translation>Almal by SayPro kan dit lees.</translation>
+    </message>
     <message>
         <source>Learning Log</source>
         <translation>Leerjoernaal</translation>
@@ -526,7 +637,7 @@
     <name>MainWindow</name>
     <message>
         <source>Home</source>
-        <extracomment>The page of each section, in navigation order: (module in saypro_desktop.ui, class). Where each record type is edited (feedback and attachments open the record they belong to).</extracomment>
+        <extracomment>The page of each section, in navigation order: (module in saypro_desktop.ui, class). A desktop's panel, which holds the tray, can come up after the apps it starts at log-in: how long and how often a window that wants a tray keeps looking for one. Where each record type is edited (feedback and attachments open the record they belong to). Started minimized (at log-in) before the tray was there: go into it when it comes.</extracomment>
         <translation>Tuis</translation>
     </message>
     <message>
@@ -578,6 +689,10 @@
         <translation>&amp;Instellings…</translation>
     </message>
     <message>
+        <source>Sign &amp;out…</source>
+        <translation>&amp;Meld af…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Sluit af</translation>
     </message>
@@ -600,6 +715,26 @@
     <message>
         <source>Signed in as {name}.</source>
         <translation>Aangemeld as {name}.</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Meld af</translation>
+    </message>
+    <message>
+        <source>Sign this laptop out of the server? Everything you wrote stays here, and what waits to be sent goes after you sign in again. Your password still opens your profile.</source>
+        <translation>Meld hierdie skootrekenaar by die bediener af? Alles wat jy geskryf het, bly hier, en wat wag om gestuur te word, gaan nadat jy weer aangemeld het. Jou wagwoord maak steeds jou profiel oop.</translation>
+    </message>
+    <message>
+        <source>Signed out. Your work stays on this laptop; sign in again to sync.</source>
+        <translation>Afgemeld. Jou werk bly op hierdie skootrekenaar; meld weer aan om te sinkroniseer.</translation>
+    </message>
+    <message>
+        <source>Signed out on this laptop only</source>
+        <translation>Net op hierdie skootrekenaar afgemeld</translation>
+    </message>
+    <message>
+        <source>The server could not be reached to end this laptop's sign-in there. If the laptop may be lost, ask your administrator to sign it out.</source>
+        <translation>Die bediener kon nie bereik word om hierdie skootrekenaar se aanmelding daar te beëindig nie. As die skootrekenaar dalk verlore is, vra jou administrateur om dit af te meld.</translation>
     </message>
     <message>
         <source>About {app}</source>
@@ -678,10 +813,6 @@
         <translation>Kies ’n inskrywing links, of druk Ctrl+N om ’n nuwe een te begin.</translation>
     </message>
     <message>
-        <source>Mentor feedback</source>
-        <translation>Mentorterugvoer</translation>
-    </message>
-    <message>
         <source>Delete</source>
         <translation>Skrap</translation>
     </message>
@@ -724,10 +855,6 @@
     <message>
         <source>The server said: {reason}</source>
         <translation>Die bediener het gesê: {reason}</translation>
-    </message>
-    <message>
-        <source>Your mentor</source>
-        <translation>Jou mentor</translation>
     </message>
     <message>
         <source>Not saved yet: please fix what is marked in red.</source>
@@ -1072,6 +1199,7 @@
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
+        <extracomment>Who new logs and session notes are shared with unless the person chooses: sharing is the norm.</extracomment>
         <translation>Instellings</translation>
     </message>
     <message>
@@ -1081,6 +1209,14 @@
     <message>
         <source>Language</source>
         <translation>Taal</translation>
+    </message>
+    <message>
+        <source>New logs and session notes are &amp;shared with</source>
+        <translation>Nuwe logboeke en sessienotas word &amp;gedeel met</translation>
+    </message>
+    <message>
+        <source>New logs and session notes are shared with</source>
+        <translation>Nuwe logboeke en sessienotas word gedeel met</translation>
     </message>
     <message>
         <source>I am on a costly connection: send and fetch photos and documents later</source>
@@ -1099,6 +1235,7 @@
     <name>SignInDialog</name>
     <message>
         <source>Sign in — {app}</source>
+        <extracomment>The chosen profile's data key (None: a profile nobody signed in to).</extracomment>
         <translation>Meld aan — {app}</translation>
     </message>
     <message>
@@ -1162,12 +1299,24 @@
         <translation>Tik jou wagwoord.</translation>
     </message>
     <message>
-        <source>That password is not right. It is the one you last signed in with.</source>
-        <translation>Daardie wagwoord is nie reg nie. Dit is die een waarmee jy laas aangemeld het.</translation>
+        <source>Too many wrong passwords: wait a moment and try again.</source>
+        <translation>Te veel verkeerde wagwoorde: wag ’n oomblik en probeer weer.</translation>
+    </message>
+    <message>
+        <source>That password is not right. It is the one you last signed in with. A new password from your administrator? Sign in with another account, with the same user name.</source>
+        <translation>Daardie wagwoord is nie reg nie. Dit is die een waarmee jy laas aangemeld het. ’n Nuwe wagwoord van jou administrateur? Meld aan met ’n ander rekening, met dieselfde gebruikersnaam.</translation>
+    </message>
+    <message>
+        <source>Your profile could not be opened: {error}</source>
+        <translation>Jou profiel kon nie oopgemaak word nie: {error}</translation>
     </message>
     <message>
         <source>Fill in the server address (starting with https://), your user name and password.</source>
         <translation>Vul die bedieneradres (wat met https:// begin), jou gebruikersnaam en wagwoord in.</translation>
+    </message>
+    <message>
+        <source>The server address must start with https:// (plain http would send your password in clear). Ask your administrator for the right address.</source>
+        <translation>Die bedieneradres moet met https:// begin (gewone http sou jou wagwoord onversleuteld stuur). Vra jou administrateur vir die regte adres.</translation>
     </message>
     <message>
         <source>Signing in…</source>
@@ -1182,6 +1331,7 @@
     <name>SyncPage</name>
     <message>
         <source>Sync</source>
+        <extracomment>What the server sent that this laptop could not use: (kind, record id, why, when).</extracomment>
         <translation>Sinkroniseer</translation>
     </message>
     <message>
@@ -1213,6 +1363,14 @@
         <translation>Konflikte</translation>
     </message>
     <message>
+        <source>Set aside: sent by the server, but not usable here</source>
+        <translation>Opsy gesit: deur die bediener gestuur, maar nie hier bruikbaar nie</translation>
+    </message>
+    <message>
+        <source>What the server sent that this laptop could not use</source>
+        <translation>Wat die bediener gestuur het wat hierdie skootrekenaar nie kon gebruik nie</translation>
+    </message>
+    <message>
         <source>Recent syncs</source>
         <translation>Onlangse sinkronisasies</translation>
     </message>
@@ -1229,6 +1387,10 @@
         <translation>Aangemeld as &lt;b&gt;{name}&lt;/b&gt; by {url}.</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Not encrypted:&lt;/b&gt; this server is reached over plain http, so your sign-in and your records travel in clear. Use it only in a test lab.</source>
+        <translation>&lt;b&gt;Nie versleutel nie:&lt;/b&gt; hierdie bediener word oor gewone http bereik, dus reis jou aanmelding en jou rekords onversleuteld. Gebruik dit net in ’n toetslaboratorium.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;The server asks you to sign in again.&lt;/b&gt; Nothing you wrote is lost: it waits here until you do.</source>
         <translation>&lt;b&gt;Die bediener vra dat jy weer aanmeld.&lt;/b&gt; Niks wat jy geskryf het, gaan verlore nie: dit wag hier totdat jy dit doen.</translation>
     </message>
@@ -1237,12 +1399,32 @@
         <translation>Sinkroniseer nou…</translation>
     </message>
     <message>
+        <source>Photos or documents the server could not send or take this time: {n} (the others went on; they are tried again at the next sync).</source>
+        <translation>Foto’s of dokumente wat die bediener hierdie keer nie kon stuur of neem nie: {n} (die ander het deurgegaan; hulle word by die volgende sinkronisering weer probeer).</translation>
+    </message>
+    <message>
         <source> (held back: you said the connection is costly; see Settings)</source>
         <translation> (teruggehou: jy het gesê die verbinding is duur; sien Instellings)</translation>
     </message>
     <message>
         <source>Photos and documents still to send or fetch: {n}{held}.</source>
         <translation>Foto’s en dokumente wat nog gestuur of gehaal moet word: {n}{held}.</translation>
+    </message>
+    <message>
+        <source>Reference data</source>
+        <translation>Verwysingsdata</translation>
+    </message>
+    <message>
+        <source>A conflict</source>
+        <translation>’n Konflik</translation>
+    </message>
+    <message>
+        <source>A record</source>
+        <translation>’n Rekord</translation>
+    </message>
+    <message>
+        <source>{what} ({time}): {reason}</source>
+        <translation>{what} ({time}): {reason}</translation>
     </message>
     <message>
         <source>Settled. Your choice goes to the server with the next sync.</source>
@@ -1409,6 +1591,10 @@
     <message>
         <source>Not accepted</source>
         <translation>Nie aanvaar nie</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Opmerking</translation>
     </message>
     <message>
         <source>Acknowledged</source>
@@ -1621,7 +1807,7 @@
     <name>validation</name>
     <message>
         <source>A linked record id is not valid.</source>
-        <translation type="unfinished" />
+        <translation>’n Gekoppelde rekord-id is nie geldig nie.</translation>
     </message>
     <message>
         <source>A progress note is empty.</source>
@@ -1645,19 +1831,19 @@
     </message>
     <message>
         <source>Attachment does not say which record it belongs to.</source>
-        <translation type="unfinished" />
+        <translation>Die aanhegsel sê nie aan watter rekord dit behoort nie.</translation>
     </message>
     <message>
         <source>Attachment is on an unknown kind of record '{kind}'.</source>
-        <translation type="unfinished" />
+        <translation>Die aanhegsel is op ’n onbekende soort rekord '{kind}'.</translation>
     </message>
     <message>
         <source>Checksum must be 64 lower-case hexadecimal characters (sha256).</source>
-        <translation type="unfinished" />
+        <translation>Die kontrolesom moet 64 heksadesimale kleinletters wees (sha256).</translation>
     </message>
     <message>
         <source>Competency '{competency}' is rated twice.</source>
-        <translation type="unfinished" />
+        <translation>Bevoegdheid '{competency}' is twee keer gegradeer.</translation>
     </message>
     <message>
         <source>End must be after the start.</source>
@@ -1665,27 +1851,23 @@
     </message>
     <message>
         <source>Evidence for '{competency}' is too long.</source>
-        <translation type="unfinished" />
+        <translation>Die bewys vir '{competency}' is te lank.</translation>
     </message>
     <message>
         <source>Feedback does not say which record it is about.</source>
-        <translation type="unfinished" />
+        <translation>Die terugvoer sê nie oor watter rekord dit gaan nie.</translation>
     </message>
     <message>
         <source>Feedback is on an unknown kind of record '{kind}'.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Framework version must be 1 or more.</source>
-        <translation type="unfinished" />
+        <translation>Die terugvoer is op ’n onbekende soort rekord '{kind}'.</translation>
     </message>
     <message>
         <source>Gap '{gap}' is not one of the rated competencies.</source>
-        <translation type="unfinished" />
+        <translation>Gaping '{gap}' is nie een van die gegradeerde bevoegdhede nie.</translation>
     </message>
     <message>
         <source>Id '{value}' is not a valid record id.</source>
-        <translation type="unfinished" />
+        <translation>Id '{value}' is nie ’n geldige rekord-id nie.</translation>
     </message>
     <message>
         <source>Rate at least one competency.</source>
@@ -1696,12 +1878,20 @@
         <translation>Gradering vir '{competency}' moet van {low} tot {high} wees, nie {rating} nie.</translation>
     </message>
     <message>
-        <source>Revision cannot be negative.</source>
-        <translation type="unfinished" />
+        <source>Framework version must be from 1 to {high}.</source>
+        <translation>Die raamwerkweergawe moet van 1 tot {high} wees.</translation>
+    </message>
+    <message>
+        <source>Revision must be from 0 to {high}.</source>
+        <translation>Die hersiening moet van 0 tot {high} wees.</translation>
     </message>
     <message>
         <source>Size cannot be negative.</source>
-        <translation type="unfinished" />
+        <translation>Die grootte kan nie negatief wees nie.</translation>
+    </message>
+    <message>
+        <source>Size {size} is larger than any file this app keeps.</source>
+        <translation>Grootte {size} is groter as enige lêer wat hierdie toep hou.</translation>
     </message>
     <message>
         <source>Start is not a date this form can use.</source>
@@ -1740,6 +1930,10 @@
         <translation>{label} het ’n leë inskrywing.</translation>
     </message>
     <message>
+        <source>{label} holds a character that is not valid text ({character}, at character {position}).</source>
+        <translation>{label} bevat ’n karakter wat nie geldige teks is nie ({character}, by karakter {position}).</translation>
+    </message>
+    <message>
         <source>{label} is required.</source>
         <translation>{label} is nodig.</translation>
     </message>
@@ -1749,7 +1943,7 @@
     </message>
     <message>
         <source>{label} must carry a time zone.</source>
-        <translation type="unfinished" />
+        <translation>{label} moet ’n tydsone hê.</translation>
     </message>
     <message>
         <source>{label} {date} is in the future.</source>
@@ -1768,8 +1962,12 @@
         <translation>{label}: '{value}…' is langer as {limit} karakters.</translation>
     </message>
     <message>
+        <source>{label}: {value} is not a number this app can keep.</source>
+        <translation>{label}: {value} is nie ’n getal wat hierdie toep kan hou nie.</translation>
+    </message>
+    <message>
         <source>{label}: an answer does not say which question it answers.</source>
-        <translation type="unfinished" />
+        <translation>{label}: ’n antwoord sê nie watter vraag dit beantwoord nie.</translation>
     </message>
     <message>
         <source>{label}: at most {limit} entries, this has {count}.</source>

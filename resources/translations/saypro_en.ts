@@ -74,6 +74,22 @@
         <source>“{name}” has not been downloaded yet; it arrives with the next sync.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>“{name}” is not a picture or a document this app opens: a file of that kind could run as a program. Save it where you choose, and open it only if you trust where it came from.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save it instead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
         <source>%n file(s) attached.</source>
         <extracomment>Every text with a count, listed so lupdate finds it (it misses most ``translate(ctx, text, None, n)`` calls); build_scripts/translations.py marks texts with %n as plural messages.</extracomment>
@@ -294,6 +310,65 @@
     </message>
 </context>
 <context>
+    <name>FeedbackThread</name>
+    <message>
+        <source>Feedback on this entry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Comment only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Feedback ({count})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your comment…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send feedback</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read by whoever can read this entry; sent with the next sync.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A colleague</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write something first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Feedback saved; it goes with the next sync.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>My month</source>
@@ -340,11 +415,19 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Latest mentor feedback</source>
+        <source>Feedback for me</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>No feedback yet. When your mentor comments on something you shared, it appears here after a sync.</source>
+        <source>No feedback yet. When your supervisor, mentor or a colleague comments on something you shared, it appears here after a sync.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>To do: reply or improve it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A colleague</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -361,10 +444,6 @@
     </message>
     <message>
         <source>All your work is saved; nothing needs sending.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Your mentor</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -386,6 +465,10 @@
     <message numerus="yes">
         <source>%n record(s), </source>
         <translation><numerusform>%n record, </numerusform><numerusform>%n records, </numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Feedback for me (%n unread)</source>
+        <translation><numerusform>Feedback for me (%n unread)</numerusform><numerusform>Feedback for me (%n unread)</numerusform></translation>
     </message>
 </context>
 <context>
@@ -411,6 +494,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>A colleague</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Nothing shared with you matches “{query}”.</source>
         <translation type="unfinished" />
     </message>
@@ -418,9 +505,33 @@
         <source>Session summaries and lessons your colleagues share will appear here after a sync, and you can read and search them without internet. Nothing has been shared with you yet.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>By {author}</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>LearningLogPage</name>
+    <message>
+        <source>Only you will read it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You and {names} will read it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You, your supervisor and your mentor will read it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your team, your supervisor and your mentor will read it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Everyone at SayPro can read it.</source>
+        <translation type="unfinished" />
+    </message>
     <message>
         <source>Learning Log</source>
         <translation type="unfinished" />
@@ -526,7 +637,7 @@
     <name>MainWindow</name>
     <message>
         <source>Home</source>
-        <extracomment>The page of each section, in navigation order: (module in saypro_desktop.ui, class). Where each record type is edited (feedback and attachments open the record they belong to).</extracomment>
+        <extracomment>The page of each section, in navigation order: (module in saypro_desktop.ui, class). A desktop's panel, which holds the tray, can come up after the apps it starts at log-in: how long and how often a window that wants a tray keeps looking for one. Where each record type is edited (feedback and attachments open the record they belong to). Started minimized (at log-in) before the tray was there: go into it when it comes.</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -578,6 +689,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Sign &amp;out…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation type="unfinished" />
     </message>
@@ -599,6 +714,26 @@
     </message>
     <message>
         <source>Signed in as {name}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign this laptop out of the server? Everything you wrote stays here, and what waits to be sent goes after you sign in again. Your password still opens your profile.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed out. Your work stays on this laptop; sign in again to sync.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed out on this laptop only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server could not be reached to end this laptop's sign-in there. If the laptop may be lost, ask your administrator to sign it out.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -678,10 +813,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Mentor feedback</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Delete</source>
         <translation type="unfinished" />
     </message>
@@ -723,10 +854,6 @@
     </message>
     <message>
         <source>The server said: {reason}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Your mentor</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1072,6 +1199,7 @@
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
+        <extracomment>Who new logs and session notes are shared with unless the person chooses: sharing is the norm.</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1080,6 +1208,14 @@
     </message>
     <message>
         <source>Language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New logs and session notes are &amp;shared with</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New logs and session notes are shared with</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1099,6 +1235,7 @@
     <name>SignInDialog</name>
     <message>
         <source>Sign in — {app}</source>
+        <extracomment>The chosen profile's data key (None: a profile nobody signed in to).</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1162,11 +1299,23 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>That password is not right. It is the one you last signed in with.</source>
+        <source>Too many wrong passwords: wait a moment and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That password is not right. It is the one you last signed in with. A new password from your administrator? Sign in with another account, with the same user name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your profile could not be opened: {error}</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Fill in the server address (starting with https://), your user name and password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server address must start with https:// (plain http would send your password in clear). Ask your administrator for the right address.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1182,6 +1331,7 @@
     <name>SyncPage</name>
     <message>
         <source>Sync</source>
+        <extracomment>What the server sent that this laptop could not use: (kind, record id, why, when).</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1213,6 +1363,14 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Set aside: sent by the server, but not usable here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What the server sent that this laptop could not use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Recent syncs</source>
         <translation type="unfinished" />
     </message>
@@ -1229,6 +1387,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>&lt;b&gt;Not encrypted:&lt;/b&gt; this server is reached over plain http, so your sign-in and your records travel in clear. Use it only in a test lab.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&lt;b&gt;The server asks you to sign in again.&lt;/b&gt; Nothing you wrote is lost: it waits here until you do.</source>
         <translation type="unfinished" />
     </message>
@@ -1237,11 +1399,31 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Photos or documents the server could not send or take this time: {n} (the others went on; they are tried again at the next sync).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source> (held back: you said the connection is costly; see Settings)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Photos and documents still to send or fetch: {n}{held}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reference data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A conflict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} ({time}): {reason}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1408,6 +1590,10 @@
     </message>
     <message>
         <source>Not accepted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Comment</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1676,10 +1862,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Framework version must be 1 or more.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Gap '{gap}' is not one of the rated competencies.</source>
         <translation type="unfinished" />
     </message>
@@ -1696,11 +1878,19 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Revision cannot be negative.</source>
+        <source>Framework version must be from 1 to {high}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revision must be from 0 to {high}.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Size cannot be negative.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Size {size} is larger than any file this app keeps.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1740,6 +1930,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>{label} holds a character that is not valid text ({character}, at character {position}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>{label} is required.</source>
         <translation type="unfinished" />
     </message>
@@ -1765,6 +1959,10 @@
     </message>
     <message>
         <source>{label}: '{value}…' is longer than {limit} characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: {value} is not a number this app can keep.</source>
         <translation type="unfinished" />
     </message>
     <message>

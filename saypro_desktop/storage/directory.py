@@ -20,6 +20,12 @@ DIRECTORY_KEY = "directory"
 DIRECTORY_VERSION_KEY = "directory_version"
 
 
+def is_mine(owner_id: str, me: str) -> bool:
+    """Whether a record is the signed-in person's: theirs, or written before anyone signed in (before
+    the first sign-in, ``me`` is "" and every record here is the person's own)."""
+    return not me or owner_id in ("", me)
+
+
 @dataclass(frozen=True)
 class Person:
     id: str

@@ -7,12 +7,13 @@ from datetime import date, timedelta
 
 from saypro_core.records import (
     DevelopmentGoal,
-    Feedback,
     GoalStatus,
     LearningLog,
     SessionNote,
 )
+from saypro_desktop.storage.directory import Directory
 from saypro_desktop.storage.drafts import DraftInfo
+from saypro_desktop.storage.feedback import Inbox, inbox
 from saypro_desktop.storage.outbox import OutboxSummary
 from saypro_desktop.storage.queries import RecordFilter
 from saypro_desktop.storage.store import RecordStore
@@ -30,18 +31,24 @@ class MonthSummary:
     goals_overdue: int
     reviews_due: int
     goals_achieved: int
-    latest_feedback: list[Feedback]
+    #: Feedback others gave on my records, with what is unread and the "needs more" to-dos.
+    feedback: Inbox
     waiting: OutboxSummary
     drafts: list[DraftInfo]
 
 
-def month_summary(store: RecordStore, today: date | None = None) -> MonthSummary:
+def month_summary(store: RecordStore, me: str = "", directory: Directory | None = None,
+                  today: date | None = None) -> MonthSummary:
+    """My month (``me``: the signed-in person's id, "" before any sign-in): my records only, never
+    those colleagues shared with me."""
     today = today or date.today()
     start = today.replace(day=1)
     end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-    month = RecordFilter(date_from=start, date_to=end)
+    month = RecordFilter(date_from=start, date_to=end, owner=me or None)
     on_track = at_risk = overdue = reviews = achieved = 0
     for goal in store.iter_all(DevelopmentGoal):
+        if goal.owner_id not in ("", me):
+            continue
         if goal.status == GoalStatus.ACHIEVED:
             achieved += 1
         if goal.status not in OPEN_GOALS:
@@ -60,7 +67,7 @@ def month_summary(store: RecordStore, today: date | None = None) -> MonthSummary
         sessions=store.count(SessionNote, where=month),
         goals_on_track=on_track, goals_at_risk=at_risk, goals_overdue=overdue, reviews_due=reviews,
         goals_achieved=achieved,
-        latest_feedback=store.records(Feedback, order_by="created_at", limit=3),
+        feedback=inbox(store, me, directory or Directory()),
         waiting=store.outbox_summary(),
         drafts=store.drafts(),
     )

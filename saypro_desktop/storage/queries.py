@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, Table, and_, exists, func, literal_column, select, true
+from sqlalchemy import ColumnElement, Table, and_, exists, func, literal_column, or_, select, true
 
 from saypro_core.codec import format_datetime
 
@@ -35,6 +35,8 @@ class RecordFilter:
     project: str = ""
     #: Only records whose owner is someone else (the Knowledge Hub); "" = no owner filter.
     not_owner: str | None = None
+    #: Only this person's records, and those written before anyone signed in (their own pages).
+    owner: str | None = None
     #: Only records shared beyond their owner (visibility other than private).
     shared_only: bool = False
     #: Feedback and attachments: only those on this record.
@@ -72,6 +74,8 @@ def conditions(table: Table, record_type: str, flt: RecordFilter | None) -> Colu
     if flt.not_owner is not None:
         parts.append(table.c.owner_id != flt.not_owner)
         parts.append(table.c.owner_id != "")
+    if flt.owner:
+        parts.append(or_(table.c.owner_id == flt.owner, table.c.owner_id == ""))
     if flt.shared_only:
         parts.append(table.c.visibility != "private")
     if flt.target_id and "target_id" in table.c:

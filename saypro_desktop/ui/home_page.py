@@ -1,5 +1,6 @@
-"""Home: my month at a glance (logs written, sessions, goals on track or overdue), the latest
-mentor feedback, unfinished drafts, what is waiting to sync, and a quick way to start writing."""
+"""Home: my month at a glance (logs written, sessions, goals on track or overdue), the feedback
+others gave me (unread, and "needs more" to-dos), unfinished drafts, what is waiting to sync, and a
+quick way to start writing."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from saypro_core.records import ReviewState
 from saypro_desktop.storage.month_summary import MonthSummary, month_summary
 from saypro_desktop.ui.form_widgets import format_day, format_moment, human_size
 from saypro_desktop.ui.page_parts import heading_label, scrolling_body, subheading_label
@@ -94,13 +96,14 @@ class HomePage(QWidget):
 
         columns = QHBoxLayout()
         feedback_box = QVBoxLayout()
-        feedback_box.addWidget(subheading_label(self.tr("Latest mentor feedback")))
+        self.feedback_heading = subheading_label(self.tr("Feedback for me"))
+        feedback_box.addWidget(self.feedback_heading)
         self.feedback_list = QListWidget()
-        self.feedback_list.setAccessibleName(self.tr("Latest mentor feedback"))
+        self.feedback_list.setAccessibleName(self.tr("Feedback for me"))
         self.feedback_list.setWordWrap(True)
         self.feedback_list.itemActivated.connect(self._item_activated)
-        self.feedback_empty = QLabel(self.tr("No feedback yet. When your mentor comments on something you shared, "
-                                             "it appears here after a sync."))
+        self.feedback_empty = QLabel(self.tr("No feedback yet. When your supervisor, mentor or a colleague comments "
+                                             "on something you shared, it appears here after a sync."))
         self.feedback_empty.setWordWrap(True)
         self.feedback_empty.setProperty("role", "hint")
         feedback_box.addWidget(self.feedback_list)
@@ -127,8 +130,8 @@ class HomePage(QWidget):
 
     def refresh(self) -> None:
         """Recount in the background; the figures update when the counts arrive."""
-        store = self.services.store
-        self.services.runner.run(lambda: month_summary(store), self.show_summary)
+        store, me, directory = self.services.store, self.services.owner_id, self.services.directory
+        self.services.runner.run(lambda: month_summary(store, me, directory), self.show_summary)
 
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         self.refresh()
@@ -152,16 +155,7 @@ class HomePage(QWidget):
         else:
             detail = self.tr("All your work is saved; nothing needs sending.")
         self.waiting_card.set_value(str(waiting.changes), detail)
-        self.feedback_list.clear()
-        for item in summary.latest_feedback:
-            who = item.author_name or self.tr("Your mentor")
-            entry = QListWidgetItem(f"{who} · {enum_label(item.review_state)} · "
-                                    f"{format_day(item.created_at.astimezone())}\n{item.comment[:240]}")
-            entry.setData(Qt.ItemDataRole.UserRole, (item.target_type, item.target_id))
-            entry.setToolTip(html.escape(item.comment[:1000]))
-            self.feedback_list.addItem(entry)
-        self.feedback_list.setVisible(bool(summary.latest_feedback))
-        self.feedback_empty.setVisible(not summary.latest_feedback)
+        self._show_feedback(summary)
         self.drafts_list.clear()
         for draft in summary.drafts:
             title = draft.title or self.tr("(untitled)")
@@ -170,6 +164,34 @@ class HomePage(QWidget):
             self.drafts_list.addItem(entry)
         self.drafts_list.setVisible(bool(summary.drafts))
         self.drafts_empty.setVisible(not summary.drafts)
+
+    def _show_feedback(self, summary: MonthSummary) -> None:
+        """The inbox: "needs more" to-dos first (they stay until I reply or edit), then the rest,
+        newest first; unread ones in bold. Each names the record it is about."""
+        box = summary.feedback
+        translate = QCoreApplication.translate
+        self.feedback_heading.setText(translate("HomePage", "Feedback for me (%n unread)", None, box.unread)
+                                      if box.unread else self.tr("Feedback for me"))
+        self.feedback_list.clear()
+        to_do = {entry.feedback.id for entry in box.to_do}
+        ordered = [*box.to_do, *(entry for entry in box.items if entry.feedback.id not in to_do)]
+        for entry in ordered[:30]:
+            item = entry.feedback
+            state = "" if item.review_state == ReviewState.COMMENT else f" · {enum_label(item.review_state)}"
+            flag = "⚑ " + self.tr("To do: reply or improve it") + "\n" if item.id in to_do else ""
+            who = entry.author or self.tr("A colleague")
+            text = (f"{flag}{who}{state} · {format_day(item.created_at.astimezone())}"
+                    f" · {type_name(entry.target.record_type)}: {entry.target_title}\n{item.comment[:240]}")
+            row = QListWidgetItem(text)
+            row.setData(Qt.ItemDataRole.UserRole, (item.target_type, item.target_id))
+            row.setToolTip(html.escape(item.comment[:1000]))
+            if entry.unread or item.id in to_do:
+                font = row.font()
+                font.setBold(True)
+                row.setFont(font)
+            self.feedback_list.addItem(row)
+        self.feedback_list.setVisible(bool(ordered))
+        self.feedback_empty.setVisible(not ordered)
 
     def _item_activated(self, item: QListWidgetItem) -> None:
         record_type, record_id = item.data(Qt.ItemDataRole.UserRole)

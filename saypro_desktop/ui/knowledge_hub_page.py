@@ -1,5 +1,7 @@
 """Knowledge Hub: session summaries and lessons colleagues shared with the user (their team, their
-supervisees, the whole organisation). Filled by sync, read-only, and searchable offline."""
+supervisees, the whole organisation), each with its author and date. Filled by sync, read-only,
+searchable offline; under each one the feedback on it, where the user can comment (and review, as
+the author's supervisor or mentor)."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 from saypro_core.records import LearningLog, Record, SessionNote
 from saypro_desktop.storage.queries import RecordFilter
 from saypro_desktop.storage.store import RecordStore
+from saypro_desktop.ui.feedback_thread import FeedbackThread
 from saypro_desktop.ui.form_widgets import format_day
 from saypro_desktop.ui.page_parts import heading_label
 from saypro_desktop.ui.services import PageServices
@@ -54,9 +57,10 @@ def load_hub(store: RecordStore, owner_id: str, query: str) -> HubContent:
     return HubContent(query, found)
 
 
-def learning_log_html(log: LearningLog) -> str:
+def learning_log_html(log: LearningLog, byline: str = "") -> str:
+    where = " · ".join(part for part in (format_day(log.log_date), log.project) if part)
     parts = [f"<h2>{html.escape(log.title)}</h2>",
-             f"<p style='color:gray'>{html.escape(format_day(log.log_date))} · {html.escape(log.project)}</p>"]
+             f"<p style='color:gray'>{html.escape(byline + where)}</p>"]
     for name in ("what_happened", "what_learned", "do_differently"):
         text = getattr(log, name)
         if text.strip():
@@ -70,9 +74,11 @@ def learning_log_html(log: LearningLog) -> str:
 class KnowledgeHubPage(QWidget):
     """Signals:
         open_record(str, str): reserved for opening a record in its own page.
+        data_changed(): feedback was written (Home and the status bar recount).
     """
 
     open_record = Signal(str, str)
+    data_changed = Signal()
 
     def __init__(self, services: PageServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,7 +104,15 @@ class KnowledgeHubPage(QWidget):
         self.reader = QTextBrowser()
         self.reader.setAccessibleName(self.tr("Shared record"))
         splitter.addWidget(self.tree)
-        splitter.addWidget(self.reader)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.reader, 1)
+        self.feedback_thread = FeedbackThread(services)
+        self.feedback_thread.hide()
+        self.feedback_thread.sent.connect(self.data_changed)
+        column.addWidget(self.feedback_thread)
+        splitter.addWidget(right)
         splitter.setSizes([320, 680])
         self.stack.addWidget(splitter)
         self.stack.addWidget(self.empty)
@@ -131,7 +145,8 @@ class KnowledgeHubPage(QWidget):
             group = QTreeWidgetItem(self.tree, [f"{type_name(cls.record_type)} ({len(records)})"])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             for record in records:
-                item = QTreeWidgetItem(group, [record.display_title])
+                author = self.services.directory.name_of(record.owner_id) or self.tr("A colleague")
+                item = QTreeWidgetItem(group, [f"{record.display_title} · {author}"])
                 item.setData(0, Qt.ItemDataRole.UserRole, record)
             group.setExpanded(True)
             total += len(records)
@@ -148,9 +163,28 @@ class KnowledgeHubPage(QWidget):
 
     def _show_item(self, item: QTreeWidgetItem | None) -> None:
         record = None if item is None else item.data(0, Qt.ItemDataRole.UserRole)
+        self.show_record(record if isinstance(record, Record) else None)
+
+    def byline(self, record: Record) -> str:
+        author = self.services.directory.name_of(record.owner_id) or self.tr("A colleague")
+        return self.tr("By {author}").format(author=author) + " · "
+
+    def show_record(self, record: Record | None) -> None:
+        """Show a colleague's record, read-only, with its author, date and feedback."""
         if isinstance(record, SessionNote):
-            self.reader.setHtml(report_html(record))
+            self.reader.setHtml(f"<p style='color:gray'>{html.escape(self.byline(record))}</p>" + report_html(record))
         elif isinstance(record, LearningLog):
-            self.reader.setHtml(learning_log_html(record))
+            self.reader.setHtml(learning_log_html(record, self.byline(record)))
+        elif record is not None:
+            self.reader.setHtml(f"<h2>{html.escape(record.display_title)}</h2>"
+                                f"<p style='color:gray'>{html.escape(self.byline(record))}"
+                                f"{html.escape(format_day(record.updated_at.astimezone()))}</p>")
         else:
             self.reader.clear()
+        self.feedback_thread.show_for(record)
+
+    def open_shared(self, record: Record) -> None:
+        """Open a colleague's record from elsewhere (search, the Home inbox, the Team page)."""
+        self.stack.setCurrentIndex(0)
+        self.tree.setCurrentItem(None)  # type: ignore[call-overload]
+        self.show_record(record)

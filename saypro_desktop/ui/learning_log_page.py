@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from saypro_core.records import LearningLog, Record, TemplateAnswer, Visibility
+from saypro_desktop.storage.directory import Directory
 from saypro_desktop.storage.queries import RecordFilter
 from saypro_desktop.ui.attachments_section import AttachmentsSection
 from saypro_desktop.ui.form_widgets import (
@@ -39,6 +41,22 @@ def visibility_combo() -> QComboBox:
     for value in Visibility:
         combo.addItem(enum_label(value), value)
     return combo
+
+
+def readers_text(directory: Directory, visibility: Visibility) -> str:
+    """Who will read a record shared this way, in plain words (names where the directory knows them)."""
+    translate = QCoreApplication.translate
+    named = [f"{p.name} ({translate('LearningLogPage', 'supervisor' if 'supervisor' in p.relations else 'mentor')})"
+             for p in directory.people.values() if p.relations & {"supervisor", "mentor"}]
+    if visibility == Visibility.PRIVATE:
+        return translate("LearningLogPage", "Only you will read it.")
+    if visibility == Visibility.SUPERVISOR:
+        if named:
+            return translate("LearningLogPage", "You and {names} will read it.").format(names=", ".join(named))
+        return translate("LearningLogPage", "You, your supervisor and your mentor will read it.")
+    if visibility == Visibility.TEAM:
+        return translate("LearningLogPage", "Your team, your supervisor and your mentor will read it.")
+    return translate("LearningLogPage", "Everyone at SayPro can read it.")
 
 
 class LearningLogPage(RecordPage):
@@ -134,6 +152,11 @@ class LearningLogPage(RecordPage):
         self.tags_edit.setPlaceholderText(self.tr("e.g. youth, cv-clinic"))
         entry.add_field("tags", field_label("tags"), self.tags_edit, self.tr("Separate tags with commas."))
         self.visibility_combo = entry.add_field("visibility", self.tr("Who can read it"), visibility_combo())
+        self.readers_label = QLabel()
+        self.readers_label.setProperty("role", "hint")
+        self.readers_label.setWordWrap(True)
+        entry.form.addRow("", self.readers_label)
+        self.visibility_combo.currentIndexChanged.connect(self._show_readers)
 
         self.template_section = self.add_section(layout, self.tr("Guided questions"))
         self.template_combo = QComboBox()
@@ -210,6 +233,7 @@ class LearningLogPage(RecordPage):
         self.milestone_edit.setText(record.milestone)
         self.tags_edit.set_values(record.tags)
         self.visibility_combo.setCurrentIndex(self.visibility_combo.findData(record.visibility))
+        self._show_readers()
         index = self.template_combo.findData(record.template_id)
         if index < 0 and record.template_id:
             # A template the organisation has since retired: keep it selectable for this log.
@@ -235,8 +259,13 @@ class LearningLogPage(RecordPage):
             what_happened=self.happened_edit.toPlainText(), what_learned=self.learned_edit.toPlainText(),
             do_differently=self.differently_edit.toPlainText())
 
+    def _show_readers(self) -> None:
+        self.readers_label.setText(readers_text(self.services.directory,
+                                                Visibility(self.visibility_combo.currentData())))
+
     def new_record(self) -> Record:
-        return LearningLog(title="", log_date=date.today(), owner_id=self.services.owner_id)
+        return LearningLog(title="", log_date=date.today(), owner_id=self.services.owner_id,
+                           visibility=self.services.default_sharing)
 
     def describe(self, record: Record) -> RowText:
         assert isinstance(record, LearningLog)

@@ -30,6 +30,7 @@ from saypro_core.records import RECORD_TYPES, Attachment, Feedback
 from saypro_desktop import APP_NAME, __version__
 from saypro_desktop.paths import DEFAULT_PROFILE, DataPaths
 from saypro_desktop.storage.blobs import FileCipher
+from saypro_desktop.storage.directory import is_mine
 from saypro_desktop.storage.opened_copies import OpenedCopies
 from saypro_desktop.storage.outbox import OutboxSummary
 from saypro_desktop.storage.profile_access import blobs_for
@@ -40,7 +41,7 @@ from saypro_desktop.ui.form_widgets import format_moment, human_size
 from saypro_desktop.ui.record_page import RecordPage
 from saypro_desktop.ui.search_dialog import SearchDialog
 from saypro_desktop.ui.services import PageServices, load_reference_for
-from saypro_desktop.ui.settings_dialog import SettingsDialog
+from saypro_desktop.ui.settings_dialog import SettingsDialog, default_sharing
 from saypro_desktop.ui.sync_controller import SyncController
 from saypro_desktop.ui.translation import install_language
 from saypro_desktop.ui.tray import SyncTray, tray_available
@@ -69,6 +70,7 @@ TRAY_LOOK_MS = 2000
 
 #: Where each record type is edited (feedback and attachments open the record they belong to).
 PAGE_OF_TYPE = {"learning_log": 1, "self_assessment": 2, "session_note": 3, "development_goal": 4}
+HUB_ROW = 5
 
 
 class MainWindow(QMainWindow):
@@ -93,7 +95,8 @@ class MainWindow(QMainWindow):
         self.services = PageServices(
             store=store, paths=paths, runner=self.runner, dialogs=dialogs or DialogService(),
             reference=load_reference_for(store), blobs=blobs_for(paths, profile, store.key),
-            owner_id=owner_id, notify=self.notify, opened=OpenedCopies(paths.profile_dir(profile) / ".opened"))
+            owner_id=owner_id, notify=self.notify, opened=OpenedCopies(paths.profile_dir(profile) / ".opened"),
+            directory=store.directory(), default_sharing=default_sharing(self.settings))
         self.services.opened.clear()  # copies left by a session that crashed
         self._shut_down = False
         self._quitting = False
@@ -186,6 +189,8 @@ class MainWindow(QMainWindow):
             page.data_changed.connect(self._data_changed)
         if class_name in ("HomePage", "KnowledgeHubPage"):
             page.open_record.connect(self.open_record)  # type: ignore[attr-defined]
+        if class_name == "KnowledgeHubPage":
+            page.data_changed.connect(self._data_changed)  # type: ignore[attr-defined]
         if class_name == "HomePage":
             page.go_to.connect(self.navigation.setCurrentRow)  # type: ignore[attr-defined]
         return page
@@ -212,7 +217,7 @@ class MainWindow(QMainWindow):
 
     @property
     def knowledge_hub(self) -> KnowledgeHubPage:
-        return cast("KnowledgeHubPage", self.page(5))
+        return cast("KnowledgeHubPage", self.page(HUB_ROW))
 
     @property
     def sync_page(self) -> SyncPage:
@@ -271,6 +276,11 @@ class MainWindow(QMainWindow):
         row = PAGE_OF_TYPE.get(record_type)
         if row is None:
             return False
+        record = self._store.get(RECORD_TYPES[record_type], record_id)
+        if record is not None and not is_mine(record.owner_id, self.services.owner_id):
+            self.navigation.setCurrentRow(HUB_ROW)  # a colleague's: read, and answered, in the Hub
+            self.knowledge_hub.open_shared(record)
+            return True
         self.navigation.setCurrentRow(row)
         page = self.page(row)
         assert isinstance(page, RecordPage)
@@ -295,6 +305,8 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.settings, self, tray_available=tray_available())
         if not dialog.exec():
             return
+        self.settings.setValue("sharing/default", dialog.sharing().value)
+        self.services.default_sharing = dialog.sharing()
         self.settings.setValue("sync/hold_files", "true" if dialog.holds_files() else "false")
         self.sync.hold_files = dialog.holds_files()
         self.settings.setValue("sync/keep_in_tray", "true" if dialog.keeps_in_tray() else "false")
@@ -385,6 +397,7 @@ class MainWindow(QMainWindow):
 
     def _data_arrived(self) -> None:
         """A sync brought records from the server: show them wherever they are listed."""
+        self.services.directory = self._store.directory()
         for page in self._built.values():
             reload = getattr(page, "reload", None) or getattr(page, "refresh", None)
             if reload is not None and not (isinstance(page, RecordPage) and page.is_dirty()):

@@ -33,9 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saypro_core.records import Feedback, Record, SyncState
+from saypro_core.records import Record, SyncState
 from saypro_core.validation import FieldError, problems
+from saypro_desktop.storage.directory import is_mine
 from saypro_desktop.storage.queries import RecordFilter
+from saypro_desktop.ui.feedback_thread import FeedbackThread
 from saypro_desktop.ui.form_widgets import FormSection, RecordRowDelegate, format_day
 from saypro_desktop.ui.page_parts import heading_label
 from saypro_desktop.ui.record_list_model import RecordListModel, RowText
@@ -222,15 +224,13 @@ class RecordPage(QWidget):
         form_holder = QWidget()
         self.form_layout = QVBoxLayout(form_holder)
         self.form_layout.setContentsMargins(0, 0, 8, 0)
+        # Feedback first: what a supervisor, mentor or colleague said is what the person opens it for.
+        self.feedback_thread = FeedbackThread(self.services)
+        self.feedback_thread.hide()
+        self.feedback_thread.sent.connect(self.data_changed)
+        self.form_layout.addWidget(self.feedback_thread)
         self.build_form(self.form_layout)
         self.extra_editor_widgets(self.form_layout)
-        self.feedback_box = FormSection(self.tr("Mentor feedback"))
-        self.feedback_text = QLabel()
-        self.feedback_text.setWordWrap(True)
-        self.feedback_text.setTextFormat(Qt.TextFormat.RichText)
-        self.feedback_box.form.addRow(self.feedback_text)
-        self.feedback_box.hide()
-        self.form_layout.addWidget(self.feedback_box)
         self.form_layout.addStretch(1)
         scroll.setWidget(form_holder)
         column.addWidget(scroll, 1)
@@ -279,7 +279,13 @@ class RecordPage(QWidget):
     def _load_page(self, offset: int, limit: int) -> Sequence[Record]:
         order_by, descending = self.sort_order()
         return self.store.records(self.record_class, order_by=order_by, descending=descending,
-                                  limit=limit, offset=offset, where=self.current_filter())
+                                  limit=limit, offset=offset, where=self.list_filter())
+
+    def list_filter(self) -> RecordFilter:
+        """The page's filter, narrowed to my own records: colleagues' are read in the Hub and on
+        the Team page, never edited here."""
+        chosen = self.current_filter() or RecordFilter()
+        return dataclasses.replace(chosen, owner=self.services.owner_id or None)
 
     def _describe_row(self, record: Record) -> RowText:
         text = self.describe(record)
@@ -344,6 +350,8 @@ class RecordPage(QWidget):
         draft = self.store.draft(self.record_class, record_id)
         if stored is None and draft is None:
             return False
+        if stored is not None and not is_mine(stored.owner_id, self.services.owner_id):
+            return False  # a colleague's: read in the Hub, never edited here
         shown = draft.record if draft is not None else stored
         assert shown is not None
         self._show(shown, stored)
@@ -389,7 +397,7 @@ class RecordPage(QWidget):
             self._filling = False
         self.show_problems([])
         self._show_state(stored)
-        self._load_feedback(record.id)
+        self.feedback_thread.show_for(stored)
         self.delete_button.setEnabled(stored is not None)
         self.editor_stack.setCurrentIndex(1)
         self.after_open(record)
@@ -414,19 +422,6 @@ class RecordPage(QWidget):
         if stored.sync_state == SyncState.ERROR and stored.sync_error:
             text += " · " + self.tr("The server said: {reason}").format(reason=stored.sync_error)
         self.state_label.setText(text)
-
-    def _load_feedback(self, record_id: str) -> None:
-        found = self.store.records(Feedback, where=RecordFilter(target_id=record_id), limit=20)
-        if not found:
-            self.feedback_box.hide()
-            return
-        parts = []
-        for item in found:
-            who = item.author_name or self.tr("Your mentor")
-            parts.append(f"<p><b>{_escape(who)}</b> · {enum_label(item.review_state)} · "
-                         f"{format_day(item.created_at.astimezone())}<br>{_escape(item.comment)}</p>")
-        self.feedback_text.setText("".join(parts))
-        self.feedback_box.show()
 
     def mark_changed(self, *_: Any) -> None:
         """Connected to every edit signal of the form."""

@@ -30,6 +30,7 @@ from saypro_core.records import (
     Visibility,
 )
 from saypro_core.reference import Competency, CompetencyFramework, compare, find_gaps
+from saypro_desktop.storage.queries import RecordFilter
 from saypro_desktop.ui.form_widgets import LongTextEdit, date_edit, format_day, from_qdate, to_qdate
 from saypro_desktop.ui.learning_log_page import visibility_combo
 from saypro_desktop.ui.radar_chart import RadarChart
@@ -224,9 +225,10 @@ class SelfAssessmentPage(RecordPage):
             self.raters.append(rater)
 
     def _previous(self, current: SelfAssessment) -> list[SelfAssessment]:
-        """Up to three earlier assessments of the same framework, oldest first."""
+        """Up to three earlier assessments of mine of the same framework, oldest first."""
         if self._recent is None:
-            self._recent = self.store.records(SelfAssessment, order_by="assessed_on", limit=20)
+            mine = RecordFilter(owner=self.services.owner_id or None)
+            self._recent = self.store.records(SelfAssessment, order_by="assessed_on", limit=20, where=mine)
         earlier = [a for a in self._recent if a.id != current.id and a.framework_id == current.framework_id
                    and a.assessed_on <= current.assessed_on]
         return list(reversed(earlier[:3]))

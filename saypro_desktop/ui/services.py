@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from saypro_core.codec import DecodeError
+from saypro_core.records import Visibility
 from saypro_core.reference import ReferenceData, load_reference, parse_reference
 from saypro_desktop.paths import DataPaths
 from saypro_desktop.resources import resource_path
 from saypro_desktop.storage.blobs import BlobStore
+from saypro_desktop.storage.directory import Directory
 from saypro_desktop.storage.opened_copies import OpenedCopies
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.ui.background import BackgroundRunner
@@ -44,5 +46,9 @@ class PageServices:
     owner_id: str = ""
     #: Shows a short message in the window's status bar.
     notify: Callable[[str], None] = field(default=lambda message: None)
+    #: Who new logs and session notes are shared with unless the person chooses (Settings).
+    default_sharing: Visibility = Visibility.SUPERVISOR
+    #: Who is who, as the last sync brought it (names, and whom I supervise or mentor).
+    directory: Directory = field(default_factory=Directory)
     #: Where attachments are copied to be opened (deleted when the app closes).
     opened: OpenedCopies = field(default_factory=lambda: OpenedCopies(Path(tempfile.mkdtemp(prefix="saypro-"))))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -29,7 +30,7 @@ from saypro_core.records import ActionItem, LocationKind, Record, SessionNote, S
 from saypro_core.validation import problems
 from saypro_desktop.ui.attachments_section import AttachmentsSection
 from saypro_desktop.ui.form_widgets import LongTextEdit, NamesEdit, date_edit, format_day, from_qdate, to_qdate
-from saypro_desktop.ui.learning_log_page import visibility_combo
+from saypro_desktop.ui.learning_log_page import readers_text, visibility_combo
 from saypro_desktop.ui.record_list_model import RowText
 from saypro_desktop.ui.record_page import RecordPage
 from saypro_desktop.ui.session_report import export_pdf, report_document
@@ -150,6 +151,11 @@ class SessionNotesPage(RecordPage):
         self.location_edit = session.add_field("location", field_label("location"), QLineEdit())
         self.location_edit.setPlaceholderText(self.tr("e.g. Community hall, Tzaneen, or the meeting link"))
         self.visibility_combo = session.add_field("visibility", self.tr("Who can read it"), visibility_combo())
+        self.readers_label = QLabel()
+        self.readers_label.setProperty("role", "hint")
+        self.readers_label.setWordWrap(True)
+        session.form.addRow("", self.readers_label)
+        self.visibility_combo.currentIndexChanged.connect(self._show_readers)
 
         people = self.add_section(layout, self.tr("People"))
         hint = self.tr("One name per line.")
@@ -233,6 +239,7 @@ class SessionNotesPage(RecordPage):
         self.location_kind.setCurrentIndex(self.location_kind.findData(record.location_kind))
         self.location_edit.setText(record.location)
         self.visibility_combo.setCurrentIndex(self.visibility_combo.findData(record.visibility))
+        self._show_readers()
         self.facilitators_edit.set_values(record.facilitators)
         self.attendees_edit.set_values(record.attendees)
         self.insights_edit.setPlainText(record.insights)
@@ -255,10 +262,14 @@ class SessionNotesPage(RecordPage):
             insights=self.insights_edit.toPlainText(), challenges=self.challenges_edit.toPlainText(),
             success_stories=self.stories_edit.toPlainText(), action_items=self.actions_table.action_items())
 
+    def _show_readers(self) -> None:
+        self.readers_label.setText(readers_text(self.services.directory,
+                                                Visibility(self.visibility_combo.currentData())))
+
     def new_record(self) -> Record:
         start = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
         return SessionNote(title="", starts_at=start, ends_at=start + timedelta(hours=1),
-                           owner_id=self.services.owner_id)
+                           owner_id=self.services.owner_id, visibility=self.services.default_sharing)
 
     def describe(self, record: Record) -> RowText:
         assert isinstance(record, SessionNote)

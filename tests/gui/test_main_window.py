@@ -85,8 +85,10 @@ def test_home_counts_this_month_and_opens_latest_feedback(qtbot: QtBot, store: R
     home.feedback_list.itemActivated.emit(item)
     assert window.pages.currentWidget() is window.learning_log
     assert window.learning_log.title_edit.text() == log.title
-    assert "Good evidence" in window.learning_log.feedback_text.text()
-    assert window.learning_log.feedback_box.isVisible()
+    thread = window.learning_log.feedback_thread
+    assert "Good evidence" in thread.entries.text() and "Nomsa Khumalo" not in thread.entries.text()
+    assert thread.isVisible() and thread.send_button.text() == "Reply"
+    assert not thread.review.isVisible()  # nobody reviews their own record
 
 
 def test_quick_actions_on_home_go_to_their_section(qtbot: QtBot, open_window) -> None:  # type: ignore[no-untyped-def]

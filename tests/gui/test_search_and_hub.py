@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from saypro_core.records import LearningLog, Visibility
+from saypro_core.records import Feedback, LearningLog, ReviewState, Visibility
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.ui.search_dialog import SearchDialog
 from tests import factories
@@ -67,16 +67,44 @@ def test_knowledge_hub_shows_what_others_shared_and_searches_it(qtbot: QtBot, st
     qtbot.waitUntil(lambda: hub.content is not None)
     titles = [hub.tree.topLevelItem(g).child(c).text(0) for g in range(hub.tree.topLevelItemCount())
               for c in range(hub.tree.topLevelItem(g).childCount())]
-    assert titles == ["Knowledge cafe on savings groups", "Village savings lesson"]
+    assert titles == ["Knowledge cafe on savings groups · A colleague", "Village savings lesson · A colleague"]
     hub.tree.setCurrentItem(hub.tree.topLevelItem(0).child(0))
     assert "Knowledge cafe on savings groups" in hub.reader.toPlainText()
+    assert "By A colleague" in hub.reader.toPlainText()
+    # A peer comments on what was shared with them: no review, only a comment.
+    thread = hub.feedback_thread
+    assert thread.isVisible() and thread.send_button.text() == "Send feedback" and not thread.review.isVisible()
+    qtbot.keyClicks(thread.compose, "We tried this in Polokwane too.")
+    qtbot.mouseClick(thread.send_button, Qt.MouseButton.LeftButton)
+    assert thread.problem.isHidden(), thread.problem.text()
+    (comment,) = store.records(Feedback)
+    assert (comment.owner_id, comment.review_state, comment.visibility) == (
+        "me", ReviewState.COMMENT, Visibility.ORGANISATION)
+    assert "We tried this in Polokwane too." in thread.entries.text() and "You" in thread.entries.text()
     qtbot.keyClicks(hub.search_edit, "village")
     qtbot.waitUntil(lambda: hub.content is not None and hub.content.query == "village")
-    assert hub.tree.topLevelItemCount() == 1 and hub.tree.topLevelItem(0).child(0).text(0) == "Village savings lesson"
+    assert hub.tree.topLevelItemCount() == 1
+    assert hub.tree.topLevelItem(0).child(0).text(0) == "Village savings lesson · A colleague"
     hub.search_edit.clear()
     qtbot.keyClicks(hub.search_edit, "diary")
     qtbot.waitUntil(lambda: hub.content is not None and hub.content.query == "diary")
     assert hub.stack.currentWidget() is hub.empty and "matches “diary”" in hub.empty.text()
+
+
+def test_a_colleagues_record_is_never_in_my_pages_nor_editable(qtbot: QtBot, store: RecordStore,
+                                                              open_window) -> None:  # type: ignore[no-untyped-def]
+    theirs = store.save(factories.learning_log(id=factories.new_id(), owner_id="colleague",
+                                               visibility=Visibility.SUPERVISOR, title="Sipho's field visit"))
+    mine = store.save(factories.learning_log(id=factories.new_id(), owner_id="me", title="My field visit"))
+    window = open_window(owner_id="me")
+    page = window.learning_log
+    go_to(qtbot, window, 2)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.model.record_at(0).id == mine.id
+    assert not page.open_record(theirs.id)  # the editor refuses it
+    assert window.open_record("learning_log", theirs.id)  # search and Home open it read-only in the Hub
+    assert window.pages.currentWidget() is window.knowledge_hub
+    assert "Sipho's field visit" in window.knowledge_hub.reader.toPlainText()
 
 
 def test_an_empty_hub_says_why(qtbot: QtBot, open_window) -> None:  # type: ignore[no-untyped-def]
