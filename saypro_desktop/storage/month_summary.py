@@ -5,20 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from saypro_core.records import (
-    DevelopmentGoal,
-    GoalStatus,
-    LearningLog,
-    SessionNote,
-)
+from saypro_core.metrics import OPEN_STATES, goal_state
+from saypro_core.records import DevelopmentGoal, LearningLog, SessionNote
 from saypro_desktop.storage.directory import Directory
 from saypro_desktop.storage.drafts import DraftInfo
 from saypro_desktop.storage.feedback import Inbox, inbox
 from saypro_desktop.storage.outbox import OutboxSummary
 from saypro_desktop.storage.queries import RecordFilter
 from saypro_desktop.storage.store import RecordStore
-
-OPEN_GOALS = (GoalStatus.NOT_STARTED, GoalStatus.ON_TRACK, GoalStatus.AT_RISK)
 
 
 @dataclass(frozen=True)
@@ -49,17 +43,12 @@ def month_summary(store: RecordStore, me: str = "", directory: Directory | None 
     for goal in store.iter_all(DevelopmentGoal):
         if goal.owner_id not in ("", me):
             continue
-        if goal.status == GoalStatus.ACHIEVED:
-            achieved += 1
-        if goal.status not in OPEN_GOALS:
-            continue
-        if goal.target_date < today:
-            overdue += 1
-        elif goal.status == GoalStatus.AT_RISK:
-            at_risk += 1
-        elif goal.status == GoalStatus.ON_TRACK:
-            on_track += 1
-        if goal.next_review is not None and goal.next_review < today:
+        state = goal_state(goal, today)  # each goal once, as the Team page and the server count
+        achieved += state == "achieved"
+        on_track += state == "on_track"
+        at_risk += state == "at_risk"
+        overdue += state == "overdue"
+        if state in OPEN_STATES and goal.next_review is not None and goal.next_review < today:
             reviews += 1
     return MonthSummary(
         month_start=start,

@@ -1,4 +1,5 @@
-"""What a supervisor sees of their team: participation, learnings shared, goals on track."""
+"""What a supervisor sees of their team: participation, learnings shared, goals on track (the
+metrics of saypro_core.metrics, which the app's Team page counts with too)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel
 from sqlalchemy import select
 
+from saypro_core.codec import DecodeError, decode
+from saypro_core.metrics import Period, percent, person_figures
+from saypro_core.records import RECORD_TYPES, Record
 from saypro_core.wire import ErrorOut
 from saypro_server import audit
 from saypro_server.deps import NEEDS_TOKEN, DbSession, require_supervisor
@@ -20,7 +24,7 @@ router = APIRouter(prefix="/api/v1/reports", tags=["reports"], responses={
     **NEEDS_TOKEN, 403: {"model": ErrorOut, "description": "Only supervisors and admins"}})
 
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-OPEN_GOAL = ("not_started", "on_track", "at_risk")
+COUNTED_TYPES = ("learning_log", "session_note", "development_goal")
 
 
 class MemberReport(BaseModel):
@@ -34,6 +38,9 @@ class MemberReport(BaseModel):
     goals_at_risk: int
     goals_overdue: int
     goals_achieved: int
+    goals_not_started: int
+    reviews_due: int
+    last_reflection: date | None
     took_part: bool
 
 
@@ -47,28 +54,26 @@ class TeamReport(BaseModel):
     goals_on_track_percent: float
 
 
-def _in_month(fields: dict[str, object], key: str, month: str) -> bool:
-    value = fields.get(key)
-    return isinstance(value, str) and value.startswith(month)
+def as_record(row: StoredRecord) -> Record | None:
+    """A stored row as the domain record the metrics count (None: not one the metrics read)."""
+    cls = RECORD_TYPES.get(row.type)
+    if cls is None or row.deleted:
+        return None
+    try:
+        return decode(cls, {**row.fields, "id": row.id, "owner_id": row.owner_id})
+    except DecodeError:
+        return None  # a row an older version left unreadable is not counted
 
 
-def _member(user: User, records: list[StoredRecord], month: str, today: date) -> MemberReport:
-    logs = sum(1 for r in records if r.type == "learning_log" and _in_month(r.fields, "log_date", month))
-    sessions = sum(1 for r in records if r.type == "session_note" and _in_month(r.fields, "starts_at", month))
-    shared = sum(1 for r in records if r.visibility != "private" and r.type in ("learning_log", "session_note")
-                 and format(r.updated_at, "%Y-%m") == month)
-    goals = [r.fields for r in records if r.type == "development_goal"]
-    overdue = sum(1 for g in goals if g.get("status") in OPEN_GOAL and str(g.get("target_date")) < today.isoformat())
+def _member(user: User, records: list[Record], period: Period, today: date) -> MemberReport:
+    figures = person_figures(records, period, today)
     return MemberReport(
-        user_id=user.id, username=user.username, display_name=user.display_name, learning_logs=logs,
-        session_notes=sessions, shared=shared,
-        goals_on_track=sum(1 for g in goals if g.get("status") == "on_track"),
-        goals_at_risk=sum(1 for g in goals if g.get("status") == "at_risk"), goals_overdue=overdue,
-        goals_achieved=sum(1 for g in goals if g.get("status") == "achieved"), took_part=logs + sessions > 0)
-
-
-def _percent(part: int, whole: int) -> float:
-    return round(100 * part / whole, 1) if whole else 0.0
+        user_id=user.id, username=user.username, display_name=user.display_name, learning_logs=figures.logs_written,
+        session_notes=figures.sessions, shared=figures.shared_reflections,
+        goals_on_track=figures.goals_on_track, goals_at_risk=figures.goals_at_risk,
+        goals_overdue=figures.goals_overdue, goals_achieved=figures.goals_achieved,
+        goals_not_started=figures.goals_not_started, reviews_due=figures.reviews_due,
+        last_reflection=figures.last_reflection, took_part=figures.took_part)
 
 
 @router.get("/team", response_model=list[TeamReport])
@@ -76,8 +81,10 @@ def team_report(principal: Annotated[Principal, Depends(require_supervisor)], se
                 month: Annotated[str | None, Query(pattern=MONTH.pattern, description="YYYY-MM; default: this month")]
                 = None) -> list[TeamReport]:
     """One report per team the caller supervises (an admin: every team). Counts only records the
-    members shared with their supervisor or wider; private records are never read."""
+    members shared with their supervisor or wider; private records are never read. The figures are
+    defined in saypro_core.metrics (by the date of the activity; each goal counted once)."""
     month = month or datetime.now(UTC).strftime("%Y-%m")
+    period = Period.parse_month(month)
     teams_query = select(Team).order_by(Team.name)
     if principal.role != "admin":
         teams_query = teams_query.where(Team.id.in_(principal.supervised_team_ids))
@@ -85,16 +92,20 @@ def team_report(principal: Annotated[Principal, Depends(require_supervisor)], se
     reports = []
     for team in session.scalars(teams_query):
         members = list(session.scalars(select(User).where(User.team_id == team.id).order_by(User.username)))
-        records = list(session.scalars(select(StoredRecord).where(
-            StoredRecord.owner_id.in_([m.id for m in members]), StoredRecord.deleted.is_(False),
-            StoredRecord.visibility != "private")))
-        rows = [_member(m, [r for r in records if r.owner_id == m.id], month, today) for m in members]
-        open_goals = sum(r.goals_on_track + r.goals_at_risk + r.goals_overdue for r in rows)
+        rows_of: dict[str, list[Record]] = {m.id: [] for m in members}
+        for row in session.scalars(select(StoredRecord).where(
+                StoredRecord.owner_id.in_(list(rows_of)), StoredRecord.deleted.is_(False),
+                StoredRecord.visibility != "private", StoredRecord.type.in_(COUNTED_TYPES))):
+            record = as_record(row)
+            if record is not None:
+                rows_of[row.owner_id].append(record)
+        rows = [_member(m, rows_of[m.id], period, today) for m in members]
+        open_goals = sum(r.goals_on_track + r.goals_at_risk + r.goals_overdue + r.goals_not_started for r in rows)
         audit.note(session, "report", actor_id=principal.user_id, detail=f"team report {team.name} {month}")
         reports.append(TeamReport(
             team_id=team.id, team=team.name, month=month, members=rows,
-            participation_percent=_percent(sum(r.took_part for r in rows), len(rows)),
+            participation_percent=percent(sum(r.took_part for r in rows), len(rows)),
             learnings_shared=sum(r.shared for r in rows),
-            goals_on_track_percent=_percent(sum(r.goals_on_track for r in rows), open_goals)))
+            goals_on_track_percent=percent(sum(r.goals_on_track for r in rows), open_goals)))
     session.commit()
     return reports

@@ -45,7 +45,24 @@ def test_team_report_counts_shared_work_and_never_private(server: Server) -> Non
     assert members["lerato"]["took_part"] is False
     assert report["participation_percent"] == 66.7
     assert report["learnings_shared"] == 2
-    assert report["goals_on_track_percent"] == 33.3  # 1 on track of 3 open (on track, at risk, overdue)
+    # Each goal once: the at-risk goal past its target date is overdue (not also at risk).
+    assert (members["thandi"]["goals_at_risk"], members["thandi"]["goals_overdue"]) == (0, 1)
+    assert report["goals_on_track_percent"] == 50.0  # 1 on track of 2 open
+
+
+def test_a_log_counts_in_the_month_it_is_dated_not_the_month_it_arrived(server: Server) -> None:
+    server.user("sam", role="supervisor")
+    server.team("Limpopo", supervisor="sam")
+    server.user("thandi", team="Limpopo")
+    thandi = server.login("thandi")
+    server.sync(thandi, [change(factories.learning_log(id=factories.new_id(), log_date=date(2026, 11, 28),
+                                                       visibility=Visibility.SUPERVISOR), thandi.device_id)])
+    sam = server.login("sam")
+    figures = {}
+    for month in ("2026-11", "2026-12"):
+        (report,) = server.client.get("/api/v1/reports/team", params={"month": month}, headers=sam.headers).json()
+        figures[month] = (report["learnings_shared"], report["participation_percent"])
+    assert figures == {"2026-11": (1, 100.0), "2026-12": (0, 0.0)}
 
 
 def test_staff_cannot_see_reports(server: Server) -> None:

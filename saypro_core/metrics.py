@@ -1,0 +1,133 @@
+"""The learning metrics, defined once: the server's team report and the supervisor's Team page in
+the app both count with these functions, so they agree for the same records and period.
+
+Every figure is counted by the date of the activity (a log's date, a session's start in South
+African time), never by when a record reached the server. Each reader counts the records they may
+read: a supervisor's laptop holds exactly what the team shares with its supervisor, which is what
+the server's report counts.
+
+- **logs written**: learning logs dated in the period; **logs shared**: of those, the ones shared
+  beyond their author (any visibility but "only me").
+- **sessions**: session notes whose session started in the period.
+- **took part**: at least one shared reflection (log or session note) in the period.
+- **goals**: each development goal counted once, in the one state it has on the day of counting:
+  achieved, dropped, overdue (still open after its target date, whatever its status says), at risk,
+  on track, not started. **Open** goals are those overdue, at risk, on track or not started; **on
+  track %** is on track / open.
+- **reviews due**: open goals whose next review date has passed.
+- **last reflection**: the date of the latest learning log up to the day of counting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+from saypro_core.records import DevelopmentGoal, GoalStatus, LearningLog, Record, SessionNote, Visibility
+
+#: Where SayPro works: a session's day is its day in South Africa (no daylight saving).
+ORGANISATION_TZ = timezone(timedelta(hours=2), "SAST")
+OPEN_STATES = ("overdue", "at_risk", "on_track", "not_started")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A calendar span, both ends included."""
+
+    start: date
+    end: date
+
+    @classmethod
+    def month(cls, day: date) -> Period:
+        start = day.replace(day=1)
+        return cls(start, (start + timedelta(days=32)).replace(day=1) - timedelta(days=1))
+
+    @classmethod
+    def quarter(cls, day: date) -> Period:
+        first_month = (day.month - 1) // 3 * 3 + 1
+        return cls(date(day.year, first_month, 1), cls.month(date(day.year, first_month + 2, 1)).end)
+
+    @classmethod
+    def parse_month(cls, text: str) -> Period:
+        """"2026-11" → November 2026 (ValueError if it is not a month)."""
+        year, month = text.split("-")
+        return cls.month(date(int(year), int(month), 1))
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+
+def session_day(moment: datetime) -> date:
+    return moment.astimezone(ORGANISATION_TZ).date()
+
+
+def goal_state(goal: DevelopmentGoal, today: date) -> str:
+    """The one state a goal is counted in on ``today`` (see the module's definitions)."""
+    if goal.status == GoalStatus.ACHIEVED:
+        return "achieved"
+    if goal.status == GoalStatus.DROPPED:
+        return "dropped"
+    if goal.target_date < today:
+        return "overdue"
+    return str(goal.status.value)
+
+
+@dataclass(frozen=True)
+class PersonFigures:
+    logs_written: int = 0
+    logs_shared: int = 0
+    sessions: int = 0
+    goals_on_track: int = 0
+    goals_at_risk: int = 0
+    goals_overdue: int = 0
+    goals_not_started: int = 0
+    goals_achieved: int = 0
+    reviews_due: int = 0
+    last_reflection: date | None = None
+    #: Logs and session notes of the period shared beyond their author.
+    shared_reflections: int = 0
+
+    @property
+    def took_part(self) -> bool:
+        return self.shared_reflections > 0
+
+    @property
+    def open_goals(self) -> int:
+        return self.goals_on_track + self.goals_at_risk + self.goals_overdue + self.goals_not_started
+
+
+def person_figures(records: Iterable[Record], period: Period, today: date) -> PersonFigures:
+    """One person's figures from their records (deleted ones are skipped)."""
+    logs = shared = sessions = shared_sessions = reviews = 0
+    states: dict[str, int] = {}
+    last: date | None = None
+    for record in records:
+        if record.deleted:
+            continue
+        is_shared = record.visibility != Visibility.PRIVATE
+        if isinstance(record, LearningLog):
+            if record.log_date <= today and (last is None or record.log_date > last):
+                last = record.log_date
+            if record.log_date in period:
+                logs += 1
+                shared += is_shared
+        elif isinstance(record, SessionNote):
+            if session_day(record.starts_at) in period:
+                sessions += 1
+                shared_sessions += is_shared
+        elif isinstance(record, DevelopmentGoal):
+            state = goal_state(record, today)
+            states[state] = states.get(state, 0) + 1
+            if state in OPEN_STATES and record.next_review is not None and record.next_review < today:
+                reviews += 1
+    return PersonFigures(
+        logs_written=logs, logs_shared=shared, sessions=sessions,
+        goals_on_track=states.get("on_track", 0), goals_at_risk=states.get("at_risk", 0),
+        goals_overdue=states.get("overdue", 0), goals_not_started=states.get("not_started", 0),
+        goals_achieved=states.get("achieved", 0), reviews_due=reviews, last_reflection=last,
+        shared_reflections=shared + shared_sessions)
+
+
+def percent(part: int, whole: int) -> float:
+    return round(100 * part / whole, 1) if whole else 0.0
