@@ -332,6 +332,10 @@
         <translation>Terugvoer</translation>
     </message>
     <message>
+        <source>No feedback yet. Be the first to answer.</source>
+        <translation>Nog geen terugvoer nie. Wees die eerste om te antwoord.</translation>
+    </message>
+    <message>
         <source>Reply…</source>
         <translation>Antwoord…</translation>
     </message>
@@ -513,6 +517,14 @@
 <context>
     <name>LearningLogPage</name>
     <message>
+        <source>{name} (supervisor)</source>
+        <translation>{name} (toesighouer)</translation>
+    </message>
+    <message>
+        <source>{name} (mentor)</source>
+        <translation>{name} (mentor)</translation>
+    </message>
+    <message>
         <source>Only you will read it.</source>
         <translation>Net jy sal dit lees.</translation>
     </message>
@@ -663,6 +675,10 @@
     <message>
         <source>Sync</source>
         <translation>Sinkroniseer</translation>
+    </message>
+    <message>
+        <source>My team</source>
+        <translation>My span</translation>
     </message>
     <message>
         <source>Sections</source>
@@ -1492,6 +1508,124 @@
     <message>
         <source>Still running here and syncing your work. Right-click this icon and choose Quit to stop.</source>
         <translation>Loop nog hier en sinkroniseer jou werk. Regsklik op hierdie ikoon en kies Sluit af om te stop.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPage</name>
+    <message>
+        <source>My team</source>
+        <extracomment>A colour that reads on light and dark backgrounds alike (the quiet ones, an overdue goal).</extracomment>
+        <translation>My span</translation>
+    </message>
+    <message>
+        <source>The people you follow</source>
+        <translation>Die mense wat jy volg</translation>
+    </message>
+    <message>
+        <source>Latest self-assessment (rating 1-5)</source>
+        <translation>Jongste selfevaluering (gradering 1-5)</translation>
+    </message>
+    <message>
+        <source>Latest self-assessments, by competency</source>
+        <translation>Jongste selfevaluerings, per bevoegdheid</translation>
+    </message>
+    <message>
+        <source>Shared by the person chosen above</source>
+        <translation>Gedeel deur die persoon hierbo gekies</translation>
+    </message>
+    <message>
+        <source>What they shared with you</source>
+        <translation>Wat hulle met jou gedeel het</translation>
+    </message>
+    <message>
+        <source>You do not supervise or mentor anyone yet. When your administrator makes you a team's supervisor or someone's mentor, the people appear here after a sync, with what they share with you.</source>
+        <translation>Jy is nog nie iemand se toesighouer of mentor nie. Wanneer jou administrateur jou ’n span se toesighouer of iemand se mentor maak, verskyn die mense hier ná ’n sinkronisering, met wat hulle met jou deel.</translation>
+    </message>
+    <message>
+        <source>{month} and this quarter ({start} to {end}), from what each person shared with you, as of the last sync. A date in red: no reflection in 30 days.</source>
+        <translation>{month} en hierdie kwartaal ({start} tot {end}), uit wat elke persoon met jou gedeel het, soos by die laaste sinkronisering. ’n Datum in rooi: geen refleksie in 30 dae nie.</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persoon</translation>
+    </message>
+    <message>
+        <source>Logs shared
+this month</source>
+        <translation>Logboeke gedeel
+hierdie maand</translation>
+    </message>
+    <message>
+        <source>Logs shared
+this quarter</source>
+        <translation>Logboeke gedeel
+hierdie kwartaal</translation>
+    </message>
+    <message>
+        <source>Sessions
+this month</source>
+        <translation>Sessies
+hierdie maand</translation>
+    </message>
+    <message>
+        <source>Sessions
+this quarter</source>
+        <translation>Sessies
+hierdie kwartaal</translation>
+    </message>
+    <message>
+        <source>Goals
+on track</source>
+        <translation>Doelwitte
+op koers</translation>
+    </message>
+    <message>
+        <source>Goals
+at risk</source>
+        <translation>Doelwitte
+in gevaar</translation>
+    </message>
+    <message>
+        <source>Goals
+overdue</source>
+        <translation>Doelwitte
+agterstallig</translation>
+    </message>
+    <message>
+        <source>Reviews
+due</source>
+        <translation>Hersienings
+verskuldig</translation>
+    </message>
+    <message>
+        <source>Last
+reflection</source>
+        <translation>Laaste
+refleksie</translation>
+    </message>
+    <message>
+        <source>(mentee)</source>
+        <translation>(mentee)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nooit</translation>
+    </message>
+    <message>
+        <source>Assessed on</source>
+        <translation>Geëvalueer op</translation>
+    </message>
+    <message>
+        <source>Below the expected level ({level})</source>
+        <translation>Onder die verwagte vlak ({level})</translation>
+    </message>
+    <message>
+        <source>Shared by {name}</source>
+        <translation>Gedeel deur {name}</translation>
+    </message>
+    <message>
+        <source>Nothing shared with you yet.</source>
+        <translation>Nog niks met jou gedeel nie.</translation>
     </message>
 </context>
 <context>

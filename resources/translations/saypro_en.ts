@@ -332,6 +332,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>No feedback yet. Be the first to answer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Reply…</source>
         <translation type="unfinished" />
     </message>
@@ -513,6 +517,14 @@
 <context>
     <name>LearningLogPage</name>
     <message>
+        <source>{name} (supervisor)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} (mentor)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Only you will read it.</source>
         <translation type="unfinished" />
     </message>
@@ -662,6 +674,10 @@
     </message>
     <message>
         <source>Sync</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>My team</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1491,6 +1507,115 @@
     </message>
     <message>
         <source>Still running here and syncing your work. Right-click this icon and choose Quit to stop.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TeamPage</name>
+    <message>
+        <source>My team</source>
+        <extracomment>A colour that reads on light and dark backgrounds alike (the quiet ones, an overdue goal).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The people you follow</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Latest self-assessment (rating 1-5)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Latest self-assessments, by competency</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shared by the person chosen above</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What they shared with you</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You do not supervise or mentor anyone yet. When your administrator makes you a team's supervisor or someone's mentor, the people appear here after a sync, with what they share with you.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{month} and this quarter ({start} to {end}), from what each person shared with you, as of the last sync. A date in red: no reflection in 30 days.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Logs shared
+this month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Logs shared
+this quarter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sessions
+this month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sessions
+this quarter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Goals
+on track</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Goals
+at risk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Goals
+overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reviews
+due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last
+reflection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(mentee)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assessed on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Below the expected level ({level})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shared by {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing shared with you yet.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -37,6 +37,8 @@ class RecordFilter:
     not_owner: str | None = None
     #: Only this person's records, and those written before anyone signed in (their own pages).
     owner: str | None = None
+    #: Only records by this (other) person, exactly (the Team page).
+    author: str | None = None
     #: Only records shared beyond their owner (visibility other than private).
     shared_only: bool = False
     #: Feedback and attachments: only those on this record.
@@ -76,6 +78,8 @@ def conditions(table: Table, record_type: str, flt: RecordFilter | None) -> Colu
         parts.append(table.c.owner_id != "")
     if flt.owner:
         parts.append(or_(table.c.owner_id == flt.owner, table.c.owner_id == ""))
+    if flt.author:
+        parts.append(table.c.owner_id == flt.author)
     if flt.shared_only:
         parts.append(table.c.visibility != "private")
     if flt.target_id and "target_id" in table.c:

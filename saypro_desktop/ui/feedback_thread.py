@@ -103,8 +103,8 @@ class FeedbackThread(QFrame):
             self.hide()  # my own record without feedback: nothing to show or answer yet
             return
         self.title.setText(self.tr("Feedback ({count})").format(count=len(items)) if items else self.tr("Feedback"))
-        self.entries.setText("".join(self._entry_html(item) for item in items) or
-                             f"<p>{html.escape(self.tr('No feedback yet. Be the first to answer.'))}</p>")
+        nothing_yet = self.tr("No feedback yet. Be the first to answer.")
+        self.entries.setText("".join(self._entry_html(item) for item in items) or f"<p>{html.escape(nothing_yet)}</p>")
         self.entries.setVisible(True)
         reviews = not mine and self.services.directory.reviews(target.owner_id)
         self.review.setVisible(reviews)

@@ -167,17 +167,17 @@ class KnowledgeHubPage(QWidget):
 
     def byline(self, record: Record) -> str:
         author = self.services.directory.name_of(record.owner_id) or self.tr("A colleague")
-        return self.tr("By {author}").format(author=author) + " · "
+        return self.tr("By {author}").format(author=author)
 
     def show_record(self, record: Record | None) -> None:
         """Show a colleague's record, read-only, with its author, date and feedback."""
         if isinstance(record, SessionNote):
             self.reader.setHtml(f"<p style='color:gray'>{html.escape(self.byline(record))}</p>" + report_html(record))
         elif isinstance(record, LearningLog):
-            self.reader.setHtml(learning_log_html(record, self.byline(record)))
+            self.reader.setHtml(learning_log_html(record, self.byline(record) + " · "))
         elif record is not None:
             self.reader.setHtml(f"<h2>{html.escape(record.display_title)}</h2>"
-                                f"<p style='color:gray'>{html.escape(self.byline(record))}"
+                                f"<p style='color:gray'>{html.escape(self.byline(record))} · "
                                 f"{html.escape(format_day(record.updated_at.astimezone()))}</p>")
         else:
             self.reader.clear()

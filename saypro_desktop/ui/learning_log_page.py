@@ -46,7 +46,8 @@ def visibility_combo() -> QComboBox:
 def readers_text(directory: Directory, visibility: Visibility) -> str:
     """Who will read a record shared this way, in plain words (names where the directory knows them)."""
     translate = QCoreApplication.translate
-    named = [f"{p.name} ({translate('LearningLogPage', 'supervisor' if 'supervisor' in p.relations else 'mentor')})"
+    named = [translate("LearningLogPage", "{name} (supervisor)").format(name=p.name) if "supervisor" in p.relations
+             else translate("LearningLogPage", "{name} (mentor)").format(name=p.name)
              for p in directory.people.values() if p.relations & {"supervisor", "mentor"}]
     if visibility == Visibility.PRIVATE:
         return translate("LearningLogPage", "Only you will read it.")

@@ -54,13 +54,14 @@ if TYPE_CHECKING:
     from saypro_desktop.ui.self_assessment_page import SelfAssessmentPage
     from saypro_desktop.ui.session_notes_page import SessionNotesPage
     from saypro_desktop.ui.sync_page import SyncPage
+    from saypro_desktop.ui.team_page import TeamPage
 
 #: The page of each section, in navigation order: (module in saypro_desktop.ui, class).
 PAGE_CLASSES = (
     ("home_page", "HomePage"), ("learning_log_page", "LearningLogPage"),
     ("self_assessment_page", "SelfAssessmentPage"), ("session_notes_page", "SessionNotesPage"),
     ("development_plan_page", "DevelopmentPlanPage"), ("knowledge_hub_page", "KnowledgeHubPage"),
-    ("sync_page", "SyncPage"),
+    ("team_page", "TeamPage"), ("sync_page", "SyncPage"),
 )
 
 #: A desktop's panel, which holds the tray, can come up after the apps it starts at log-in: how long
@@ -71,6 +72,8 @@ TRAY_LOOK_MS = 2000
 #: Where each record type is edited (feedback and attachments open the record they belong to).
 PAGE_OF_TYPE = {"learning_log": 1, "self_assessment": 2, "session_note": 3, "development_goal": 4}
 HUB_ROW = 5
+TEAM_ROW = 6
+SYNC_ROW = 7
 
 
 class MainWindow(QMainWindow):
@@ -135,7 +138,7 @@ class MainWindow(QMainWindow):
     def _build_ui(self) -> None:
         self._built: dict[int, QWidget] = {}
         sections = [self.tr("Home"), self.tr("Learning Log"), self.tr("Self-Assessment"), self.tr("Session Notes"),
-                    self.tr("Development Plan"), self.tr("Knowledge Hub"), self.tr("Sync")]
+                    self.tr("Development Plan"), self.tr("Knowledge Hub"), self.tr("My team"), self.tr("Sync")]
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(self.tr("Sections"))
@@ -158,6 +161,7 @@ class MainWindow(QMainWindow):
         self.sync_status.setAccessibleName(self.tr("Sync status"))
         self.statusBar().addPermanentWidget(self.sync_status)
         self._build_menus()
+        self._show_team_section()
         self.refresh_status()
 
     def page(self, row: int) -> QWidget:
@@ -187,7 +191,7 @@ class MainWindow(QMainWindow):
         page = cast(QWidget, page_class(self.services))
         if isinstance(page, RecordPage):
             page.data_changed.connect(self._data_changed)
-        if class_name in ("HomePage", "KnowledgeHubPage"):
+        if class_name in ("HomePage", "KnowledgeHubPage", "TeamPage"):
             page.open_record.connect(self.open_record)  # type: ignore[attr-defined]
         if class_name == "KnowledgeHubPage":
             page.data_changed.connect(self._data_changed)  # type: ignore[attr-defined]
@@ -221,7 +225,15 @@ class MainWindow(QMainWindow):
 
     @property
     def sync_page(self) -> SyncPage:
-        return cast("SyncPage", self.page(6))
+        return cast("SyncPage", self.page(SYNC_ROW))
+
+    @property
+    def team(self) -> TeamPage:
+        return cast("TeamPage", self.page(TEAM_ROW))
+
+    def _show_team_section(self) -> None:
+        """"My team" is in the navigation for those who supervise or mentor someone."""
+        self.navigation.item(TEAM_ROW).setHidden(not self.services.directory.followed())
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -398,6 +410,7 @@ class MainWindow(QMainWindow):
     def _data_arrived(self) -> None:
         """A sync brought records from the server: show them wherever they are listed."""
         self.services.directory = self._store.directory()
+        self._show_team_section()
         for page in self._built.values():
             reload = getattr(page, "reload", None) or getattr(page, "refresh", None)
             if reload is not None and not (isinstance(page, RecordPage) and page.is_dirty()):

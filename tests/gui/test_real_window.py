@@ -23,7 +23,10 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 from PySide6.QtCore import QTimer
-from saypro_core.records import CompetencyRating, Visibility
+from saypro_core.records import CompetencyRating, GoalStatus, ReviewState, Visibility
+from saypro_core.wire import DirectoryOut, PersonOut
+from saypro_desktop.storage.directory import write_directory
+from saypro_desktop.storage.queries import RecordFilter
 from saypro_desktop.paths import DataPaths
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.ui.app import make_application, window_settings
@@ -38,31 +41,49 @@ paths = DataPaths.resolve(sys.argv[2])
 paths.ensure()
 store = RecordStore.open(paths.database())
 today = date.today()
+ME, SIPHO, LERATO, SAM = (factories.new_id() for _ in range(4))
+with store.engine.begin() as connection:  # who is who, as a sync brings it: I supervise Sipho and Lerato
+    write_directory(connection, DirectoryOut(v=1, me=ME, p=[
+        PersonOut(id=ME, n="Thandi Mokoena", r="supervisor", t="Limpopo", rel=[]),
+        PersonOut(id=SIPHO, n="Sipho Dlamini", r="staff", t="Limpopo", rel=["supervisee"]),
+        PersonOut(id=LERATO, n="Lerato Nkosi", r="staff", t="Gauteng", rel=["mentee"]),
+        PersonOut(id=SAM, n="Sam Mahlangu", r="admin", t="", rel=[])]))
 ratings = [("me", 3), ("project_management", 3), ("facilitation", 2), ("communication", 4), ("leadership", 2),
            ("digital_literacy", 3), ("data_protection", 4), ("inclusion", 3), ("community_engagement", 4),
            ("reflective_practice", 3)]
 store.save_many([
-    factories.learning_log(id=factories.new_id(), log_date=today, owner_id=""),
+    factories.learning_log(id=factories.new_id(), log_date=today, owner_id=ME),
     factories.learning_log(id=factories.new_id(), title="Borehole committee meeting", project="WASH",
-                           tags=["water"], log_date=today - timedelta(days=9), owner_id=""),
+                           tags=["water"], log_date=today - timedelta(days=9), owner_id=ME),
     factories.self_assessment(id=factories.new_id(), title="Baseline", assessed_on=today - timedelta(days=200),
                               ratings=[CompetencyRating(competency_id=c, rating=max(1, r - 1)) for c, r in ratings],
-                              gaps=[]),
+                              gaps=[], owner_id=ME),
     factories.self_assessment(id=factories.new_id(), title="Mid-year check-in", assessed_on=today,
                               ratings=[CompetencyRating(competency_id=c, rating=r) for c, r in ratings],
-                              gaps=["facilitation", "leadership"]),
-    factories.session_note(id=factories.new_id()),
-    factories.development_goal(id=factories.new_id()),
-    factories.session_note(id=factories.new_id(), owner_id="colleague", visibility=Visibility.ORGANISATION,
+                              gaps=["facilitation", "leadership"], owner_id=ME),
+    factories.session_note(id=factories.new_id(), owner_id=ME),
+    factories.development_goal(id=factories.new_id(), owner_id=ME),
+    factories.session_note(id=factories.new_id(), owner_id=SIPHO, visibility=Visibility.ORGANISATION,
                            title="Knowledge cafe: savings groups that last"),
+    factories.learning_log(id=factories.new_id(), owner_id=SIPHO, visibility=Visibility.SUPERVISOR,
+                           title="Savings group visit in Giyani", log_date=today - timedelta(days=2)),
+    factories.development_goal(id=factories.new_id(), owner_id=SIPHO, status=GoalStatus.AT_RISK,
+                               target_date=today + timedelta(days=60)),
+    factories.self_assessment(id=factories.new_id(), owner_id=SIPHO, assessed_on=today - timedelta(days=20),
+                              ratings=[CompetencyRating(competency_id=c, rating=min(5, r + 1)) for c, r in ratings],
+                              gaps=[]),
+    factories.learning_log(id=factories.new_id(), owner_id=LERATO, visibility=Visibility.SUPERVISOR,
+                           title="First community meeting", log_date=today - timedelta(days=45)),
 ])
-store.save(factories.feedback(target_id=store.records(factories.LearningLog)[0].id))
+mine = store.records(factories.LearningLog, where=RecordFilter(owner=ME))[0]
+store.save(factories.feedback(target_id=mine.id, owner_id=SAM, review_state=ReviewState.NEEDS_MORE,
+                              comment="Which savings rules did the group agree? Add them, please."))
 app = make_application()
 assert app.platformName() == "xcb", app.platformName()
 apply_theme(app)
 language = sys.argv[3]
 install_language(language)
-window = MainWindow(store, paths, owner_id="me", settings=window_settings(paths))
+window = MainWindow(store, paths, owner_id=ME, settings=window_settings(paths))
 window.resize(1280, 800)
 window.show()
 
@@ -79,7 +100,7 @@ def shoot():
             page.tree.setCurrentItem(page.tree.topLevelItem(0).child(0))
         app.processEvents()
         name = ("home", "learning_log", "self_assessment", "session_notes", "development_plan",
-                "knowledge_hub", "sync")[row]
+                "knowledge_hub", "team", "sync")[row]
         assert window.screen().grabWindow(window.winId()).save(str(out / f"{language}_{row:02d}_{name}.png"))
     window.show_search()
     app.processEvents()
@@ -107,5 +128,5 @@ def test_main_window_in_a_real_x_server(tmp_path: Path, language: str) -> None:
     assert "exposed True" in result.stdout
     shots = sorted(out.glob(f"{language}_*.png"))
     assert [s.name for s in shots][:2] == [f"{language}_00_home.png", f"{language}_01_learning_log.png"]
-    assert len(shots) == 7
+    assert len(shots) == 8
     assert all(s.stat().st_size > 5_000 for s in shots), "a screenshot is blank"

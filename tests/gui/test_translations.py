@@ -169,7 +169,7 @@ def test_switching_to_afrikaans_applies_at_once_and_is_remembered(
     window.switch_language("af")
     names = [window.navigation.item(i).text() for i in range(window.navigation.count())]
     assert names == ["Tuis", "Leerjoernaal", "Selfevaluering", "Sessienotas", "Ontwikkelingsplan", "Kennissentrum",
-                     "Sinkroniseer"]
+                     "My span", "Sinkroniseer"]
     assert window.pages.currentWidget() is window.learning_log
     assert window.learning_log.heading.text() == "Leerjoernaal"
     assert window.learning_log.save_button.text() == "Stoor"
@@ -216,6 +216,7 @@ def test_the_afrikaans_catalogue_covers_the_main_screens() -> None:
             if (t := m.find("translation")) is not None and t.get("type") not in ("unfinished", "vanished", "obsolete")}
     contexts = {c.findtext("name"): [m.findtext("source") for m in c.iter("message")] for c in tree.iter("context")}
     for context in ("MainWindow", "RecordPage", "LearningLogPage", "SessionNotesPage", "SelfAssessmentPage",
-                    "DevelopmentPlanPage", "HomePage", "KnowledgeHubPage", "SyncPage", "enums", "fields", "types"):
+                    "DevelopmentPlanPage", "HomePage", "KnowledgeHubPage", "TeamPage", "FeedbackThread", "SyncPage",
+                    "enums", "fields", "types"):
         missing = [s for s in contexts[context] if s not in done]
         assert missing == [], context
