@@ -7,13 +7,15 @@ and mentor."""
 from __future__ import annotations
 
 import subprocess
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import requests
 
-from saypro_core.records import Feedback, LearningLog, ReviewState, Visibility
+from saypro_core.records import Feedback, GoalStatus, LearningLog, ReviewState, Visibility
 from saypro_desktop.storage import feedback
 from saypro_desktop.storage.store import RecordStore
+from saypro_desktop.storage.team import team_view
 from saypro_desktop.sync.engine import SyncEngine
 from saypro_desktop.sync.transport import HttpTransport
 from tests import factories
@@ -27,7 +29,7 @@ class Laptop:
             "username": username, "password": PASSWORD, "device_id": self.store.device_id})
         assert login.status_code == 200, login.text
         self.user_id = login.json()["user"]["id"]
-        token = login.json()["access_token"]
+        token = self.token = login.json()["access_token"]
         self.engine = SyncEngine(self.store, HttpTransport(url, lambda: token), attempts=1)
 
     def sync(self) -> None:
@@ -90,3 +92,48 @@ def test_needs_more_reaches_the_author_stays_a_to_do_until_the_reply_and_the_rep
         comments = [f.comment for f in feedback.thread(laptop.store, log.id)]
         assert comments == ["Which savings rules did the group agree? Add them.",
                             "Added: weekly meetings, a fine for lateness."]
+
+
+def test_the_team_page_agrees_with_the_servers_team_report(
+        served: tuple[str, Path, subprocess.Popen[str]], tmp_path: Path) -> None:
+    url, data_dir, _ = served
+    _user(data_dir, "sam", "Sam Dlamini", "--role", "supervisor")
+    assert admin(data_dir, "teams", "set-supervisor", "Limpopo", "sam").returncode == 0
+    _user(data_dir, "sipho", "Sipho Ndlovu", "--team", "Limpopo")
+    thandi, sipho, sam = (Laptop(tmp_path / name, url, name) for name in ("thandi", "sipho", "sam"))
+    today = date.today()
+    thandi.store.save_many([
+        factories.learning_log(id=factories.new_id(), owner_id=thandi.user_id, log_date=today,
+                               visibility=Visibility.SUPERVISOR),
+        factories.learning_log(id=factories.new_id(), owner_id=thandi.user_id, log_date=today,
+                               visibility=Visibility.PRIVATE),  # counted by neither
+        factories.learning_log(id=factories.new_id(), owner_id=thandi.user_id,
+                               log_date=today.replace(day=1) - timedelta(days=1), visibility=Visibility.TEAM),
+        factories.development_goal(id=factories.new_id(), owner_id=thandi.user_id, status=GoalStatus.AT_RISK,
+                                   target_date=today - timedelta(days=5), visibility=Visibility.SUPERVISOR),
+        factories.development_goal(id=factories.new_id(), owner_id=thandi.user_id, status=GoalStatus.ON_TRACK,
+                                   target_date=today + timedelta(days=50), visibility=Visibility.TEAM),
+    ])
+    sipho.store.save(factories.session_note(id=factories.new_id(), owner_id=sipho.user_id, visibility=Visibility.TEAM,
+                                            starts_at=datetime.combine(today, time(9), tzinfo=UTC), ends_at=None))
+    for laptop in (thandi, sipho, sam):
+        laptop.sync()
+    view = team_view(sam.store, sam.store.directory(), today)
+    answer = requests.get(f"{url}/api/v1/reports/team", params={"month": today.strftime("%Y-%m")}, timeout=10,
+                          headers={"Authorization": f"Bearer {sam.token}"})
+    assert answer.status_code == 200, answer.text
+    (report,) = answer.json()
+    by_id = {m["user_id"]: m for m in report["members"]}
+    assert {m.person.id for m in view.members} == set(by_id)
+    for member in view.members:
+        server = by_id[member.person.id]
+        month = member.month
+        assert (month.logs_written, month.sessions, month.shared_reflections, month.goals_on_track,
+                month.goals_at_risk, month.goals_overdue, month.goals_achieved, month.reviews_due,
+                month.took_part) == (
+            server["learning_logs"], server["session_notes"], server["shared"], server["goals_on_track"],
+            server["goals_at_risk"], server["goals_overdue"], server["goals_achieved"], server["reviews_due"],
+            server["took_part"]), member.person.name
+        assert (month.last_reflection.isoformat() if month.last_reflection else None) == server["last_reflection"]
+    thandis = next(m for m in view.members if m.person.id == thandi.user_id)
+    assert (thandis.month.logs_written, thandis.month.goals_overdue, thandis.month.goals_on_track) == (1, 1, 1)
