@@ -312,6 +312,14 @@
 <context>
     <name>FeedbackThread</name>
     <message>
+        <source>a colleague</source>
+        <translation>’n kollega</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s) from {name}</source>
+        <translation><numerusform>%n opmerking van {name}</numerusform><numerusform>%n opmerkings van {name}</numerusform></translation>
+    </message>
+    <message>
         <source>Feedback on this entry</source>
         <translation>Terugvoer op hierdie inskrywing</translation>
     </message>
@@ -759,6 +767,10 @@
     <message>
         <source>&lt;b&gt;{app}&lt;/b&gt; {version}&lt;br&gt;Learning logs, self-assessments, session notes and development plans for SayPro field staff. Works offline; syncs when a connection appears.&lt;br&gt;&lt;br&gt;Your data: {path}</source>
         <translation>&lt;b&gt;{app}&lt;/b&gt; {version}&lt;br&gt;Leerjoernale, selfevaluerings, sessienotas en ontwikkelingsplanne vir SayPro-veldpersoneel. Werk vanlyn; sinkroniseer wanneer daar ’n verbinding is.&lt;br&gt;&lt;br&gt;Jou data: {path}</translation>
+    </message>
+    <message>
+        <source>New feedback: {what}</source>
+        <translation>Nuwe terugvoer: {what}</translation>
     </message>
     <message>
         <source>Sign in again to sync (nothing you wrote is lost)</source>

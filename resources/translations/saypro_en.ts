@@ -312,6 +312,14 @@
 <context>
     <name>FeedbackThread</name>
     <message>
+        <source>a colleague</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s) from {name}</source>
+        <translation><numerusform>%n comment from {name}</numerusform><numerusform>%n comments from {name}</numerusform></translation>
+    </message>
+    <message>
         <source>Feedback on this entry</source>
         <translation type="unfinished" />
     </message>
@@ -758,6 +766,10 @@
     </message>
     <message>
         <source>&lt;b&gt;{app}&lt;/b&gt; {version}&lt;br&gt;Learning logs, self-assessments, session notes and development plans for SayPro field staff. Works offline; syncs when a connection appears.&lt;br&gt;&lt;br&gt;Your data: {path}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New feedback: {what}</source>
         <translation type="unfinished" />
     </message>
     <message>

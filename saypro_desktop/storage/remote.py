@@ -135,6 +135,8 @@ class AppliedAnswer:
     resend: list[tuple[str, str]] = field(default_factory=list)
     #: Attachment files (sha256) whose last record here went: the caller deletes them after the commit.
     unused_files: list[str] = field(default_factory=list)
+    #: Who wrote each piece of feedback that arrived (user ids; the Sync page and a notification name them).
+    feedback_from: list[str] = field(default_factory=list)
 
 #: Set-aside entries kept for the Sync page (the oldest go first).
 SET_ASIDE_KEPT = 200
@@ -411,7 +413,9 @@ def apply_answer(connection: Connection, sent: Sequence[SentChange], answer: Syn
     _keep_set_aside(connection, refused, stored)
     write_meta(connection, CURSOR_KEY, str(answer.cursor))
     acknowledged = sum(1 for ack in answer.acknowledgements if ack.status in ("ok", "merged"))
-    return AppliedAnswer(acknowledged, rejected, len(stored), conflicts, len(refused), removed, resend, unused)
+    feedback_from = [r.owner_id for r in stored if r.record_type == "feedback" and not r.deleted]
+    return AppliedAnswer(acknowledged, rejected, len(stored), conflicts, len(refused), removed, resend, unused,
+                         feedback_from)
 
 
 def set_aside_listing(connection: Connection, limit: int = 50) -> list[tuple[str, str, str, str]]:

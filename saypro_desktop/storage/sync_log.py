@@ -4,7 +4,7 @@ when the laptop last synced and why the last attempt failed, also after a restar
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import Connection
 
@@ -31,6 +31,7 @@ class SyncAttempt:
     files_waiting: int = 0  # photos/documents still to send or fetch (held back, or not reached)
     files_failed: int = 0  # photos/documents the server could not send or take (each skipped; the rest went on)
     set_aside: int = 0  # records from the server this laptop could not use (the Sync page lists them)
+    feedback_from: list[str] = field(default_factory=list)  # who wrote each piece of feedback that arrived
 
 
 def history(connection: Connection) -> list[SyncAttempt]:

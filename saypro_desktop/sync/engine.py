@@ -74,6 +74,8 @@ class SyncReport:
     removed: int = 0
     #: Attachment files (sha256) no record here uses any more, to delete once the sync is done.
     unused_files: list[str] = field(default_factory=list)
+    #: Who wrote each piece of feedback that arrived (user ids).
+    feedback_from: list[str] = field(default_factory=list)
     #: The server or this profile had been restored from a backup, and the two were reconciled.
     reconciled: bool = False
     complete: bool = False  # everything was sent and everything new was pulled
@@ -292,6 +294,7 @@ class SyncEngine:
             report.conflicts += applied.conflicts
             report.set_aside += applied.set_aside
             report.removed += applied.removed
+            report.feedback_from.extend(applied.feedback_from)
             report.unused_files.extend(applied.unused_files)
             report.rejected.extend(applied.rejected)
             if first:

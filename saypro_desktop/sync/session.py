@@ -144,7 +144,8 @@ def _attempt(report: SyncReport, bytes_up: int, bytes_down: int, files: FileRepo
                        sent=report.sent, received=report.pulled, conflicts=report.conflicts,
                        refused=len(report.rejected), bytes_up=bytes_up, bytes_down=bytes_down, error=report.error,
                        files_up=files.uploaded, files_down=files.downloaded, files_waiting=files.waiting,
-                       files_failed=len(files.failed), set_aside=report.set_aside)
+                       files_failed=len(files.failed), set_aside=report.set_aside,
+                       feedback_from=list(report.feedback_from))
 
 
 def sign_out(data_dir: Path, profile: str) -> tuple[bool, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -23,13 +23,28 @@ from PySide6.QtWidgets import (
 from saypro_core.records import Feedback, Record, ReviewState, Visibility
 from saypro_core.validation import ValidationError
 from saypro_desktop.storage import feedback as feedback_store
-from saypro_desktop.storage.directory import is_mine
+from saypro_desktop.storage.directory import Directory, is_mine
 from saypro_desktop.ui.form_widgets import format_moment
 from saypro_desktop.ui.services import PageServices
 from saypro_desktop.ui.texts import enum_label
 
 # How a review reads at a glance in the thread.
 _MARKS = {ReviewState.NEEDS_MORE: "⚑", ReviewState.VALIDATED: "✔", ReviewState.ACKNOWLEDGED: "✓"}
+
+
+def arrived_text(authors: list[str], directory: Directory, me: str) -> str:
+    """What feedback a sync brought, by whom ("2 comments from Sam Dlamini, 1 from Nomsa Khumalo");
+    "" when none came from anyone else."""
+    counts: dict[str, int] = {}
+    for author in authors:
+        if author and author != me:
+            name = directory.name_of(author) or QCoreApplication.translate("FeedbackThread", "a colleague")
+            counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return ""
+    parts = [QCoreApplication.translate("FeedbackThread", "%n comment(s) from {name}", None, n).format(name=name)
+             for name, n in sorted(counts.items(), key=lambda item: -item[1])]
+    return ", ".join(parts)
 
 
 class FeedbackThread(QFrame):

@@ -37,6 +37,7 @@ from saypro_desktop.storage.profile_access import blobs_for
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.ui.background import BackgroundRunner
 from saypro_desktop.ui.dialogs import DialogService
+from saypro_desktop.ui.feedback_thread import arrived_text
 from saypro_desktop.ui.form_widgets import format_moment, human_size
 from saypro_desktop.ui.record_page import RecordPage
 from saypro_desktop.ui.search_dialog import SearchDialog
@@ -411,6 +412,14 @@ class MainWindow(QMainWindow):
         """A sync brought records from the server: show them wherever they are listed."""
         self.services.directory = self._store.directory()
         self._show_team_section()
+        attempt = self.sync.last_attempt
+        arrived = arrived_text(attempt.feedback_from, self.services.directory, self.services.owner_id) if (
+            attempt is not None) else ""
+        if arrived:
+            message = self.tr("New feedback: {what}").format(what=arrived)
+            self.notify(message)
+            if self.tray is not None:
+                self.tray.tell(message)
         for page in self._built.values():
             reload = getattr(page, "reload", None) or getattr(page, "refresh", None)
             if reload is not None and not (isinstance(page, RecordPage) and page.is_dirty()):

@@ -19,6 +19,7 @@ from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.storage.sync_log import SyncAttempt
 from saypro_desktop.sync.server_address import is_plain_http
 from saypro_desktop.ui.conflict_view import ConflictView
+from saypro_desktop.ui.feedback_thread import arrived_text
 from saypro_desktop.ui.form_widgets import format_moment, human_size
 from saypro_desktop.ui.page_parts import heading_label, scrolling_body, subheading_label
 from saypro_desktop.ui.services import PageServices
@@ -196,6 +197,9 @@ class SyncPage(QWidget):
         if attempt.files_up or attempt.files_down:
             text += self.tr(", files: {up} sent, {down} received").format(up=attempt.files_up,
                                                                           down=attempt.files_down)
+        arrived = arrived_text(attempt.feedback_from, self.services.directory, self.services.owner_id)
+        if arrived:
+            text += " · " + arrived
         return text
 
 

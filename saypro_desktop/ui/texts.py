@@ -125,6 +125,7 @@ PLURAL_TEXTS = (
     QT_TRANSLATE_NOOP("HomePage", "%n review(s) overdue"),
     QT_TRANSLATE_NOOP("HomePage", "%n record(s), "),
     QT_TRANSLATE_NOOP("HomePage", "Feedback for me (%n unread)"),
+    QT_TRANSLATE_NOOP("FeedbackThread", "%n comment(s) from {name}"),
     QT_TRANSLATE_NOOP("MainWindow", "%n change(s) waiting to sync"),
     QT_TRANSLATE_NOOP("RecordPage", "%n problem(s) to fix before saving."),
     QT_TRANSLATE_NOOP("SearchDialog", "%n result(s). Enter opens the selected one; arrows move."),

@@ -87,6 +87,10 @@ class SyncTray(QObject):
             self.needs_attention = problem
             self.icon.setIcon(self._attention if problem else self._normal)
 
+    def tell(self, message: str) -> None:
+        """A desktop notification (new feedback arrived with a sync)."""
+        self.icon.showMessage(APP_NAME, message, QSystemTrayIcon.MessageIcon.Information, 8000)
+
     def window_closed(self) -> None:
         """The window went to the tray: say so once per run, so nobody thinks the app quit."""
         if self._told_about_closing:

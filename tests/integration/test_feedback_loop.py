@@ -16,8 +16,9 @@ from saypro_core.records import Feedback, GoalStatus, LearningLog, ReviewState, 
 from saypro_desktop.storage import feedback
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.storage.team import team_view
-from saypro_desktop.sync.engine import SyncEngine
+from saypro_desktop.sync.engine import SyncEngine, SyncReport
 from saypro_desktop.sync.transport import HttpTransport
+from saypro_desktop.ui.feedback_thread import arrived_text
 from tests import factories
 from tests.integration.conftest import PASSWORD, admin
 
@@ -32,9 +33,10 @@ class Laptop:
         token = self.token = login.json()["access_token"]
         self.engine = SyncEngine(self.store, HttpTransport(url, lambda: token), attempts=1)
 
-    def sync(self) -> None:
+    def sync(self) -> SyncReport:
         report = self.engine.sync()
         assert report.complete and not report.rejected, (report.error, report.rejected)
+        return report
 
     def say(self, target: LearningLog, comment: str, state: ReviewState) -> Feedback:
         return self.store.save(Feedback(target_type="learning_log", target_id=target.id, comment=comment,
@@ -73,7 +75,8 @@ def test_needs_more_reaches_the_author_stays_a_to_do_until_the_reply_and_the_rep
     shared = sam.store.require(LearningLog, log.id)
     sam.say(shared, "Which savings rules did the group agree? Add them.", ReviewState.NEEDS_MORE)  # offline
     sam.sync()
-    thandi.sync()
+    arrived = thandi.sync().feedback_from
+    assert arrived_text(arrived, thandi.store.directory(), thandi.user_id) == "1 comment(s) from Sam Dlamini"
     inbox = feedback.inbox(thandi.store, thandi.user_id, thandi.store.directory())
     assert inbox.unread == 1
     (item,) = inbox.items
