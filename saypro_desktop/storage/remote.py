@@ -203,7 +203,8 @@ def _store_remote(connection: Connection, remotes: Sequence[RemoteRecord],
     type). A state that breaks the domain's rules is not stored (``refused`` says why): the copy
     this laptop has, if any, stays as it was. A tombstone adds its record's id to ``gone``, unless
     the record was edited here (it has changes waiting, or is ``going_up`` whole): the edit beats the
-    delete and brings it back."""
+    delete and brings it back; or deleted here (its own delete, sent back to a laptop that lost the
+    answer): the local tombstone stays, for undo."""
     by_type: dict[str, dict[str, RemoteRecord]] = {}
     for remote in remotes:
         by_type.setdefault(remote.record_type, {})[remote.record_id] = remote
@@ -217,6 +218,9 @@ def _store_remote(connection: Connection, remotes: Sequence[RemoteRecord],
         rows: list[dict[str, Any]] = []
         for remote in group.values():
             if remote.fields.get("deleted") is True:
+                local = local_rows.get(remote.record_id)
+                if local is not None and local["deleted"]:
+                    continue  # deleted here: this laptop's own tombstone, kept a while for undo, stays
                 if remote.record_id not in pending and remote.record_id not in going_up:
                     gone.append(remote.record_id)  # deleted by its owner: the copy goes (a tombstone has no text)
                 continue
