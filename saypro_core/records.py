@@ -76,6 +76,7 @@ class ReviewState(StrEnum):
     ACKNOWLEDGED = "acknowledged"
     VALIDATED = "validated"
     NEEDS_MORE = "needs_more"
+    AGREED = "agreed"  # a development goal, agreed with the supervisor or mentor
 
 
 @dataclass(kw_only=True)

@@ -239,9 +239,12 @@ def _check_rights(session: Session, principal: Principal, change: Change,
     readable = session.scalar(select(StoredRecord.id).where(StoredRecord.id == target.id, visible_to(principal)))
     if readable is None:
         raise _Rejected("You cannot give feedback on a record that is not shared with you.")
-    if fields.get("review_state", "acknowledged") != "comment" and not reviews(principal, target):
+    state = fields.get("review_state", "acknowledged")
+    if state != "comment" and not reviews(principal, target):
         raise _Rejected("review_state: Only the person's supervisor or mentor can mark a review; "
                         "write a comment instead.")
+    if state == "agreed" and target.type != "development_goal":
+        raise _Rejected("review_state: Only a development goal is agreed.")
     return target
 
 

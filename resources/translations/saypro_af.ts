@@ -241,6 +241,18 @@
         <translation>Wie kan dit lees</translation>
     </message>
     <message>
+        <source>Agreement with your supervisor or mentor</source>
+        <translation>Ooreenkoms met jou toesighouer of mentor</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>Ooreengekom</translation>
+    </message>
+    <message>
+        <source>Your supervisor or mentor agrees each goal from their Team page; editing the goal afterwards asks for their agreement again.</source>
+        <translation>Jou toesighouer of mentor stem elke doelwit van hul Span-bladsy af in; as jy die doelwit daarna wysig, word hul instemming weer gevra.</translation>
+    </message>
+    <message>
         <source>What moved forward? (Enter to add)</source>
         <translation>Wat het vorentoe beweeg? (Enter om by te voeg)</translation>
     </message>
@@ -275,6 +287,30 @@
     <message>
         <source>Learning logs and assessments</source>
         <translation>Leerjoernale en evaluerings</translation>
+    </message>
+    <message>
+        <source>Export the plan as PDF…</source>
+        <translation>Voer die plan as PDF uit…</translation>
+    </message>
+    <message>
+        <source>All your goals, for the review meeting with your supervisor</source>
+        <translation>Al jou doelwitte, vir die hersieningsvergadering met jou toesighouer</translation>
+    </message>
+    <message>
+        <source>Export the development plan</source>
+        <translation>Voer die ontwikkelingsplan uit</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not write the PDF</source>
+        <translation>Kon nie die PDF skryf nie</translation>
+    </message>
+    <message>
+        <source>Plan saved to {path}</source>
+        <translation>Plan gestoor na {path}</translation>
     </message>
     <message>
         <source>Log: {title}</source>
@@ -819,6 +855,46 @@
     <message numerus="yes">
         <source>%n change(s) waiting to sync</source>
         <translation><numerusform>%n verandering wag om te sinkroniseer</numerusform><numerusform>%n veranderinge wag om te sinkroniseer</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PlanReport</name>
+    <message>
+        <source>Agreed with {name} on {day}</source>
+        <extracomment>The report's own words, listed for lupdate (``_tr`` translates them when the report is built).</extracomment>
+        <translation>Ooreengekom met {name} op {day}</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Ooreenkoms</translation>
+    </message>
+    <message>
+        <source>changed since: to agree again</source>
+        <translation>sedertdien verander: moet weer ooreengekom word</translation>
+    </message>
+    <message>
+        <source>Development plan</source>
+        <translation>Ontwikkelingsplan</translation>
+    </message>
+    <message>
+        <source>Development plan of {name}</source>
+        <translation>Ontwikkelingsplan van {name}</translation>
+    </message>
+    <message>
+        <source>No goals in the plan yet.</source>
+        <translation>Nog geen doelwitte in die plan nie.</translation>
+    </message>
+    <message>
+        <source>Not agreed yet</source>
+        <translation>Nog nie ooreengekom nie</translation>
+    </message>
+    <message>
+        <source>Printed {day} for the review meeting</source>
+        <translation>Gedruk {day} vir die hersieningsvergadering</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -1753,6 +1829,10 @@ refleksie</translation>
     <message>
         <source>Needs more</source>
         <translation>Het meer nodig</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>Ooreengekom</translation>
     </message>
     <message>
         <source>In person</source>

@@ -241,6 +241,18 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Agreement with your supervisor or mentor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your supervisor or mentor agrees each goal from their Team page; editing the goal afterwards asks for their agreement again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>What moved forward? (Enter to add)</source>
         <translation type="unfinished" />
     </message>
@@ -274,6 +286,30 @@
     </message>
     <message>
         <source>Learning logs and assessments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export the plan as PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All your goals, for the review meeting with your supervisor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export the development plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not write the PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Plan saved to {path}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -819,6 +855,46 @@
     <message numerus="yes">
         <source>%n change(s) waiting to sync</source>
         <translation><numerusform>%n change waiting to sync</numerusform><numerusform>%n changes waiting to sync</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PlanReport</name>
+    <message>
+        <source>Agreed with {name} on {day}</source>
+        <extracomment>The report's own words, listed for lupdate (``_tr`` translates them when the report is built).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>changed since: to agree again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Development plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Development plan of {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No goals in the plan yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not agreed yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Printed {day} for the review meeting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1743,6 +1819,10 @@ reflection</source>
     </message>
     <message>
         <source>Needs more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agreed</source>
         <translation type="unfinished" />
     </message>
     <message>

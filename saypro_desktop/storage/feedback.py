@@ -44,6 +44,27 @@ class Inbox:
     to_do: list[InboxItem]
 
 
+@dataclass(frozen=True)
+class Agreement:
+    """A development goal agreed with a supervisor or mentor."""
+
+    by: str
+    on: datetime
+    #: The goal was edited after it was agreed: it is to be agreed again.
+    changed_since: bool
+
+
+def agreement(store: RecordStore, goal: Record, directory: Directory) -> Agreement | None:
+    """The latest agreement on ``goal`` (None: never agreed)."""
+    agreed = [item for item in thread(store, goal.id)
+              if item.review_state == ReviewState.AGREED and item.owner_id != goal.owner_id]
+    if not agreed:
+        return None
+    latest = agreed[-1]
+    return Agreement(directory.name_of(latest.owner_id, latest.author_name) or "?", latest.created_at,
+                     goal.updated_at > latest.created_at)
+
+
 def thread(store: RecordStore, target_id: str) -> list[Feedback]:
     """The feedback on one record, oldest first (a conversation reads down)."""
     return store.records(Feedback, where=RecordFilter(target_id=target_id), order_by="created_at",

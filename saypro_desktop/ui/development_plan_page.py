@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from datetime import date, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -29,8 +30,11 @@ from saypro_core.records import (
     SelfAssessment,
     Visibility,
 )
+from saypro_desktop.storage.feedback import agreement
+from saypro_desktop.storage.queries import RecordFilter
 from saypro_desktop.ui.form_widgets import LongTextEdit, OptionalDateEdit, date_edit, format_day, from_qdate, to_qdate
 from saypro_desktop.ui.learning_log_page import visibility_combo
+from saypro_desktop.ui.plan_report import agreement_text, export_plan_pdf
 from saypro_desktop.ui.record_list_model import RowText
 from saypro_desktop.ui.record_page import RecordPage
 from saypro_desktop.ui.texts import enum_label, field_label
@@ -120,6 +124,12 @@ class DevelopmentPlanPage(RecordPage):
         self.review_warning.hide()
         tracking.form.addRow(self.review_warning)
         self.visibility_combo = tracking.add_field("visibility", self.tr("Who can read it"), visibility_combo())
+        self.agreement_label = QLabel()
+        self.agreement_label.setWordWrap(True)
+        self.agreement_label.setAccessibleName(self.tr("Agreement with your supervisor or mentor"))
+        tracking.add_field("agreement", self.tr("Agreed"), self.agreement_label,
+                           self.tr("Your supervisor or mentor agrees each goal from their Team page; editing the "
+                                   "goal afterwards asks for their agreement again."))
         self.notes_list = QListWidget()
         self.notes_list.setMaximumHeight(110)
         self.note_edit = QLineEdit()
@@ -151,6 +161,41 @@ class DevelopmentPlanPage(RecordPage):
             signal.connect(self.mark_changed)
         self.review_edit.changed.connect(self._show_review_warning)
         self.status_combo.currentIndexChanged.connect(self._show_review_warning)
+
+    def extra_editor_widgets(self, layout: QVBoxLayout) -> None:
+        row = QHBoxLayout()
+        self.pdf_button = QPushButton(self.tr("Export the plan as PDF…"))
+        self.pdf_button.setToolTip(self.tr("All your goals, for the review meeting with your supervisor"))
+        self.pdf_button.clicked.connect(self.export_plan)
+        row.addStretch(1)
+        row.addWidget(self.pdf_button)
+        layout.addLayout(row)
+
+    def after_open(self, record: Record | None) -> None:
+        found = agreement(self.store, record, self.services.directory) if record is not None else None
+        self.agreement_label.setText(agreement_text(found))
+
+    def export_plan(self) -> None:
+        """Every goal of mine, with its agreement, as a PDF the person chooses where to save."""
+        self.flush_draft()
+        today = date.today()
+        goals = self.store.records(DevelopmentGoal, where=RecordFilter(owner=self.services.owner_id or None),
+                                   order_by="target_date", descending=False, limit=None)
+        agreements = {g.id: a for g in goals if (a := agreement(self.store, g, self.services.directory))}
+        me = self.services.directory.people.get(self.services.owner_id)
+        path = self.services.dialogs.save_file_name(self, self.tr("Export the development plan"),
+                                                    Path.home() / f"{today:%Y-%m-%d}-development-plan.pdf",
+                                                    self.tr("PDF documents (*.pdf)"))
+        if path is None:
+            return
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        try:
+            export_plan_pdf(goals, agreements, me.name if me else "", path, today)
+        except OSError as error:
+            self.services.dialogs.error(self, self.tr("Could not write the PDF"), str(error))
+            return
+        self.services.notify(self.tr("Plan saved to {path}").format(path=path))
 
     # -- progress notes and links --------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saypro_core.records import Feedback, Record, ReviewState, Visibility
+from saypro_core.records import DevelopmentGoal, Feedback, Record, ReviewState, Visibility
 from saypro_core.validation import ValidationError
 from saypro_desktop.storage import feedback as feedback_store
 from saypro_desktop.storage.directory import Directory, is_mine
@@ -29,7 +29,8 @@ from saypro_desktop.ui.services import PageServices
 from saypro_desktop.ui.texts import enum_label
 
 # How a review reads at a glance in the thread.
-_MARKS = {ReviewState.NEEDS_MORE: "⚑", ReviewState.VALIDATED: "✔", ReviewState.ACKNOWLEDGED: "✓"}
+_MARKS = {ReviewState.NEEDS_MORE: "⚑", ReviewState.VALIDATED: "✔", ReviewState.ACKNOWLEDGED: "✓",
+          ReviewState.AGREED: "☑"}
 
 
 def arrived_text(authors: list[str], directory: Directory, me: str) -> str:
@@ -123,6 +124,11 @@ class FeedbackThread(QFrame):
         self.entries.setVisible(True)
         reviews = not mine and self.services.directory.reviews(target.owner_id)
         self.review.setVisible(reviews)
+        agreeing = self.review.findData(ReviewState.AGREED.value)
+        if isinstance(target, DevelopmentGoal) and agreeing < 0:
+            self.review.addItem(enum_label(ReviewState.AGREED), ReviewState.AGREED.value)
+        elif not isinstance(target, DevelopmentGoal) and agreeing >= 0:
+            self.review.removeItem(agreeing)
         self.review.setCurrentIndex(0)
         self.compose.setVisible(can_write)
         self.send_button.setVisible(can_write)

@@ -104,13 +104,19 @@ def report_document(note: SessionNote, author: str = "") -> QTextDocument:
 
 def export_pdf(note: SessionNote, path: Path, author: str = "") -> None:
     """Write the report as an A4 PDF to ``path`` (a temporary file renamed into place)."""
+    write_pdf(report_document(note, author), path, note.title)
+
+
+def write_pdf(document: QTextDocument, path: Path, title: str) -> None:
+    """An A4 PDF of ``document`` at ``path``, written to a temporary file renamed into place (a full
+    disk or a crash never leaves half a PDF under the chosen name)."""
     partial = path.with_name(path.name + ".partial")
     writer = QPdfWriter(str(partial))
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(18, 16, 18, 16), QPageLayout.Unit.Millimeter))
     writer.setResolution(300)
-    writer.setTitle(note.title)
+    writer.setTitle(title)
     writer.setCreator(APP_NAME)
-    report_document(note, author).print_(writer)
+    document.print_(writer)
     del writer  # finishes the file
     partial.replace(path)

@@ -163,6 +163,7 @@ ENUM_LABELS: dict[StrEnum, object] = {
     ReviewState.ACKNOWLEDGED: QT_TRANSLATE_NOOP("enums", "Acknowledged"),
     ReviewState.VALIDATED: QT_TRANSLATE_NOOP("enums", "Validated"),
     ReviewState.NEEDS_MORE: QT_TRANSLATE_NOOP("enums", "Needs more"),
+    ReviewState.AGREED: QT_TRANSLATE_NOOP("enums", "Agreed"),
     LocationKind.IN_PERSON: QT_TRANSLATE_NOOP("enums", "In person"),
     LocationKind.ONLINE: QT_TRANSLATE_NOOP("enums", "Online"),
 }

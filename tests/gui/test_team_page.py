@@ -90,3 +90,27 @@ def test_a_peer_comments_but_does_not_review_and_staff_see_no_team_section(
     assert window.open_record("learning_log", shared.id)
     thread = window.knowledge_hub.feedback_thread
     assert thread.isVisible() and not thread.review.isVisible()
+
+
+def test_a_goal_agreed_by_the_supervisor_shows_so_and_the_plan_prints(
+        qtbot: QtBot, store: RecordStore, open_window, dialogs, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _directory(store, PersonOut(id=SIPHO, n="Sipho Dlamini", r="supervisor", t="Limpopo", rel=["supervisor"]))
+    goal = store.save(factories.development_goal(id=factories.new_id(), owner_id=ME, title="Run data checks"))
+    store.save(factories.feedback(id=factories.new_id(), owner_id=SIPHO, target_type="development_goal",
+                                  target_id=goal.id, review_state=ReviewState.AGREED, comment="Agreed at our review.",
+                                  created_at=goal.updated_at + timedelta(minutes=5)))
+    window = open_window(owner_id=ME)
+    plan = window.page(4)
+    window.navigation.setCurrentRow(4)
+    assert plan.open_record(goal.id)
+    assert plan.agreement_label.text().startswith("Agreed with Sipho Dlamini on ")
+    assert "Agreed at our review." in plan.feedback_thread.entries.text()
+    plan.title_edit.setText("Run data checks every month")
+    plan.mark_changed()
+    assert plan.save()
+    assert plan.open_record(goal.id)
+    assert plan.agreement_label.text().endswith("changed since: to agree again")
+    dialogs.save_paths.append(tmp_path / "plan")
+    qtbot.mouseClick(plan.pdf_button, Qt.MouseButton.LeftButton)
+    pdf = tmp_path / "plan.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 1_000

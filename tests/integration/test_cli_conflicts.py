@@ -53,4 +53,5 @@ def test_sync_that_went_through_but_was_refused_something_says_so(served: Served
     store.close()
     done = desktop(paths.root, "sync")
     assert done.returncode == 3, done.stdout + done.stderr
-    assert "1 refused by the server (feedback" in done.stdout and "Only the person's supervisor or mentor" in done.stdout
+    assert "1 refused by the server (feedback" in done.stdout
+    assert "Only the person's supervisor or mentor" in done.stdout

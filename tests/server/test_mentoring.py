@@ -163,3 +163,22 @@ def test_a_change_of_name_or_team_makes_a_new_directory_and_a_quota_update_does_
     with server.session() as session:
         admin.add_member(session, "Gauteng", "sipho")
     assert version() > before
+
+
+def test_only_a_development_goal_is_agreed_and_only_by_the_supervisor_or_mentor(
+        server: Server, people: dict[str, Account]) -> None:
+    thandi = people["thandi"]
+    goal = factories.development_goal(id=factories.new_id(), visibility=Visibility.SUPERVISOR)
+    assert server.sync(thandi, [change(goal, thandi.device_id)])["ack"][0]["s"] == "ok"
+    logs = _logs(server, thandi)
+
+    def agree(author: str, target: str, target_type: str) -> dict[str, Any]:
+        item = factories.feedback(id=factories.new_id(), target_id=target, target_type=target_type,
+                                  review_state=ReviewState.AGREED, visibility=Visibility.SUPERVISOR)
+        ack: dict[str, Any] = server.sync(people[author], [change(item, people[author].device_id)])["ack"][0]
+        return ack
+
+    assert agree("sam", goal.id, "development_goal")["s"] == "ok"
+    assert agree("sam", logs[Visibility.SUPERVISOR], "learning_log")["err"] == (
+        "review_state: Only a development goal is agreed.")
+    assert agree("thandi", goal.id, "development_goal")["err"] == REVIEW_REFUSED
