@@ -37,8 +37,9 @@ class RecordFilter:
     not_owner: str | None = None
     #: Only this person's records, and those written before anyone signed in (their own pages).
     owner: str | None = None
-    #: Only records by this (other) person, exactly (the Team page).
+    #: Only records by this (other) person, exactly; or by any of ``authors`` (the Team page).
     author: str | None = None
+    authors: tuple[str, ...] = ()
     #: Only records shared beyond their owner (visibility other than private).
     shared_only: bool = False
     #: Feedback and attachments: only those on this record.
@@ -58,6 +59,21 @@ def _date_bound(table: Table, column_name: str, day: date, *, upper: bool) -> Co
     return column <= text if upper else column >= text
 
 
+def _whose(table: Table, flt: RecordFilter) -> list[ColumnElement[bool]]:
+    """The filter's conditions on whose records they are."""
+    parts: list[ColumnElement[bool]] = []
+    if flt.not_owner is not None:
+        parts.append(table.c.owner_id != flt.not_owner)
+        parts.append(table.c.owner_id != "")
+    if flt.owner:
+        parts.append(or_(table.c.owner_id == flt.owner, table.c.owner_id == ""))
+    if flt.author:
+        parts.append(table.c.owner_id == flt.author)
+    if flt.authors:
+        parts.append(table.c.owner_id.in_(flt.authors))
+    return parts
+
+
 def conditions(table: Table, record_type: str, flt: RecordFilter | None) -> ColumnElement[bool]:
     if flt is None:
         return true()
@@ -73,13 +89,7 @@ def conditions(table: Table, record_type: str, flt: RecordFilter | None) -> Colu
             func.lower(tags.c.value) == flt.tag.strip().lower())))
     if flt.project and "project" in table.c:
         parts.append(func.lower(table.c.project) == flt.project.strip().lower())
-    if flt.not_owner is not None:
-        parts.append(table.c.owner_id != flt.not_owner)
-        parts.append(table.c.owner_id != "")
-    if flt.owner:
-        parts.append(or_(table.c.owner_id == flt.owner, table.c.owner_id == ""))
-    if flt.author:
-        parts.append(table.c.owner_id == flt.author)
+    parts.extend(_whose(table, flt))
     if flt.shared_only:
         parts.append(table.c.visibility != "private")
     if flt.target_id and "target_id" in table.c:

@@ -17,7 +17,7 @@ import logging
 import os
 import threading
 from collections.abc import Iterator, Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -192,6 +192,16 @@ class RecordStore:
             statement = statement.where(table.c.deleted.is_(False))
         with self.engine.connect() as connection:
             return int(connection.execute(statement).scalar_one())
+
+    def latest_dates(self, cls: type[Record], field_name: str, owners: Sequence[str], until: date) -> dict[str, date]:
+        """Each owner's latest ``field_name`` (a date column) up to ``until``, live records only."""
+        table = RECORD_TABLES[cls.record_type]
+        column = table.c[field_name]
+        statement = (select(table.c.owner_id, func.max(column)).where(
+            table.c.owner_id.in_(list(owners)), table.c.deleted.is_(False), column <= until.isoformat())
+            .group_by(table.c.owner_id))
+        with self.engine.connect() as connection:
+            return {owner: date.fromisoformat(day) for owner, day in connection.execute(statement) if day}
 
     def distinct_values(self, cls: type[Record], field_name: str, *, limit: int = 200) -> list[str]:
         """The different values of a text field (projects), or of a list field (tags), A to Z."""

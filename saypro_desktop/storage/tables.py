@@ -90,7 +90,7 @@ def _record_table(cls: type[Record], *indexes: tuple[str, ...]) -> Table:
     # The server's revision this copy is based on (0: never synced); sent as the base of the next edit.
     columns.append(Column("server_revision", Integer, nullable=False, server_default="0"))
     table = Table(cls.record_type, metadata, *columns)
-    for cols in (("deleted", "updated_at"), ("sync_state",), *indexes):
+    for cols in (("deleted", "updated_at"), ("sync_state",), ("owner_id",), *indexes):
         Index(None, *(table.c[c] for c in cols))
     return table
 

@@ -40,28 +40,36 @@ class TeamView:
     members: list[MemberView]
 
 
-def _period_records(store: RecordStore, author: str, quarter: Period, today: date) -> list[Record]:
-    """What the figures read: the quarter's logs and sessions (a day's margin: sessions are counted on
-    their South African day), every goal, and the latest log up to today (the last reflection)."""
-    span = RecordFilter(author=author, date_from=quarter.start - timedelta(days=1),
-                        date_to=quarter.end + timedelta(days=1))
-    found: list[Record] = [*store.records(LearningLog, where=span, limit=None),
-                           *store.records(SessionNote, where=span, limit=None),
-                           *store.records(DevelopmentGoal, where=RecordFilter(author=author), limit=None)]
-    latest = store.records(LearningLog, where=RecordFilter(author=author, date_to=today), order_by="log_date",
-                           limit=1)
-    found.extend(log for log in latest if log.id not in {r.id for r in found})
-    return found
-
-
 def team_view(store: RecordStore, directory: Directory, today: date | None = None) -> TeamView:
+    """Everyone I follow, counted with a few queries for the whole team (not per person): the
+    quarter's logs and sessions (a day's margin: sessions count on their South African day), every
+    goal, each person's latest log date up to today and latest self-assessment."""
     today = today or date.today()
     month, quarter = Period.month(today), Period.quarter(today)
+    people = directory.followed()
+    ids = tuple(p.id for p in people)
+    if not ids:
+        return TeamView(today, month, quarter, [])
+    span = RecordFilter(authors=ids, date_from=quarter.start - timedelta(days=1),
+                        date_to=quarter.end + timedelta(days=1))
+    theirs: dict[str, list[Record]] = {person_id: [] for person_id in ids}
+    for record in (*store.records(LearningLog, where=span, limit=None),
+                   *store.records(SessionNote, where=span, limit=None),
+                   *store.records(DevelopmentGoal, where=RecordFilter(authors=ids), limit=None)):
+        theirs[record.owner_id].append(record)
+    last_logs = store.latest_dates(LearningLog, "log_date", ids, today)
+    assessments: dict[str, SelfAssessment] = {}
+    for found in store.records(SelfAssessment, where=RecordFilter(authors=ids), order_by="assessed_on", limit=None):
+        assessments.setdefault(found.owner_id, found)  # newest first: the first is the latest
     members = []
-    for person in directory.followed():
-        records = _period_records(store, person.id, quarter, today)
-        latest = store.records(SelfAssessment, where=RecordFilter(author=person.id), order_by="assessed_on", limit=1)
-        assessment = latest[0] if latest else None
+    for person in people:
+        records = theirs[person.id]
+        last = last_logs.get(person.id)
+        if last is not None and last < quarter.start:
+            # The latest log is older than the quarter, so not among the records read: it stands in,
+            # dated outside both periods, for the last reflection only.
+            records.append(LearningLog(title="", log_date=last, owner_id=person.id))
+        assessment = assessments.get(person.id)
         members.append(MemberView(
             person, person_figures(records, month, today), person_figures(records, quarter, today), assessment,
             {r.competency_id: r.rating for r in assessment.ratings} if assessment else {}))
