@@ -45,7 +45,11 @@ from saypro_core.records import (
 )
 from saypro_core.validation import LABELS, problems
 from saypro_desktop import APP_NAME, __version__
+from saypro_desktop.storage.directory import is_mine
 from saypro_desktop.storage.store import RecordStore
+
+#: Records that belong to another record (feedback and files on it).
+CHILD_TYPES = ("feedback", "attachment")
 
 FORMAT_VERSION = 1
 #: An import larger than this is refused before it is read (the biggest real profiles are a few MB).
@@ -94,8 +98,14 @@ class ImportReport:
 # -- export ------------------------------------------------------------------------------
 
 
-def export_document(store: RecordStore, record_types: Sequence[str] | None = None) -> dict[str, Any]:
+def export_document(store: RecordStore, record_types: Sequence[str] | None = None,
+                    mine: str | None = None) -> dict[str, Any]:
+    """Every record (of ``record_types``), or with ``mine`` (the signed-in person's id) only what is
+    theirs: their records and the feedback given on them ("my data"), never colleagues' records."""
     types = list(record_types or SECTIONS)
+    # My records' ids: the feedback and files on them are mine to take too.
+    own = {r.id for t in SECTIONS if t not in CHILD_TYPES for r in store.iter_all(RECORD_TYPES[t])
+           if is_mine(r.owner_id, mine)} if mine else set()
     document: dict[str, Any] = {
         "format": FORMAT_VERSION,
         "exported_at": format_datetime(utc_now()),
@@ -103,16 +113,18 @@ def export_document(store: RecordStore, record_types: Sequence[str] | None = Non
     }
     for record_type in types:
         cls = RECORD_TYPES[record_type]
-        document[SECTIONS[record_type]] = [
-            encode(record, exclude=LOCAL_ONLY_FIELDS) for record in store.iter_all(cls)
-        ]
+        records: Iterable[Record] = store.iter_all(cls)
+        if mine:
+            records = (r for r in records if is_mine(r.owner_id, mine) or getattr(r, "target_id", None) in own)
+        document[SECTIONS[record_type]] = [encode(record, exclude=LOCAL_ONLY_FIELDS) for record in records]
     if record_types is None:
         document[CONFLICTS_SECTION] = [dataclasses.asdict(c) for c in store.conflicts()]
     return document
 
 
-def export_json(store: RecordStore, out: IO[str], record_types: Sequence[str] | None = None) -> int:
-    document = export_document(store, record_types)
+def export_json(store: RecordStore, out: IO[str], record_types: Sequence[str] | None = None,
+                mine: str | None = None) -> int:
+    document = export_document(store, record_types, mine)
     json.dump(document, out, ensure_ascii=False, indent=1)
     out.write("\n")
     return sum(len(v) for k, v in document.items() if k not in _HEADER_KEYS and k != CONFLICTS_SECTION)

@@ -749,6 +749,18 @@
         <translation>&amp;Instellings…</translation>
     </message>
     <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Voer in…</translation>
+    </message>
+    <message>
+        <source>Add records from a JSON export or a CSV of learning logs</source>
+        <translation>Voeg rekords by uit ’n JSON-uitvoer of ’n CSV van leerjoernale</translation>
+    </message>
+    <message>
+        <source>&amp;Export my data…</source>
+        <translation>&amp;Voer my data uit…</translation>
+    </message>
+    <message>
         <source>Sign &amp;out…</source>
         <translation>&amp;Meld af…</translation>
     </message>
@@ -771,6 +783,34 @@
     <message>
         <source>Your unsaved typing was kept and is open again.</source>
         <translation>Jou ongestoorde tikwerk is gehou en is weer oop.</translation>
+    </message>
+    <message>
+        <source>Import records</source>
+        <translation>Voer rekords in</translation>
+    </message>
+    <message>
+        <source>SayPro exports (*.json *.csv);;All files (*)</source>
+        <translation>SayPro-uitvoere (*.json *.csv);;Alle lêers (*)</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>Niks is ingevoer nie</translation>
+    </message>
+    <message>
+        <source>Export my data</source>
+        <translation>Voer my data uit</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-lêers (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not export</source>
+        <translation>Kon nie uitvoer nie</translation>
+    </message>
+    <message>
+        <source>Exported {count} records to {path}</source>
+        <translation>{count} rekords uitgevoer na {path}</translation>
     </message>
     <message>
         <source>Signed in as {name}.</source>

@@ -749,6 +749,18 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add records from a JSON export or a CSV of learning logs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Export my data…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Sign &amp;out…</source>
         <translation type="unfinished" />
     </message>
@@ -770,6 +782,34 @@
     </message>
     <message>
         <source>Your unsaved typing was kept and is open again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SayPro exports (*.json *.csv);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export my data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exported {count} records to {path}</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import importlib
 import time
+from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QTimer
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from saypro_core.codec import parse_datetime
 from saypro_core.records import RECORD_TYPES, Attachment, Feedback
+from saypro_core.validation import ValidationError
 from saypro_desktop import APP_NAME, __version__
 from saypro_desktop.paths import DEFAULT_PROFILE, DataPaths
 from saypro_desktop.storage.blobs import FileCipher
@@ -35,6 +38,7 @@ from saypro_desktop.storage.opened_copies import OpenedCopies
 from saypro_desktop.storage.outbox import OutboxSummary
 from saypro_desktop.storage.profile_access import blobs_for
 from saypro_desktop.storage.store import RecordStore
+from saypro_desktop.transfer import ImportRejected, export_json, import_file
 from saypro_desktop.ui.background import BackgroundRunner
 from saypro_desktop.ui.dialogs import DialogService
 from saypro_desktop.ui.feedback_thread import arrived_text
@@ -248,6 +252,15 @@ class MainWindow(QMainWindow):
         settings_action.setShortcut(QKeySequence("Ctrl+,"))
         settings_action.triggered.connect(self.show_settings)
         file_menu.addAction(settings_action)
+        file_menu.addSeparator()
+        import_action = QAction(self.tr("&Import…"), self)
+        import_action.setToolTip(self.tr("Add records from a JSON export or a CSV of learning logs"))
+        import_action.triggered.connect(self.import_records)
+        file_menu.addAction(import_action)
+        export_action = QAction(self.tr("&Export my data…"), self)
+        export_action.triggered.connect(self.export_my_data)
+        file_menu.addAction(export_action)
+        file_menu.addSeparator()
         self.sign_out_action = QAction(self.tr("Sign &out…"), self)
         self.sign_out_action.triggered.connect(self.sign_out)
         file_menu.addAction(self.sign_out_action)
@@ -313,6 +326,43 @@ class MainWindow(QMainWindow):
         dialog.open_record.connect(self.open_record)
         dialog.show()
         self._search = dialog
+
+    def import_records(self) -> None:
+        """Import a JSON export or a CSV of learning logs: all of it, or (on any problem) nothing,
+        with the problem named (the same rules as `saypro-desktop import`)."""
+        chosen = self.services.dialogs.open_file_names(
+            self, self.tr("Import records"), self.tr("SayPro exports (*.json *.csv);;All files (*)"))
+        if not chosen:
+            return
+        for page in self.record_pages():
+            page.flush_draft()
+        try:
+            report = import_file(self._store, chosen[0])
+        except (ImportRejected, ValidationError, OSError) as exc:
+            self.services.dialogs.error(self, self.tr("Nothing was imported"), str(exc))
+            return
+        self.notify(report.summary())
+        self._data_arrived()
+        self._data_changed()
+
+    def export_my_data(self) -> None:
+        """Everything of mine in this profile (records, and the feedback and files' details on them),
+        as the JSON that `saypro-desktop import` reads back."""
+        suggested = Path.home() / f"saypro-my-data-{date.today():%Y-%m-%d}.json"
+        path = self.services.dialogs.save_file_name(self, self.tr("Export my data"), suggested,
+                                                    self.tr("JSON files (*.json)"))
+        if path is None:
+            return
+        partial = path.with_name(path.name + ".partial")
+        try:
+            with partial.open("w", encoding="utf-8") as out:
+                count = export_json(self._store, out, mine=self.services.owner_id or None)
+            partial.replace(path)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            self.services.dialogs.error(self, self.tr("Could not export"), str(exc))
+            return
+        self.notify(self.tr("Exported {count} records to {path}").format(count=count, path=path))
 
     def show_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self, tray_available=tray_available())

@@ -165,3 +165,38 @@ def test_settings_offer_the_tray_only_where_there_is_one(qtbot: QtBot, open_wind
     dialog = SettingsDialog(window.settings, window, tray_available=True)
     qtbot.addWidget(dialog)
     assert dialog.keep_in_tray.isEnabled() and dialog.keeps_in_tray()  # on unless the person turned it off
+
+
+def test_import_and_export_my_data_from_the_file_menu(qtbot: QtBot, store: RecordStore, open_window, dialogs,
+                                                      tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from saypro_core.records import LearningLog, Visibility
+
+    mine = store.save(factories.learning_log(id=factories.new_id(), owner_id="me", title="Mine"))
+    store.save(factories.learning_log(id=factories.new_id(), owner_id="colleague", title="Theirs",
+                                      visibility=Visibility.TEAM))
+    store.save(factories.feedback(id=factories.new_id(), target_id=mine.id, comment="On mine"))
+    window = open_window(owner_id="me")
+    dialogs.save_paths.append(tmp_path / "mine.json")
+    window.export_my_data()
+    exported = json.loads((tmp_path / "mine.json").read_text(encoding="utf-8"))
+    assert [log["title"] for log in exported["learning_logs"]] == ["Mine"]
+    assert [f["comment"] for f in exported["feedback"]] == ["On mine"]
+    # A broken file: a clear error, nothing changed.
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": 1, "learning_logs": [{"title": 5}]}', encoding="utf-8")
+    before = store.count(LearningLog)
+    dialogs.open_paths.append([broken])
+    window.import_records()
+    assert dialogs.errors and dialogs.errors[-1].startswith("Nothing was imported: ")
+    assert store.count(LearningLog) == before
+    # A good one (another laptop's export): every record, at once.
+    other = {**exported, "learning_logs": [{**exported["learning_logs"][0], "id": factories.new_id(),
+                                            "title": "From my old laptop"}], "feedback": []}
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(other), encoding="utf-8")
+    dialogs.open_paths.append([good])
+    window.import_records()
+    assert store.count(LearningLog) == before + 1
+    assert "Imported 1 record" in window.statusBar().currentMessage()
