@@ -7,13 +7,15 @@ from collections.abc import Sequence
 
 from PySide6.QtCharts import QCategoryAxis, QChartView, QLineSeries, QPolarChart, QValueAxis
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 from saypro_core.records import SelfAssessment
+from saypro_desktop.ui.theme import is_dark
 
-#: Oldest to newest: the newest line is the strongest colour.
+#: Oldest to newest: the newest line is the strongest colour (on a light, and on a dark, window).
 LINE_COLOURS = ("#b0bec5", "#7fb3a0", "#3f8f73", "#0b6e4f")
+LINE_COLOURS_DARK = ("#5f6b70", "#3f8f73", "#46b38a", "#8ff0c6")
 
 
 class RadarChart(QChartView):
@@ -46,9 +48,17 @@ class RadarChart(QChartView):
         radial.setRange(0, 5)
         radial.setTickCount(6)
         radial.setLabelFormat("%d")
+        # The chart's own theme is light: its words take the window's text colour (dark mode too).
+        text = QBrush(self.palette().color(QPalette.ColorRole.WindowText))
+        grid = QPen(self.palette().color(QPalette.ColorRole.Mid))
+        for axis in (angular, radial):
+            axis.setLabelsBrush(text)
+            axis.setGridLinePen(grid)
+        chart.legend().setLabelBrush(text)
         chart.addAxis(angular, QPolarChart.PolarOrientation.PolarOrientationAngular)
         chart.addAxis(radial, QPolarChart.PolarOrientation.PolarOrientationRadial)
-        colours = LINE_COLOURS[-len(assessments):] if assessments else ()
+        palette = LINE_COLOURS_DARK if is_dark() else LINE_COLOURS
+        colours = palette[-len(assessments):] if assessments else ()
         for (legend, assessment), colour in zip(assessments, colours, strict=False):
             by_id = {r.competency_id: r.rating for r in assessment.ratings}
             series = QLineSeries()

@@ -69,6 +69,7 @@ class CompetencyRater(QFrame):
         self.group.setExclusive(False)
         for value in range(1, 6):
             button = QPushButton(str(value))
+            button.setProperty("role", "rating")  # the chosen one stands out in light and dark alike
             button.setCheckable(True)
             button.setFixedWidth(40)
             button.setAccessibleName(self.tr("{competency}: rating {value}").format(

@@ -28,14 +28,22 @@ QGroupBox { font-weight: 600; border: 1px solid palette(mid); border-radius: 6px
 QGroupBox::title { subcontrol-origin: margin; left: 10px; padding: 0 4px; }
 QGroupBox QLabel, QGroupBox QCheckBox, QGroupBox QRadioButton { font-weight: normal; }
 QPushButton { padding: 5px 14px; }
+QPushButton[role="rating"] { padding: 5px 0; }
+QPushButton[role="rating"]:checked { background: %(accent)s; color: %(on_accent)s; border: 1px solid %(accent)s;
+                                    border-radius: 4px; font-weight: 600; }
 QListWidget#navigation { font-size: 11pt; border: none; background: palette(window); outline: 0; }
 QListWidget#navigation::item { padding: 9px 12px; border-radius: 6px; margin: 1px 6px; }
 QListWidget#navigation::item:selected { background: %(accent)s; color: white; }
 """
 
 
-def is_dark() -> bool:
+def system_prefers_dark() -> bool:
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def is_dark() -> bool:
+    """Whether the palette in use is dark (what widgets that draw their own colours follow)."""
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def _dark_palette() -> QPalette:
@@ -65,15 +73,17 @@ def _light_palette(app: QApplication) -> QPalette:
     return palette
 
 
-def apply_theme(app: QApplication) -> None:
-    """Apply the palette for the current system scheme; called again when the scheme changes."""
+def apply_theme(app: QApplication, dark: bool | None = None) -> None:
+    """Apply the palette for the current system scheme (or the one asked for); called again when
+    the scheme changes."""
     app.setStyle("Fusion")
-    dark = is_dark()
+    dark = system_prefers_dark() if dark is None else dark
     app.setPalette(_dark_palette() if dark else _light_palette(app))
     app.setStyleSheet(STYLE_SHEET % {
         "accent": (ACCENT_DARK if dark else ACCENT).name(),
         "error": "#f28b82" if dark else "#b3261e",
         "banner": "#1e3a30" if dark else "#e6f2ed",
+        "on_accent": "#0b1410" if dark else "white",
     })
 
 

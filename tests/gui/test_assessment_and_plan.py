@@ -117,3 +117,39 @@ def test_a_smart_goal_with_progress_notes_links_and_an_overdue_review(qtbot: QtB
     page.link_choice.showPopup()
     assert page.link_choice.findText("Log: Second visit") >= 0
     page.link_choice.hidePopup()
+
+
+@pytest.fixture
+def dark_scheme(qtbot: QtBot):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from saypro_desktop.ui.theme import apply_theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, dark=True)  # as on a laptop set to dark (offscreen Qt has no system scheme)
+    yield
+    apply_theme(app)
+
+
+def test_in_dark_mode_the_chosen_rating_and_the_charts_words_can_be_seen(
+        qtbot: QtBot, store: RecordStore, open_window, dark_scheme) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QColor
+
+    from saypro_desktop.ui.theme import ACCENT_DARK, is_dark
+
+    assert is_dark()
+    store.save(factories.self_assessment(assessed_on=date.today() - timedelta(days=90)))
+    window = open_window()
+    go_to(qtbot, window, 3)
+    page = window.self_assessment
+    qtbot.keyClick(page, Qt.Key.Key_N, CTRL)
+    click_rating(qtbot, page, "me", 3)
+    chosen = next(r for r in page.raters if r.competency.id == "me").group.button(3)
+    image = chosen.grab().toImage()
+    middle = QColor(image.pixel(image.width() // 5, image.height() // 2))
+    assert abs(middle.green() - ACCENT_DARK.green()) < 30 and abs(middle.red() - ACCENT_DARK.red()) < 30
+    other = next(r for r in page.raters if r.competency.id == "me").group.button(2).grab().toImage()
+    assert QColor(other.pixel(other.width() // 5, other.height() // 2)) != middle
+    words = page.chart.chart_.axes()[0].labelsBrush().color()
+    assert words.lightness() > 180  # light words on the dark window
