@@ -9,7 +9,6 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from saypro_desktop.ui.form_widgets import (
     from_qdate,
     to_qdate,
 )
+from saypro_desktop.ui.page_parts import FlowLayout, labelled
 from saypro_desktop.ui.record_list_model import RowText
 from saypro_desktop.ui.record_page import RecordPage
 from saypro_desktop.ui.texts import enum_label, field_label
@@ -77,8 +77,7 @@ class LearningLogPage(RecordPage):
 
     def build_filter_bar(self) -> QWidget:
         bar = QWidget()
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(0, 4, 0, 4)
+        row = FlowLayout(bar)  # wraps onto a second line on a narrow window
         self.filter_from = OptionalDateEdit(self.tr("From"))
         self.filter_to = OptionalDateEdit(self.tr("To"))
         self.filter_from.setAccessibleName(self.tr("From date"))
@@ -91,15 +90,9 @@ class LearningLogPage(RecordPage):
         self.sort_combo.setAccessibleName(self.tr("Sort"))
         for text in (self.tr("Newest date first"), self.tr("Recently changed"), self.tr("Title A–Z")):
             self.sort_combo.addItem(text)
-        for widget in (self.filter_from, self.filter_to):
+        for widget in (self.filter_from, self.filter_to, labelled(self.tr("Tag"), self.filter_tag),
+                       labelled(self.tr("Project"), self.filter_project), labelled(self.tr("Sort"), self.sort_combo)):
             row.addWidget(widget)
-        row.addWidget(QLabel(self.tr("Tag")))
-        row.addWidget(self.filter_tag)
-        row.addWidget(QLabel(self.tr("Project")))
-        row.addWidget(self.filter_project)
-        row.addStretch(1)
-        row.addWidget(QLabel(self.tr("Sort")))
-        row.addWidget(self.sort_combo)
         self._fill_filter_choices()
         self.filter_from.changed.connect(self.reload)
         self.filter_to.changed.connect(self.reload)

@@ -115,8 +115,10 @@ class MainWindow(QMainWindow):
             application.aboutToQuit.connect(self.shut_down)
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
-        self.resize(1200, 780)
-        self.setMinimumSize(760, 520)
+        # Fits a 1366x768 laptop at 150% (about 900x480 logical pixels), and smaller screens still.
+        self.setMinimumSize(600, 380)
+        available = self.screen().availableGeometry()
+        self.resize(min(1200, available.width() - 24), min(780, available.height() - 48))
         self._build_ui()
         self.sync.hold_files = str(self.settings.value("sync/hold_files", "false")) == "true"
         self.sync.state_changed.connect(self._account_known)

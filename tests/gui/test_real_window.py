@@ -130,3 +130,65 @@ def test_main_window_in_a_real_x_server(tmp_path: Path, language: str) -> None:
     assert [s.name for s in shots][:2] == [f"{language}_00_home.png", f"{language}_01_learning_log.png"]
     assert len(shots) == 8
     assert all(s.stat().st_size > 5_000 for s in shots), "a screenshot is blank"
+
+
+SMALL_SCREEN_SCRIPT = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from saypro_desktop.paths import DataPaths
+from saypro_desktop.storage.store import RecordStore
+from saypro_desktop.ui.app import make_application, window_settings
+from saypro_desktop.ui.main_window import MainWindow
+from saypro_desktop.ui.theme import apply_theme
+from tests import factories
+
+paths = DataPaths.resolve(sys.argv[1])
+paths.ensure()
+store = RecordStore.open(paths.database())
+store.save(factories.learning_log(id=factories.new_id(), owner_id=""))
+app = make_application()
+apply_theme(app)
+window = MainWindow(store, paths, settings=window_settings(paths))
+window.show()
+
+def check():
+    try:
+        look()
+    finally:
+        app.quit()
+
+def look():
+    problems = []
+    available = window.screen().availableGeometry()
+    if not available.contains(window.frameGeometry()):
+        problems.append(f"window {window.frameGeometry()} outside the screen {available}")
+    for row in range(1, 5):  # the pages with a list and an editor
+        window.navigation.setCurrentRow(row)
+        for _ in range(10):
+            app.processEvents()
+        page = window.pages.currentWidget()
+        filters = [page.filter_from, page.filter_to, page.filter_tag, page.filter_project,
+                   page.sort_combo] if row == 1 else []
+        for widget in [page.new_button, *filters]:
+            shown = widget.visibleRegion().boundingRect().size()
+            if shown != widget.size():
+                problems.append(f"page {row}: {type(widget).__name__} shows {shown} of {widget.size()}")
+    print("problems", problems)
+
+QTimer.singleShot(800, check)
+app.exec()
+store.close()
+"""
+
+
+def test_the_window_fits_a_small_laptop_at_150_percent(tmp_path: Path) -> None:
+    """1280x650 pixels at 150% (about 853x433 logical): the window fits and nothing is cut off."""
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    env |= {"QT_QPA_PLATFORM": "xcb", "QT_SCALE_FACTOR": "1.5"}
+    result = subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1280x650x24", sys.executable, "-c", SMALL_SCREEN_SCRIPT,
+         str(tmp_path / "data")], capture_output=True, text=True, timeout=120, env=env, cwd=REPO_ROOT, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "problems []" in result.stdout, result.stdout
