@@ -1001,6 +1001,10 @@
         <translation>Die bediener het gesê: {reason}</translation>
     </message>
     <message>
+        <source>Correct it and save to send it again, or delete it; it stays on this laptop.</source>
+        <translation>Maak dit reg en stoor om dit weer te stuur, of skrap dit; dit bly op hierdie skootrekenaar.</translation>
+    </message>
+    <message>
         <source>Not saved yet: please fix what is marked in red.</source>
         <translation>Nog nie gestoor nie: maak asseblief reg wat in rooi gemerk is.</translation>
     </message>

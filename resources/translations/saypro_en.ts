@@ -1001,6 +1001,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Correct it and save to send it again, or delete it; it stays on this laptop.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Not saved yet: please fix what is marked in red.</source>
         <translation type="unfinished" />
     </message>

@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.sync.hold_files = str(self.settings.value("sync/hold_files", "false")) == "true"
         self.sync.state_changed.connect(self._account_known)
         self.sync.state_changed.connect(self.refresh_status)
+        self.sync.state_changed.connect(self._refresh_open_record)
         self.sync.progressed.connect(self._show_progress)
         self.sync.data_arrived.connect(self._data_arrived)
         geometry = self.settings.value("window/geometry")
@@ -476,6 +477,13 @@ class MainWindow(QMainWindow):
             reload = getattr(page, "reload", None) or getattr(page, "refresh", None)
             if reload is not None and not (isinstance(page, RecordPage) and page.is_dirty()):
                 reload()
+
+    def _refresh_open_record(self) -> None:
+        """After a sync, the record open in its page shows its real state."""
+        if not self.sync.running:
+            page = self.pages.currentWidget()
+            if isinstance(page, RecordPage):
+                page.refresh_state()
 
     def _data_changed(self) -> None:
         self.sync.local_change()

@@ -421,7 +421,18 @@ class RecordPage(QWidget):
         text = f"{state} · {edited}"
         if stored.sync_state == SyncState.ERROR and stored.sync_error:
             text += " · " + self.tr("The server said: {reason}").format(reason=stored.sync_error)
+            text += " " + self.tr("Correct it and save to send it again, or delete it; it stays on this laptop.")
         self.state_label.setText(text)
+
+    def refresh_state(self) -> None:
+        """A sync ended: show the open record's real state (sent, refused and why, in conflict)."""
+        if self._editing is None or self._stored is None:
+            return
+        stored = self.store.get(self.record_class, self._stored.id)
+        if stored is None:
+            return
+        self._stored = stored
+        self._show_state(stored)
 
     def mark_changed(self, *_: Any) -> None:
         """Connected to every edit signal of the form."""

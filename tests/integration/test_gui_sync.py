@@ -245,3 +245,25 @@ def test_a_conflict_is_shown_side_by_side_and_the_choice_reaches_every_device(
     assert sync_profile(tablet, tablet_paths.root, "default").attempt.complete
     assert tablet.require(LearningLog, log.id).what_learned == "Both lessons: radio and WhatsApp"
     assert tablet.conflicts() == []  # the tablet heard the conflict is settled
+
+
+def test_a_record_the_server_refuses_shows_so_in_its_open_editor(
+        qtbot: QtBot, served: Served, tmp_path: Path, fast_schedule: None) -> None:
+    from sqlalchemy import update
+
+    from saypro_desktop.storage.tables import outbox
+
+    url, _, _ = served
+    paths, store = signed_in_profile(url, tmp_path / "laptop")
+    log = store.save(factories.learning_log(id=factories.new_id(), owner_id=""))
+    (entry,) = store.pending_changes()
+    with store.engine.begin() as connection:  # an older app version could have queued what the server refuses
+        connection.execute(update(outbox).values(fields={**entry.fields, "title": "x" * 300}))
+    window = open_window(qtbot, paths, store)
+    window.navigation.setCurrentRow(1)
+    page = window.learning_log
+    assert page.open_record(log.id)
+    qtbot.waitUntil(lambda: "The server said: title: Title is too long" in page.state_label.text(), timeout=20_000)
+    assert page.state_label.text().startswith("Not accepted")
+    assert "Correct it and save to send it again" in page.state_label.text()
+    window.close()
