@@ -186,6 +186,7 @@
     <name>DevelopmentPlanPage</name>
     <message>
         <source>Development Plan</source>
+        <extracomment>A review meeting sets the next one this far ahead.</extracomment>
         <translation>Ontwikkelingsplan</translation>
     </message>
     <message>
@@ -265,6 +266,14 @@
         <translation>Voeg nota by</translation>
     </message>
     <message>
+        <source>Review meeting held</source>
+        <translation>Hersieningsvergadering gehou</translation>
+    </message>
+    <message>
+        <source>Keep what you agreed in the review meeting as a dated note, and set the next review three months on (change it if you agreed otherwise)</source>
+        <translation>Hou wat julle in die hersieningsvergadering ooreengekom het as ’n gedateerde nota, en stel die volgende hersiening drie maande vorentoe (verander dit as julle anders ooreengekom het)</translation>
+    </message>
+    <message>
         <source>Evidence</source>
         <translation>Bewyse</translation>
     </message>
@@ -311,6 +320,14 @@
     <message>
         <source>Plan saved to {path}</source>
         <translation>Plan gestoor na {path}</translation>
+    </message>
+    <message>
+        <source>no notes</source>
+        <translation>geen notas nie</translation>
+    </message>
+    <message>
+        <source>Review meeting: {notes}</source>
+        <translation>Hersieningsvergadering: {notes}</translation>
     </message>
     <message>
         <source>Log: {title}</source>

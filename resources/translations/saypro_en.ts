@@ -186,6 +186,7 @@
     <name>DevelopmentPlanPage</name>
     <message>
         <source>Development Plan</source>
+        <extracomment>A review meeting sets the next one this far ahead.</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -265,6 +266,14 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Review meeting held</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep what you agreed in the review meeting as a dated note, and set the next review three months on (change it if you agreed otherwise)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Evidence</source>
         <translation type="unfinished" />
     </message>
@@ -310,6 +319,14 @@
     </message>
     <message>
         <source>Plan saved to {path}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Review meeting: {notes}</source>
         <translation type="unfinished" />
     </message>
     <message>

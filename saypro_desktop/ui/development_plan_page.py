@@ -81,6 +81,10 @@ def goal_overdue(goal: DevelopmentGoal, today: date | None = None) -> bool:
     return goal.status not in CLOSED and goal.target_date < today
 
 
+#: A review meeting sets the next one this far ahead.
+REVIEW_INTERVAL_DAYS = 91
+
+
 class DevelopmentPlanPage(RecordPage):
     record_class = DevelopmentGoal
 
@@ -138,8 +142,12 @@ class DevelopmentPlanPage(RecordPage):
         self.note_edit.returnPressed.connect(self.add_progress_note)
         add_note = QPushButton(self.tr("Add note"))
         add_note.clicked.connect(self.add_progress_note)
+        self.meeting_button = QPushButton(self.tr("Review meeting held"))
+        self.meeting_button.setToolTip(self.tr("Keep what you agreed in the review meeting as a dated note, and set "
+                                               "the next review three months on (change it if you agreed otherwise)"))
+        self.meeting_button.clicked.connect(self.record_review_meeting)
         tracking.add_field("progress_notes", field_label("progress_notes"),
-                           _list_with_controls(self.notes_list, self.note_edit, add_note))
+                           _list_with_controls(self.notes_list, self.note_edit, add_note, self.meeting_button))
 
         links = self.add_section(layout, self.tr("Evidence"))
         self.links_list = QListWidget()
@@ -207,6 +215,17 @@ class DevelopmentPlanPage(RecordPage):
         self.note_edit.clear()
         self.mark_changed()
 
+    def record_review_meeting(self) -> None:
+        """A review meeting with the supervisor or mentor, kept in the goal's history: today's date,
+        what was agreed (the note being typed), and the next review three months on."""
+        agreed = self.note_edit.text().strip() or self.tr("no notes")
+        self._add_note_item(ProgressNote(noted_on=date.today(),
+                                         text=self.tr("Review meeting: {notes}").format(notes=agreed)))
+        self.note_edit.clear()
+        self.review_edit.set_value(date.today() + timedelta(days=REVIEW_INTERVAL_DAYS))
+        self._show_review_warning()
+        self.mark_changed()
+
     def _add_note_item(self, note: ProgressNote) -> None:
         item = QListWidgetItem(f"{format_day(note.noted_on)} — {note.text}")
         item.setData(Qt.ItemDataRole.UserRole, note)
@@ -214,9 +233,10 @@ class DevelopmentPlanPage(RecordPage):
 
     def _fill_link_choices(self) -> None:
         self.link_choice.clear()
-        for log in self.store.records(LearningLog, order_by="log_date", limit=LINK_CHOICES):
+        mine = RecordFilter(owner=self.services.owner_id or None)
+        for log in self.store.records(LearningLog, order_by="log_date", limit=LINK_CHOICES, where=mine):
             self.link_choice.addItem(self.tr("Log: {title}").format(title=log.title), ("log", log.id))
-        for assessment in self.store.records(SelfAssessment, order_by="assessed_on", limit=LINK_CHOICES):
+        for assessment in self.store.records(SelfAssessment, order_by="assessed_on", limit=LINK_CHOICES, where=mine):
             self.link_choice.addItem(self.tr("Assessment: {title}").format(title=assessment.title),
                                      ("assessment", assessment.id))
 

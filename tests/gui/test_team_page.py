@@ -114,3 +114,20 @@ def test_a_goal_agreed_by_the_supervisor_shows_so_and_the_plan_prints(
     qtbot.mouseClick(plan.pdf_button, Qt.MouseButton.LeftButton)
     pdf = tmp_path / "plan.pdf"
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 1_000
+
+
+def test_a_review_meeting_is_kept_in_the_goals_history_with_the_next_review(
+        qtbot: QtBot, store: RecordStore, open_window) -> None:  # type: ignore[no-untyped-def]
+    goal = store.save(factories.development_goal(id=factories.new_id(), owner_id=ME, progress_notes=[],
+                                                 next_review=date.today() - timedelta(days=3)))
+    window = open_window(owner_id=ME)
+    window.navigation.setCurrentRow(4)
+    plan = window.page(4)
+    assert plan.open_record(goal.id)
+    qtbot.keyClicks(plan.note_edit, "On track; add the March report")
+    qtbot.mouseClick(plan.meeting_button, Qt.MouseButton.LeftButton)
+    assert plan.save()
+    saved = store.require(type(goal), goal.id)
+    assert [(n.noted_on, n.text) for n in saved.progress_notes] == [
+        (date.today(), "Review meeting: On track; add the March report")]
+    assert saved.next_review == date.today() + timedelta(days=91)
