@@ -76,7 +76,8 @@ def test_needs_more_reaches_the_author_stays_a_to_do_until_the_reply_and_the_rep
     sam.say(shared, "Which savings rules did the group agree? Add them.", ReviewState.NEEDS_MORE)  # offline
     sam.sync()
     arrived = thandi.sync().feedback_from
-    assert arrived_text(arrived, thandi.store.directory(), thandi.user_id) == "1 comment(s) from Sam Dlamini"
+    words = arrived_text(arrived, thandi.store.directory(), thandi.user_id)
+    assert words.startswith("1 comment") and words.endswith(" from Sam Dlamini")  # with or without the catalogue
     inbox = feedback.inbox(thandi.store, thandi.user_id, thandi.store.directory())
     assert inbox.unread == 1
     (item,) = inbox.items
