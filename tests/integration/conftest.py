@@ -82,3 +82,14 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path, subprocess.Popen[str]]]:
         process.wait(timeout=30)
 
 
+
+
+@pytest.fixture
+def fast_schedule(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's sync timers shortened, so a test does not wait minutes for a background sync."""
+    from saypro_desktop.ui import sync_controller
+
+    monkeypatch.setattr(sync_controller, "START_DELAY_MS", 50)
+    monkeypatch.setattr(sync_controller, "AFTER_CHANGE_DELAY_MS", 200)
+    monkeypatch.setattr(sync_controller, "PROBE_MS", 300)
+    monkeypatch.setattr(sync_controller, "TOKEN_CHECK_DELAY_MS", 50)

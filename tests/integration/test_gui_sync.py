@@ -18,21 +18,12 @@ from saypro_desktop.paths import DataPaths
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.sync.credentials import CredentialStore
 from saypro_desktop.sync.session import sync_profile
-from saypro_desktop.ui import sync_controller
 from saypro_desktop.ui.main_window import MainWindow
 from saypro_desktop.ui.translation import install_language
 from tests import factories
 from tests.integration.conftest import PASSWORD, signed_in_profile
 
 Served = tuple[str, Path, subprocess.Popen[str]]
-
-
-@pytest.fixture
-def fast_schedule(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sync_controller, "START_DELAY_MS", 50)
-    monkeypatch.setattr(sync_controller, "AFTER_CHANGE_DELAY_MS", 200)
-    monkeypatch.setattr(sync_controller, "PROBE_MS", 300)
-    monkeypatch.setattr(sync_controller, "TOKEN_CHECK_DELAY_MS", 50)
 
 
 def open_window(qtbot: QtBot, paths: DataPaths, store: RecordStore) -> MainWindow:
