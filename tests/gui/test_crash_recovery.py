@@ -90,15 +90,15 @@ def test_the_app_exits_cleanly_after_heavy_use(data_paths: DataPaths, store: Rec
     """
     import json
 
-    from bench.ui_scale import DRIVER, QUERIES
+    from bench.ui_scale import DRIVER, ME, QUERIES
     from tests import factories
 
-    store.save_many([factories.learning_log(id=factories.new_id(), title=f"Log {n} community radio")
+    store.save_many([factories.learning_log(id=factories.new_id(), title=f"Log {n} community radio", owner_id="")
                      for n in range(250)])
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO_ROOT)}
     for _ in range(2):
-        result = subprocess.run([sys.executable, "-c", DRIVER, str(data_paths.root), json.dumps(QUERIES)], env=env,
-                                capture_output=True, text=True, timeout=120, cwd=REPO_ROOT, check=False)
+        result = subprocess.run([sys.executable, "-c", DRIVER, str(data_paths.root), json.dumps(QUERIES), ME],
+                                env=env, capture_output=True, text=True, timeout=120, cwd=REPO_ROOT, check=False)
         assert result.returncode == 0, result.stderr[-2000:]
         measured = json.loads(result.stdout.strip().splitlines()[-1])
         assert measured["rows"] == 250 and len(measured["search"]) == len(QUERIES)
