@@ -64,7 +64,7 @@ class FeedbackThread(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         self.title = QLabel()
-        self.title.setProperty("role", "section")
+        self.title.setProperty("role", "subheading")
         layout.addWidget(self.title)
         self.entries = QLabel()
         self.entries.setWordWrap(True)
