@@ -23,6 +23,7 @@ APT_PACKAGES=(
   postgresql  # the server's tests run against a real PostgreSQL as well as SQLite
   trayer  # a system tray for X: the tray icon's test runs under Xvfb with it
   dbus-daemon gnome-keyring  # a real Secret Service (the desktop keyring) for the sign-in tokens' test
+  wrk  # bench/server_load.py's HTTP load generator
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -39,6 +40,8 @@ check_python() {
   if ! "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null; then
     APT_PACKAGES+=(python3-venv)
   fi
+  # Node.js for bench/sync_link.py's peer (PouchDB); a Node.js from elsewhere (nodesource) is kept.
+  command -v node >/dev/null || APT_PACKAGES+=(nodejs npm)
 }
 
 install_system_packages() {
@@ -68,6 +71,15 @@ setup_venv() {
   touch "$stamp"
 }
 
+setup_bench_peer() {  # PouchDB and express-pouchdb for bench/sync_link.py, from bench/pouchdb/package-lock.json
+  local peer=$ROOT/bench/pouchdb
+  [ -d "$peer/node_modules" ] && [ "$peer/node_modules" -nt "$peer/package-lock.json" ] && return 0
+  command -v npm >/dev/null || { echo "npm is missing: bench/sync_link.py will run without its PouchDB peer." >&2; return 0; }
+  say "installing the benchmarks' PouchDB peer (npm ci in bench/pouchdb)"
+  (cd "$peer" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) ||
+    echo "npm ci failed in bench/pouchdb: bench/sync_link.py will run without its PouchDB peer." >&2
+}
+
 compile_translations() {  # the .ts sources are in git; the .qm files the app loads are built here
   "$VENV/bin/python" build_scripts/translations.py compile >/dev/null
 }
@@ -77,6 +89,7 @@ setup() {
   install_system_packages
   setup_venv
   compile_translations
+  setup_bench_peer
 }
 
 # A throw-away PostgreSQL cluster for the server tests, on a free loopback port, stopped on exit.

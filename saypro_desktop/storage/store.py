@@ -21,7 +21,19 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, func, insert, select, true, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Table,
+    bindparam,
+    func,
+    insert,
+    literal_column,
+    select,
+    true,
+    update,
+)
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from saypro_core.clock import HybridLogicalClock, Stamp
@@ -163,7 +175,7 @@ class RecordStore:
         order = (column.desc(), table.c.id.desc()) if descending else (column, table.c.id)
         statement = select(table).where(conditions(table, cls.record_type, where)).order_by(*order)
         if not include_deleted:
-            statement = statement.where(table.c.deleted.is_(False))
+            statement = statement.where(_live(table, where))
         statement = statement.limit(limit).offset(offset)
         with self.engine.connect() as connection:
             return [row_to_record(cls, row) for row in connection.execute(statement).mappings()]
@@ -189,7 +201,7 @@ class RecordStore:
         table = RECORD_TABLES[cls.record_type]
         statement = select(func.count()).select_from(table).where(conditions(table, cls.record_type, where))
         if not include_deleted:
-            statement = statement.where(table.c.deleted.is_(False))
+            statement = statement.where(_live(table, where))
         with self.engine.connect() as connection:
             return int(connection.execute(statement).scalar_one())
 
@@ -197,11 +209,16 @@ class RecordStore:
         """Each owner's latest ``field_name`` (a date column) up to ``until``, live records only."""
         table = RECORD_TABLES[cls.record_type]
         column = table.c[field_name]
-        statement = (select(table.c.owner_id, func.max(column)).where(
-            table.c.owner_id.in_(list(owners)), table.c.deleted.is_(False), column <= until.isoformat())
-            .group_by(table.c.owner_id))
+        # One short walk down the (owner_id, date) index per owner: stops at the first live record.
+        statement = (select(column).where(table.c.owner_id == bindparam("owner"), _live(table, None, by_owner=True),
+                                          column <= until.isoformat()).order_by(column.desc()).limit(1))
+        found: dict[str, date] = {}
         with self.engine.connect() as connection:
-            return {owner: date.fromisoformat(day) for owner, day in connection.execute(statement) if day}
+            for owner in owners:
+                day = connection.execute(statement, {"owner": owner}).scalar()
+                if day:
+                    found[owner] = date.fromisoformat(day)
+        return found
 
     def distinct_values(self, cls: type[Record], field_name: str, *, limit: int = 200) -> list[str]:
         """The different values of a text field (projects), or of a list field (tags), A to Z."""
@@ -597,3 +614,13 @@ class RecordStore:
             total += len(batch)
         connection.execute(update(meta).where(meta.c.key == "search_index_stale").values(value="0"))
         log.info("rebuilt the search index (%d records)", total)
+
+
+def _live(table: Table, where: RecordFilter | None, *, by_owner: bool = False) -> ColumnElement[bool]:
+    """Not deleted. Asked by a few owners' ids (the Team page), written so that SQLite cannot use the
+    (deleted, updated_at) index for it: without statistics it would walk every record by that index
+    instead of the few owners' ones by the (owner_id, date) index (70 ms instead of 0.1 ms at
+    120,000 records)."""
+    if by_owner or (where is not None and (where.author or where.authors)):
+        return literal_column(f"+{table.name}.deleted") == 0
+    return table.c.deleted.is_(False)

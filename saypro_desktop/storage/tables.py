@@ -82,6 +82,12 @@ def _column_for(name: str, tp: Any) -> Column[Any]:
     return Column(name, column_type, primary_key=name == "id", nullable=nullable)
 
 
+#: Whose records, by date: the Team page asks for a few people's records of a period, and the
+#: latest log of each (a search on the index, not a scan of their every record).
+OWNER_INDEX_SECOND = {"learning_log": "log_date", "self_assessment": "assessed_on", "session_note": "starts_at",
+                      "development_goal": "target_date", "feedback": "target_id", "attachment": "target_id"}
+
+
 def _record_table(cls: type[Record], *indexes: tuple[str, ...]) -> Table:
     hints = typing.get_type_hints(cls)
     columns = [_column_for(f.name, hints[f.name]) for f in dataclasses.fields(cls)]
@@ -90,7 +96,8 @@ def _record_table(cls: type[Record], *indexes: tuple[str, ...]) -> Table:
     # The server's revision this copy is based on (0: never synced); sent as the base of the next edit.
     columns.append(Column("server_revision", Integer, nullable=False, server_default="0"))
     table = Table(cls.record_type, metadata, *columns)
-    for cols in (("deleted", "updated_at"), ("sync_state",), ("owner_id",), *indexes):
+    for cols in (("deleted", "updated_at"), ("sync_state",), ("owner_id", OWNER_INDEX_SECOND[cls.record_type]),
+                 *indexes):
         Index(None, *(table.c[c] for c in cols))
     return table
 
