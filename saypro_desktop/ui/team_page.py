@@ -120,8 +120,18 @@ class TeamPage(QWidget):
             self.stack.setCurrentWidget(self.empty)
             return
         self.stack.setCurrentIndex(0)
-        self._fill_table(view)
-        self._fill_grid(view)
+        for table in (self.table, self.grid):
+            # Sized once after filling: a header that sizes to its contents measures at every item.
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            table.setUpdatesEnabled(False)
+        try:
+            self._fill_table(view)
+            self._fill_grid(view)
+        finally:
+            for table in (self.table, self.grid):
+                table.resizeColumnsToContents()
+                table.setUpdatesEnabled(True)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         if self.table.currentRow() < 0:
             self.table.setCurrentCell(0, 0)
 
@@ -151,9 +161,6 @@ class TeamPage(QWidget):
                 self._attention(items[-1])
             if month.goals_overdue:
                 self._attention(items[7])
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     @staticmethod
     def _attention(item: QTableWidgetItem) -> None:
@@ -185,7 +192,6 @@ class TeamPage(QWidget):
                         level=competency.expected_level))
                     self._attention(item)
                 self.grid.setItem(row, column, item)
-        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
     def _person_chosen(self, row: int, *_: int) -> None:
         item = self.table.item(row, 0) if row >= 0 else None
