@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -39,6 +40,8 @@ log = logging.getLogger(__name__)
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 #: `sync` went through, but the server refused some records (the summary names them).
 EXIT_REFUSED = 3
+#: How long `sync` keeps trying while no connection to the server can be made (a link coming back).
+WAIT_FOR_SERVER_S = 180.0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -80,7 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
     login.add_argument("--allow-insecure-http", action="store_true", dest="allow_insecure_http",
                        help="a test lab only: allow a plain-http server on another machine (the password and "
                             "tokens then travel in clear; the app shows a warning)")
-    commands.add_parser("sync", help="one full sync with the server; prints a one-line summary")
+    sync = commands.add_parser("sync", help="one full sync with the server; prints a one-line summary")
+    sync.add_argument("--wait-for-server", type=float, default=WAIT_FOR_SERVER_S, metavar="SECONDS",
+                      help="while the server cannot be reached (no connection yet), keep trying this long "
+                           f"(default {WAIT_FOR_SERVER_S:.0f}; 0: try once)")
     commands.add_parser("logout", help="sign this laptop out of the server (what you wrote stays here)")
     conflicts = commands.add_parser("conflicts", help="list the conflicts to settle, or settle one")
     settle = conflicts.add_subparsers(dest="action", metavar="ACTION").add_parser(
@@ -205,8 +211,21 @@ def run_logout(store: RecordStore, paths: DataPaths, args: argparse.Namespace) -
 def run_sync(store: RecordStore, paths: DataPaths, args: argparse.Namespace) -> int:
     from saypro_desktop.sync.engine import summary
     from saypro_desktop.sync.session import NOT_SIGNED_IN, sync_profile
+    from saypro_desktop.sync.transport import UNREACHABLE
 
-    outcome = sync_profile(store, paths.root, args.profile, server=args.server)
+    deadline = time.monotonic() + max(0.0, args.wait_for_server)
+    pause = 5.0
+    while True:
+        outcome = sync_profile(store, paths.root, args.profile, server=args.server)
+        left = deadline - time.monotonic()
+        if outcome.report.error != UNREACHABLE or left <= 0:
+            break
+        # No connection was made at all: on a bad link it comes back; keep trying as long as asked.
+        wait = min(pause, left)
+        print(f"Could not reach the server; trying again in {wait:.0f} s "
+              f"(for up to {left:.0f} s more; --wait-for-server sets how long).", file=sys.stderr, flush=True)
+        time.sleep(wait)
+        pause = min(pause * 2, 60.0)
     if outcome.report.error == NOT_SIGNED_IN:
         print(f"saypro-desktop: {NOT_SIGNED_IN}", file=sys.stderr)
         return EXIT_FAILED

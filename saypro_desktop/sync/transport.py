@@ -30,6 +30,9 @@ ACCEPT = "zstd, gzip" if "zstd" in ACCEPT_ENCODING else "gzip"
 SIGN_IN_AGAIN = "The server asks you to sign in again; nothing you wrote is lost."
 
 
+#: The error of a sync that never got a connection to the server (offline, or the server is down).
+UNREACHABLE = "Could not reach the server (no connection?). Will try again."
+
 class SyncError(Exception):
     """A sync attempt failed; the message says why in words a field officer understands."""
 
@@ -119,20 +122,7 @@ class HttpTransport:
     def _open(self, compressed: bytes) -> requests.Response:
         """The answer, its status and headers read, its body still to come."""
         self.batch_sizes.append(len(compressed))
-        try:
-            response = self._session.post(
-                f"{self.base_url}/api/v1/sync", data=_CountedBody(compressed, self._moved), timeout=self.timeouts,
-                stream=True, allow_redirects=False,
-                headers={"Authorization": f"Bearer {self._access_token()}", "Content-Type": "application/json",
-                         "Content-Encoding": self.encoding, "Accept-Encoding": ACCEPT})
-        except requests.Timeout:
-            raise SyncError("The server took too long to answer (weak signal?). Will try again.") from None
-        except requests.ConnectionError as exc:
-            if _broke_mid_transfer(exc):
-                raise SyncError("The connection broke during the sync. Will try again.") from None
-            raise SyncError("Could not reach the server (no connection?). Will try again.") from None
-        except requests.RequestException:  # the answer broke off half-way (a dropped signal mid-transfer)
-            raise SyncError("The connection broke during the sync. Will try again.") from None
+        response = self._post_sync(compressed)
         self.requests += 1
         if 300 <= response.status_code < 400:
             response.close()
@@ -156,6 +146,25 @@ class HttpTransport:
             if response.status_code >= 500:
                 raise SyncError(f"The server had a problem ({response.status_code}). Will try again.")
             raise _refused(response, "The server refused the sync")
+
+    def _post_sync(self, compressed: bytes) -> requests.Response:
+        """Send the request; what went wrong on the way in words for the person."""
+        try:
+            return self._session.post(
+                f"{self.base_url}/api/v1/sync", data=_CountedBody(compressed, self._moved), timeout=self.timeouts,
+                stream=True, allow_redirects=False,
+                headers={"Authorization": f"Bearer {self._access_token()}", "Content-Type": "application/json",
+                         "Content-Encoding": self.encoding, "Accept-Encoding": ACCEPT})
+        except requests.ConnectTimeout:  # no connection was ever made: not a slow server
+            raise SyncError(UNREACHABLE) from None
+        except requests.Timeout:
+            raise SyncError("The server took too long to answer (weak signal?). Will try again.") from None
+        except requests.ConnectionError as exc:
+            if _broke_mid_transfer(exc):
+                raise SyncError("The connection broke during the sync. Will try again.") from None
+            raise SyncError(UNREACHABLE) from None
+        except requests.RequestException:  # the answer broke off half-way (a dropped signal mid-transfer)
+            raise SyncError("The connection broke during the sync. Will try again.") from None
 
     def _frames(self, response: requests.Response) -> Iterator[bytes]:
         """The lines of the answer as they arrive (an answer that is not streamed is one line)."""
@@ -188,6 +197,8 @@ class HttpTransport:
                 response = self._session.request(
                     method, f"{self.base_url}{path}", headers=headers, timeout=self.timeouts, allow_redirects=False,
                     data=None if data is None else _CountedBody(data, self._moved), **kwargs)
+            except requests.ConnectTimeout:
+                raise SyncError(UNREACHABLE) from None
             except requests.Timeout:
                 raise SyncError("The server took too long to answer (weak signal?). Will try again.") from None
             except requests.RequestException:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+from saypro_desktop.storage.store import RecordStore
 from tests.integration.conftest import PASSWORD, admin
 
 # No keyring on a build machine: the encrypted-file fallback, on every machine the tests run on.
@@ -117,3 +119,45 @@ def test_a_revoked_device_is_asked_to_sign_in_and_keeps_its_changes(
     assert "Clinic visit" in desktop(tmp_path, "export", "--format", "csv", stdin=f"{PASSWORD}\n").stdout
     assert desktop(tmp_path, "login", "--server", url, "--user", "thandi", stdin=f"{PASSWORD}\n").returncode == 0
     assert desktop(tmp_path, "sync", stdin=f"{PASSWORD}\n").stdout.strip() == "Synced: 1 sent, 0 received."
+
+
+def test_sync_keeps_trying_while_the_server_cannot_be_reached(
+        served: tuple[str, Path, subprocess.Popen[str]], tmp_path: Path) -> None:
+    """A link that is down before any connection is made: `sync` says so (not "took too long") and
+    keeps trying for as long as asked; the server answering again lets it finish."""
+    from saypro_core.records import LearningLog
+    from tests import factories
+    from tests.integration.conftest import signed_in_profile
+
+    url, server_dir, server = served
+    paths, store = signed_in_profile(url, tmp_path / "laptop")
+    store.save(factories.learning_log(id=factories.new_id(), owner_id=""))
+    store.close()
+    server.terminate()
+    server.wait(timeout=30)
+    once = desktop(paths.root, "sync", "--wait-for-server", "0")
+    assert once.returncode == 1 and "Could not reach the server" in once.stdout, once.stdout + once.stderr
+    assert "took too long" not in once.stdout
+    # The server comes back while `sync` keeps trying.
+    waiting = subprocess.Popen([sys.executable, "-m", "saypro_desktop", "--data-dir", str(paths.root), "sync",
+                                "--wait-for-server", "60"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, **NO_KEYRING, "QT_QPA_PLATFORM": "offscreen"})
+    restarted = None
+    try:
+        time.sleep(3)
+        port = url.rsplit(":", 1)[1]
+        restarted = subprocess.Popen([sys.executable, "-m", "saypro_server", "--data-dir", str(server_dir), "serve",
+                                      "--port", port], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        out, err = waiting.communicate(timeout=120)
+        assert waiting.returncode == 0, out + err
+        assert "Could not reach the server; trying again in 5 s" in err
+        assert out.startswith("Synced: 1 sent")
+    finally:
+        if waiting.poll() is None:
+            waiting.kill()
+        if restarted is not None:
+            restarted.terminate()
+            restarted.wait(timeout=30)
+    reopened = RecordStore.open(paths.database())
+    assert reopened.outbox_summary().changes == 0 and reopened.count(LearningLog) == 1
+    reopened.close()
