@@ -97,7 +97,7 @@ def test_sync_says_why_when_the_server_is_gone(served: tuple[str, Path, subproce
     assert desktop(tmp_path, "login", "--server", url, "--user", "thandi", stdin=f"{PASSWORD}\n").returncode == 0
     process.terminate()
     process.wait(timeout=30)
-    result = desktop(tmp_path, "sync", stdin=f"{PASSWORD}\n")
+    result = desktop(tmp_path, "sync", "--wait-for-server", "0", stdin=f"{PASSWORD}\n")
     assert result.returncode == 1
     assert result.stdout.strip().startswith("Sync stopped: Could not reach the server (no connection?).")
 
