@@ -175,7 +175,7 @@ class RecordStore:
         order = (column.desc(), table.c.id.desc()) if descending else (column, table.c.id)
         statement = select(table).where(conditions(table, cls.record_type, where)).order_by(*order)
         if not include_deleted:
-            statement = statement.where(_live(table, where))
+            statement = statement.where(_live(table, where, order_by=order_by))
         statement = statement.limit(limit).offset(offset)
         with self.engine.connect() as connection:
             return [row_to_record(cls, row) for row in connection.execute(statement).mappings()]
@@ -616,11 +616,17 @@ class RecordStore:
         log.info("rebuilt the search index (%d records)", total)
 
 
-def _live(table: Table, where: RecordFilter | None, *, by_owner: bool = False) -> ColumnElement[bool]:
-    """Not deleted. Asked by a few owners' ids (the Team page), written so that SQLite cannot use the
-    (deleted, updated_at) index for it: without statistics it would walk every record by that index
-    instead of the few owners' ones by the (owner_id, date) index (70 ms instead of 0.1 ms at
-    120,000 records)."""
-    if by_owner or (where is not None and (where.author or where.authors)):
+def _live(table: Table, where: RecordFilter | None, *, by_owner: bool = False,
+          order_by: str | None = None) -> ColumnElement[bool]:
+    """Not deleted, written so that SQLite (which has no statistics here) picks the right index.
+    ``deleted IS 0`` invites the (deleted, updated_at) index: right for a list newest-changed first,
+    but for a few owners' records (the Team page) or a list in another order (by date, by title) it
+    makes SQLite walk every record and sort them (70-200 ms at 120,000 records, instead of 0.1-2 ms
+    by the (owner_id, date) or the order's own index). ``+deleted = 0`` keeps the condition off any
+    index."""
+    few_owners = by_owner or (where is not None and bool(where.author or where.authors))
+    if order_by == "updated_at" and not few_owners:
+        return table.c.deleted.is_(False)
+    if few_owners or order_by is not None or (where is not None and where != RecordFilter()):
         return literal_column(f"+{table.name}.deleted") == 0
-    return table.c.deleted.is_(False)
+    return table.c.deleted.is_(False)  # a count of everything: the index covers it
