@@ -15,6 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from saypro_core.codec import encode
 from saypro_core.ids import new_id
 from saypro_desktop.paths import DataPaths
 from saypro_desktop.storage.store import RecordStore
@@ -125,3 +126,14 @@ def profile_signed_in_to(url: str, root: Path) -> tuple[DataPaths, RecordStore, 
         server=url, username="thandi", user_id=user_id, display_name="Thandi", refresh_token="r" * 40,
         access_token="a" * 40, access_expires_at="2099-01-01T00:00:00+00:00"))
     return paths, store, user_id
+
+
+#: When the fake server says a record reached it.
+AT = "2026-11-20T09:00:00.000Z"
+
+
+def record_out(record: Any, owner: str = "colleague", **field_overrides: Any) -> dict[str, Any]:
+    fields = {k: v for k, v in encode(record).items()
+              if k not in ("id", "owner_id", "created_at", "updated_at", "revision", "sync_state", "sync_error")}
+    return {"t": record.record_type, "r": record.id, "rev": 1, "o": owner, "f": {**fields, **field_overrides},
+            "h": "0001763629200000-00000-x", "at": AT}

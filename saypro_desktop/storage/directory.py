@@ -44,10 +44,6 @@ class Directory:
         person = self.people.get(user_id)
         return person.name if person is not None else unknown
 
-    def related(self, relation: str) -> list[Person]:
-        """The people who are ``relation`` to me (e.g. "supervisee", "mentee"), by name."""
-        return sorted((p for p in self.people.values() if relation in p.relations), key=lambda p: p.name.lower())
-
     def followed(self) -> list[Person]:
         """The people whose work I follow: those I supervise or mentor, by name."""
         return sorted((p for p in self.people.values() if p.relations & {"supervisee", "mentee"}),
@@ -62,11 +58,6 @@ class Directory:
         person = self.people.get(owner_id)
         return (me is not None and me.role == "admin") or (
             person is not None and bool(person.relations & {"supervisee", "mentee"}))
-
-    @property
-    def my_role(self) -> str:
-        me = self.people.get(self.me)
-        return me.role if me is not None else "staff"
 
 
 def to_directory(answer: DirectoryOut) -> Directory:

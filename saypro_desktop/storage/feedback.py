@@ -107,11 +107,14 @@ def inbox(store: RecordStore, me: str, directory: Directory) -> Inbox:
     items: list[InboxItem] = []
     latest_review: dict[str, InboxItem] = {}
     my_replies: dict[str, datetime] = {}
+    targets: dict[str, Record | None] = {}  # read once per record, however much feedback it has
     for item in store.records(Feedback, order_by="created_at", limit=INBOX_SIZE):
         if item.owner_id in ("", me):  # written here: a reply of mine
             my_replies[item.target_id] = max(my_replies.get(item.target_id, item.created_at), item.created_at)
             continue
-        target = _target(store, item)
+        if item.target_id not in targets:
+            targets[item.target_id] = _target(store, item)
+        target = targets[item.target_id]
         if target is None or not is_mine(target.owner_id, me):
             continue  # on a colleague's record: theirs to read
         entry = InboxItem(item, directory.name_of(item.owner_id, item.author_name), target, item.id not in seen)

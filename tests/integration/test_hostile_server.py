@@ -20,7 +20,6 @@ from unittest import mock
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
-from saypro_core.codec import encode
 from saypro_core.ids import new_id
 from saypro_core.records import Attachment, LearningLog, SelfAssessment
 from saypro_desktop.paths import DataPaths
@@ -28,16 +27,7 @@ from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.sync import engine
 from saypro_desktop.sync.session import sync_profile
 from tests import factories
-from tests.fake_server import Script, fake_server, profile_signed_in_to
-
-AT = "2026-11-20T09:00:00.000Z"
-
-
-def record_out(record: Any, owner: str = "colleague", **field_overrides: Any) -> dict[str, Any]:
-    fields = {k: v for k, v in encode(record).items()
-              if k not in ("id", "owner_id", "created_at", "updated_at", "revision", "sync_state", "sync_error")}
-    return {"t": record.record_type, "r": record.id, "rev": 1, "o": owner, "f": {**fields, **field_overrides},
-            "h": "0001763629200000-00000-x", "at": AT}
+from tests.fake_server import AT, Script, fake_server, profile_signed_in_to, record_out
 
 
 def files_outside(root: Path, inside: Path) -> set[Path]:

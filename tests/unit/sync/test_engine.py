@@ -11,6 +11,7 @@ from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.sync.engine import SyncEngine, coalesce
 from saypro_desktop.sync.transport import SyncError
 from tests import factories
+from tests.fake_server import record_out
 
 
 class SilentServer:
@@ -73,3 +74,38 @@ def test_giving_up_after_the_attempts_reports_why(store: RecordStore) -> None:
     assert not report.complete
     assert report.error == "Could not reach the server (no connection?). Will try again."
     assert store.outbox_summary().changes == 1
+
+
+class DirectoryServer(SilentServer):
+    """Answers with one colleague's log and the directory it is given (well-formed or not)."""
+
+    def __init__(self, directory: object, log: dict[str, object]) -> None:
+        super().__init__()
+        self.directory, self.log = directory, log
+
+    def post_sync(self, body: bytes) -> Iterator[bytes]:
+        self.requests.append(json.loads(body))
+        yield json.dumps({"v": 1, "ack": [], "ch": [self.log], "cur": 3, "more": False, "cf": [],
+                          "dir": self.directory}).encode()
+
+
+def test_a_bad_directory_from_the_server_is_set_aside_and_the_records_still_arrive(store: RecordStore) -> None:
+    me, sam = factories.new_id(), factories.new_id()
+    good = {"v": 2, "me": me, "p": [{"id": me, "n": "Thandi", "r": "staff"},
+                                   {"id": sam, "n": "Sam", "r": "supervisor", "rel": ["supervisor"]}]}
+    first = factories.learning_log(id=factories.new_id(), title="First")
+    report = SyncEngine(store, DirectoryServer(good, record_out(first)), attempts=1).sync()
+    assert report.complete and store.directory().name_of(sam) == "Sam" and store.directory_version() == 2
+    hostile = [
+        {"v": 3, "me": me, "p": [{"id": sam, "n": "Sam" * 100, "r": "supervisor"}]},  # a name past 120 characters
+        {"v": 3, "me": me, "p": [{"id": sam, "n": "Sam", "r": "owner"}]},  # no such role
+        {"v": 3, "me": me, "p": [{"id": sam, "n": "Sam", "r": "staff", "rel": ["boss"]}]},  # no such relation
+        {"v": 3, "me": "../../etc", "p": []},
+        "not a directory",
+    ]
+    for bad in hostile:
+        log = factories.learning_log(id=factories.new_id(), title="Arrives all the same")
+        report = SyncEngine(store, DirectoryServer(bad, record_out(log)), attempts=1).sync()
+        assert report.complete and report.set_aside == 1 and report.pulled == 1, bad
+        assert store.get(LearningLog, log.id) is not None
+        assert store.directory().name_of(sam) == "Sam" and store.directory_version() == 2  # the good one stays
