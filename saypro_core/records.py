@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import ClassVar
 
@@ -77,6 +77,53 @@ class ReviewState(StrEnum):
     VALIDATED = "validated"
     NEEDS_MORE = "needs_more"
     AGREED = "agreed"  # a development goal, agreed with the supervisor or mentor
+    PROPOSED = "proposed"  # anyone who reads it: "feature this in the newsletter"
+    FEATURED = "featured"  # confirmed for the newsletter by a supervisor, mentor or admin
+
+
+class Recurrence(StrEnum):
+    """How a planned session repeats (a knowledge café every second Thursday is FORTNIGHTLY)."""
+
+    NONE = "none"
+    WEEKLY = "weekly"
+    FORTNIGHTLY = "fortnightly"
+    MONTHLY = "monthly"
+
+
+class RegistrationStatus(StrEnum):
+    """What the person asked for."""
+
+    REGISTERED = "registered"
+    CANCELLED = "cancelled"
+
+
+class RegistrationOutcome(StrEnum):
+    """What the server answered (the server alone sets it; PENDING until it has)."""
+
+    PENDING = "pending"
+    REGISTERED = "registered"
+    WAITING = "waiting"  # on the waiting list: moves up when someone cancels
+    CLOSED = "closed"  # the registration deadline had passed, or the session was cancelled
+    CANCELLED = "cancelled"
+
+
+class SurveyKind(StrEnum):
+    SURVEY = "survey"  # how did the session go
+    PRE_CHECK = "pre_check"  # what people knew before a training module
+    POST_CHECK = "post_check"  # and after it
+
+
+class HubKind(StrEnum):
+    CASE_STUDY = "case_study"
+    TOOLKIT = "toolkit"
+    BEST_PRACTICE = "best_practice"
+    RECORDING = "recording"
+    GUIDE = "guide"
+    SHARED_LEARNING = "shared_learning"
+
+
+#: Hub kinds only the people who run the learning programme publish (supervisors, admins).
+PROGRAMME_HUB_KINDS = frozenset({HubKind.TOOLKIT, HubKind.GUIDE})
 
 
 @dataclass(kw_only=True)
@@ -103,6 +150,24 @@ class ActionItem:
     owner: str = ""
     due_date: date | None = None
     done: bool = False
+
+
+@dataclass(kw_only=True)
+class QuestionAnswer:
+    """A question raised in a session and the answer it got."""
+
+    question: str
+    answer: str = ""
+
+
+@dataclass(kw_only=True)
+class CheckQuestion:
+    """One question of a training module's pre- and post-check: choices, and the right one."""
+
+    id: str = field(default_factory=new_id)
+    question: str
+    choices: list[str] = field(default_factory=list)
+    correct: int = 0  # index into choices
 
 
 @dataclass(kw_only=True)
@@ -206,6 +271,18 @@ class SessionNote(Record):
     challenges: str = ""
     success_stories: str = ""
     action_items: list[ActionItem] = field(default_factory=list)
+    agenda: str = ""  # focus areas / agenda
+    programme: str = ""  # the training module or programme
+    department: str = ""  # office or department
+    reporting_cycle: str = ""  # e.g. "April SCOR-1"
+    recording_link: str = ""
+    questions: list[QuestionAnswer] = field(default_factory=list)
+    written_by: str = ""
+    #: The team debrief: the after-action review questions, answered for the session.
+    debrief: list[TemplateAnswer] = field(default_factory=list)
+    #: The planned session this reports on, and the attendees' accounts (closing the roll fills both).
+    planned_session_id: str = ""
+    attendee_ids: list[str] = field(default_factory=list)
 
 
 @dataclass(kw_only=True)
@@ -261,7 +338,152 @@ class Attachment(Record):
     sha256: str
 
 
+@dataclass(kw_only=True)
+class PlannedSession(Record):
+    """A session on the learning programme's schedule, published by a supervisor or admin: people
+    register for it, its facilitator takes the roll, attendees answer its survey."""
+
+    record_type: ClassVar[str] = "planned_session"
+    text_fields: ClassVar[tuple[str, ...]] = ("title", "agenda", "programme", "location", "facilitators")
+
+    title: str  # the topic
+    session_type: SessionType = SessionType.PEER_LEARNING
+    agenda: str = ""
+    programme: str = ""
+    #: Facilitators with an account (they take the roll); the first leads and reads the survey.
+    facilitator_ids: list[str] = field(default_factory=list)
+    #: Facilitators by name (guests without an account, or how the publisher wants them named).
+    facilitators: list[str] = field(default_factory=list)
+    starts_at: datetime
+    ends_at: datetime | None = None
+    location_kind: LocationKind = LocationKind.IN_PERSON
+    location: str = ""
+    online_link: str = ""
+    capacity: int = 0  # 0: no limit
+    registration_deadline: datetime | None = None
+    #: Other dates people may choose instead of ``starts_at`` (each as long as the first).
+    alternative_dates: list[datetime] = field(default_factory=list)
+    repeat: Recurrence = Recurrence.NONE
+    repeat_until: date | None = None
+    cancelled: bool = False
+    check_questions: list[CheckQuestion] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Registration(Record):
+    """One person's place at one date of a planned session. The person sets ``status``; the server
+    settles capacity in the order registrations arrive and answers in ``outcome``."""
+
+    record_type: ClassVar[str] = "registration"
+    text_fields: ClassVar[tuple[str, ...]] = ("status",)
+    title_field: ClassVar[str] = "status"
+
+    target_type: str = "planned_session"
+    target_id: str
+    occurrence: datetime  # which date of the session
+    status: RegistrationStatus = RegistrationStatus.REGISTERED
+    outcome: RegistrationOutcome = RegistrationOutcome.PENDING
+    #: When the server put the request in its queue (the waiting list moves up in this order).
+    queued_at: datetime | None = None
+
+
+@dataclass(kw_only=True)
+class Attendance(Record):
+    """The roll of one date of a planned session, kept by a facilitator. Closing it writes the
+    Session Summary Report; the attendees count as having taken part."""
+
+    record_type: ClassVar[str] = "attendance"
+    text_fields: ClassVar[tuple[str, ...]] = ("guests",)
+    title_field: ClassVar[str] = "target_id"
+
+    target_type: str = "planned_session"
+    target_id: str
+    occurrence: datetime
+    attendee_ids: list[str] = field(default_factory=list)
+    guests: list[str] = field(default_factory=list)  # people without an account, by name
+    closed: bool = False
+    report_id: str = ""  # the session note written when the roll closed
+
+
+@dataclass(kw_only=True)
+class SurveyResponse(Record):
+    """An attendee's answer to a session's survey or to its pre- or post-check. An anonymous one
+    reaches the facilitator without its author's name."""
+
+    record_type: ClassVar[str] = "survey_response"
+    text_fields: ClassVar[tuple[str, ...]] = ("improve",)
+    title_field: ClassVar[str] = "improve"
+
+    target_type: str = "planned_session"
+    target_id: str
+    occurrence: datetime
+    kind: SurveyKind = SurveyKind.SURVEY
+    overall: int = 0  # 1-5 (0: a check, which has no rating)
+    usefulness: int = 0
+    improve: str = ""
+    anonymous: bool = False
+    #: For a check: the choice picked for each of the session's check questions, in order (-1: none).
+    answers: list[int] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class HubEntry(Record):
+    """An entry of the Knowledge Hub library: a case study, toolkit, best practice, recording,
+    guide or shared learning, with its links (attachments are Attachment records on it)."""
+
+    record_type: ClassVar[str] = "hub_entry"
+    text_fields: ClassVar[tuple[str, ...]] = ("title", "summary", "body", "project", "tags", "author_name")
+
+    title: str
+    kind: HubKind = HubKind.SHARED_LEARNING
+    entry_date: date
+    summary: str = ""
+    body: str = ""
+    project: str = ""
+    tags: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    author_name: str = ""
+
+
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.record_type: cls
-    for cls in (LearningLog, SelfAssessment, SessionNote, DevelopmentGoal, Feedback, Attachment)
+    for cls in (LearningLog, SelfAssessment, SessionNote, DevelopmentGoal, Feedback, Attachment, PlannedSession,
+                Registration, Attendance, SurveyResponse, HubEntry)
 }
+
+#: Records that belong to another record (their scope never wider than its).
+CHILD_TYPES = frozenset({"feedback", "attachment", "registration", "attendance", "survey_response"})
+#: Records that belong to a planned session.
+SESSION_CHILD_TYPES = frozenset({"registration", "attendance", "survey_response"})
+#: Fields only the server writes: whatever a device sends for them is left out.
+SERVER_FIELDS = {"registration": frozenset({"outcome", "queued_at"})}
+MAX_OCCURRENCES = 60
+
+
+def occurrences(session: PlannedSession) -> list[datetime]:
+    """Every date people may register for: the start, the alternatives, and the repeats up to
+    ``repeat_until`` (at most MAX_OCCURRENCES, in order)."""
+    found = {session.starts_at, *session.alternative_dates}
+    if session.repeat != Recurrence.NONE and session.repeat_until is not None:
+        for number in range(1, MAX_OCCURRENCES):
+            moment = _repeated(session.starts_at, session.repeat, number)
+            if moment.date() > session.repeat_until:
+                break
+            found.add(moment)
+    return sorted(found)[:MAX_OCCURRENCES]
+
+
+def _repeated(start: datetime, repeat: Recurrence, number: int) -> datetime:
+    """The ``number``-th repeat of ``start``."""
+    if repeat == Recurrence.WEEKLY:
+        return start + timedelta(days=7 * number)
+    if repeat == Recurrence.FORTNIGHTLY:
+        return start + timedelta(days=14 * number)
+    months = start.month - 1 + number
+    year, month = start.year + months // 12, months % 12 + 1
+    for day in (start.day, 30, 29, 28):  # the 31st of a short month: its last day
+        try:
+            return start.replace(year=year, month=month, day=day)
+        except ValueError:
+            continue
+    raise AssertionError("every month has a 28th")

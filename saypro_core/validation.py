@@ -18,14 +18,22 @@ from typing import Any
 from saypro_core.bounds import MAX_FILE_BYTES, MAX_FRAMEWORK_VERSION, MAX_INT, MAX_REVISION
 from saypro_core.ids import is_valid_id
 from saypro_core.records import (
+    MAX_OCCURRENCES,
     RECORD_TYPES,
     Attachment,
+    Attendance,
     DevelopmentGoal,
     Feedback,
+    HubEntry,
     LearningLog,
+    PlannedSession,
     Record,
+    Recurrence,
+    Registration,
     SelfAssessment,
     SessionNote,
+    SurveyKind,
+    SurveyResponse,
 )
 
 TITLE_MAX = 200
@@ -86,7 +94,41 @@ LABELS: dict[str, str] = {
     "sha256": "Checksum",
     "id": "Id",
     "owner_id": "Owner",
+    "agenda": "Focus areas / agenda",
+    "programme": "Training module or programme",
+    "department": "Office or department",
+    "reporting_cycle": "Reporting cycle",
+    "recording_link": "Recording link",
+    "questions": "Questions raised",
+    "written_by": "Written by",
+    "debrief": "Team debrief",
+    "facilitator_ids": "Facilitators",
+    "online_link": "Online link",
+    "capacity": "Places",
+    "registration_deadline": "Registration deadline",
+    "alternative_dates": "Alternative dates",
+    "repeat": "Repeats",
+    "repeat_until": "Repeats until",
+    "check_questions": "Check questions",
+    "occurrence": "Date",
+    "attendee_ids": "Attendees",
+    "guests": "Guests",
+    "overall": "Overall",
+    "usefulness": "Usefulness",
+    "improve": "What to improve",
+    "answers": "Answers",
+    "summary": "Summary",
+    "body": "Text",
+    "links": "Links",
+    "entry_date": "Date",
+    "kind": "Kind",
 }
+
+#: Links a record may hold: web addresses only (a link is opened in the browser with one click).
+_LINK = re.compile(r"^https?://[^\s<>\"]{1,2000}$")
+MAX_CAPACITY = 10_000
+CHECK_QUESTIONS_MAX = 20
+CHOICES_MAX = 8
 
 
 def label(field_name: str) -> str:
@@ -179,6 +221,32 @@ class _Checker:
         if not EARLIEST_DATE <= value <= date(2100, 12, 31):
             self.add(name, "{label} {date} is not a date this plan can use.", date=value.isoformat())
 
+    def link(self, name: str) -> None:
+        value: str = getattr(self.record, name)
+        if value and not _LINK.match(value):
+            self.add(name, "{label} must be a web address starting with https:// or http://.")
+
+    def moment(self, name: str, *, required: bool = True) -> None:
+        value: datetime | None = getattr(self.record, name)
+        if value is None:
+            if required:
+                self.add(name, "{label} is required.")
+        elif not EARLIEST_DATE <= value.date() <= date(2100, 12, 31):
+            self.add(name, "{label} is not a date this form can use.")
+
+    def rating(self, name: str, *, required: bool) -> None:
+        value: int = getattr(self.record, name)
+        if value == 0 and not required:
+            return
+        if not RATING_MIN <= value <= RATING_MAX:
+            self.add(name, "{label} must be from {low} to {high}.", low=RATING_MIN, high=RATING_MAX)
+
+    def target(self, name: str, kind: str) -> None:
+        if getattr(self.record, "target_type", None) != kind:
+            self.add("target_type", "{label} must be a {kind}.", kind=kind.replace("_", " "))
+        if not is_valid_id(getattr(self.record, name)):
+            self.add(name, "It does not say which session it belongs to.")
+
     def answers(self, name: str) -> None:
         answers = getattr(self.record, name)
         for answer in answers:
@@ -245,15 +313,7 @@ def _learning_log(c: _Checker) -> None:
         c.text(name, limit=SHORT_TEXT_MAX)
     for name in ("what_happened", "what_learned", "do_differently"):
         c.text(name)
-    if len(log.tags) > TAGS_MAX:
-        c.add("tags", "Tags: at most {limit}, this has {count}.", limit=TAGS_MAX, count=len(log.tags))
-    for tag in log.tags:
-        if not tag.strip():
-            c.add("tags", "Tags cannot be empty.")
-        elif len(tag) > TAG_MAX:
-            c.add("tags", "Tag '{tag}…' is longer than {limit} characters.", tag=tag[:20], limit=TAG_MAX)
-        elif "," in tag or ";" in tag:
-            c.add("tags", "Tag '{tag}' cannot contain a comma or semicolon.", tag=tag)
+    _tags(c, log.tags)
     c.answers("template_answers")
     if not (log.what_happened.strip() or log.what_learned.strip()
             or any(a.answer.strip() for a in log.template_answers)):
@@ -299,8 +359,13 @@ def _session_note(c: _Checker) -> None:
         c.add("starts_at", "Start is not a date this form can use.")
     c.names("facilitators")
     c.names("attendees")
-    for name in ("insights", "challenges", "success_stories"):
+    for name in ("insights", "challenges", "success_stories", "agenda"):
         c.text(name)
+    _action_items(c, note)
+    _report_details(c, note)
+
+
+def _action_items(c: _Checker, note: SessionNote) -> None:
     for number, item in enumerate(note.action_items, start=1):
         if not item.text.strip():
             c.add("action_items", "Action item {number} needs a description.", number=number)
@@ -310,6 +375,23 @@ def _session_note(c: _Checker) -> None:
             c.add("action_items", "The owner of action item {number} is too long.", number=number)
 
 
+def _report_details(c: _Checker, note: SessionNote) -> None:
+    """What the Session Summary Report Form asks beyond the session itself."""
+    for name in ("programme", "department", "reporting_cycle", "written_by"):
+        c.text(name, limit=SHORT_TEXT_MAX)
+    c.link("recording_link")
+    if len(note.questions) > LIST_MAX:
+        c.add("questions", "{label}: at most {limit}.", limit=LIST_MAX)
+    for number, qa in enumerate(note.questions, start=1):
+        if not qa.question.strip():
+            c.add("questions", "Question {number} is empty.", number=number)
+        elif len(qa.question) + len(qa.answer) > LONG_TEXT_MAX:
+            c.add("questions", "Question {number} is too long.", number=number)
+    c.answers("debrief")
+    if note.planned_session_id and not is_valid_id(note.planned_session_id):
+        c.add("planned_session_id", "The planned session's id is not valid.")
+    if len(note.attendee_ids) > LIST_MAX or any(not is_valid_id(i) for i in note.attendee_ids):
+        c.add("attendee_ids", "An attendee's account id is not valid.")
 def _development_goal(c: _Checker) -> None:
     goal = c.record
     assert isinstance(goal, DevelopmentGoal)
@@ -355,6 +437,121 @@ def _attachment(c: _Checker) -> None:
         c.add("target_id", "Attachment does not say which record it belongs to.")
 
 
+def _tags(c: _Checker, tags: list[str]) -> None:
+    if len(tags) > TAGS_MAX:
+        c.add("tags", "Tags: at most {limit}, this has {count}.", limit=TAGS_MAX, count=len(tags))
+    for tag in tags:
+        if not tag.strip():
+            c.add("tags", "Tags cannot be empty.")
+        elif len(tag) > TAG_MAX:
+            c.add("tags", "Tag '{tag}…' is longer than {limit} characters.", tag=tag[:20], limit=TAG_MAX)
+        elif "," in tag or ";" in tag:
+            c.add("tags", "Tag '{tag}' cannot contain a comma or semicolon.", tag=tag)
+
+
+def _ids(c: _Checker, name: str) -> None:
+    values: list[str] = getattr(c.record, name)
+    if len(values) > LIST_MAX:
+        c.add(name, "{label}: at most {limit} entries, this has {count}.", limit=LIST_MAX, count=len(values))
+    elif any(not is_valid_id(value) for value in values):
+        c.add(name, "{label}: an account id is not valid.")
+    elif len(set(values)) != len(values):
+        c.add(name, "{label}: someone is named twice.")
+
+
+def _planned_session(c: _Checker) -> None:
+    planned = c.record
+    assert isinstance(planned, PlannedSession)
+    c.text("title", required=True, limit=TITLE_MAX)
+    c.text("agenda")
+    for name in ("programme", "location"):
+        c.text(name, limit=SHORT_TEXT_MAX)
+    c.link("online_link")
+    _ids(c, "facilitator_ids")
+    c.names("facilitators")
+    c.moment("starts_at")
+    c.moment("registration_deadline", required=False)
+    if planned.ends_at is not None and planned.ends_at < planned.starts_at:
+        c.add("ends_at", "End must be after the start.")
+    elif planned.ends_at is not None and planned.ends_at - planned.starts_at > timedelta(days=7):
+        c.add("ends_at", "A session cannot last more than a week; check the end date.")
+    if not 0 <= planned.capacity <= MAX_CAPACITY:
+        c.add("capacity", "{label} must be from 0 (no limit) to {high}.", high=_number(MAX_CAPACITY))
+    if len(planned.alternative_dates) > MAX_OCCURRENCES:
+        c.add("alternative_dates", "{label}: at most {limit}.", limit=MAX_OCCURRENCES)
+    if any(not EARLIEST_DATE <= moment.date() <= date(2100, 12, 31) for moment in planned.alternative_dates):
+        c.add("alternative_dates", "{label}: a date is not one this form can use.")
+    if planned.repeat != Recurrence.NONE:
+        c.plausible_date("repeat_until", required=True)
+        if planned.repeat_until is not None and planned.repeat_until < planned.starts_at.date():
+            c.add("repeat_until", "{label} must be after the first date.")
+    _check_questions(c, planned)
+
+
+def _check_questions(c: _Checker, planned: PlannedSession) -> None:
+    if len(planned.check_questions) > CHECK_QUESTIONS_MAX:
+        c.add("check_questions", "{label}: at most {limit}.", limit=CHECK_QUESTIONS_MAX)
+    for number, question in enumerate(planned.check_questions, start=1):
+        if not question.question.strip() or len(question.question) > 1000:
+            c.add("check_questions", "Check question {number} needs a question (at most 1,000 characters).",
+                  number=number)
+        elif not 2 <= len(question.choices) <= CHOICES_MAX or any(
+                not choice.strip() or len(choice) > SHORT_TEXT_MAX for choice in question.choices):
+            c.add("check_questions", "Check question {number} needs 2 to {limit} choices, none empty.",
+                  number=number, limit=CHOICES_MAX)
+        elif not 0 <= question.correct < len(question.choices):
+            c.add("check_questions", "Check question {number}: mark which choice is right.", number=number)
+
+
+def _registration(c: _Checker) -> None:
+    c.target("target_id", "planned_session")
+    c.moment("occurrence")
+    c.moment("queued_at", required=False)
+
+
+def _attendance(c: _Checker) -> None:
+    c.target("target_id", "planned_session")
+    c.moment("occurrence")
+    _ids(c, "attendee_ids")
+    c.names("guests")
+
+
+def _survey_response(c: _Checker) -> None:
+    response = c.record
+    assert isinstance(response, SurveyResponse)
+    c.target("target_id", "planned_session")
+    c.moment("occurrence")
+    survey = response.kind == SurveyKind.SURVEY
+    c.rating("overall", required=survey)
+    c.rating("usefulness", required=survey)
+    c.text("improve", limit=LONG_TEXT_MAX)
+    if survey and response.answers:
+        c.add("answers", "A survey has no check answers.")
+    if not survey and (response.overall or response.usefulness):
+        c.add("overall", "A check has no ratings.")
+    if len(response.answers) > CHECK_QUESTIONS_MAX or any(not -1 <= a < CHOICES_MAX for a in response.answers):
+        c.add("answers", "{label}: an answer is not one of the choices.")
+
+
+def _hub_entry(c: _Checker) -> None:
+    entry = c.record
+    assert isinstance(entry, HubEntry)
+    c.text("title", required=True, limit=TITLE_MAX)
+    c.past_date("entry_date")
+    c.text("summary", limit=2000)
+    c.text("body")
+    c.text("project", limit=SHORT_TEXT_MAX)
+    c.text("author_name", limit=NAME_MAX)
+    _tags(c, entry.tags)
+    if len(entry.links) > TAGS_MAX:
+        c.add("links", "{label}: at most {limit}.", limit=TAGS_MAX)
+    for link in entry.links:
+        if not _LINK.match(link):
+            c.add("links", "Link '{link}' must be a web address starting with https:// or http://.", link=link[:40])
+    if not (entry.summary.strip() or entry.body.strip() or entry.links):
+        c.add("summary", "Write a summary, the text, or add a link.")
+
+
 _RULES: dict[str, Callable[[_Checker], None]] = {
     LearningLog.record_type: _learning_log,
     SelfAssessment.record_type: _self_assessment,
@@ -362,6 +559,11 @@ _RULES: dict[str, Callable[[_Checker], None]] = {
     DevelopmentGoal.record_type: _development_goal,
     Feedback.record_type: _feedback,
     Attachment.record_type: _attachment,
+    PlannedSession.record_type: _planned_session,
+    Registration.record_type: _registration,
+    Attendance.record_type: _attendance,
+    SurveyResponse.record_type: _survey_response,
+    HubEntry.record_type: _hub_entry,
 }
 
 

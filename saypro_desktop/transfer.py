@@ -37,6 +37,7 @@ from typing import IO, Any
 from saypro_core.codec import DecodeError, decode, encode, format_datetime
 from saypro_core.records import (
     LOCAL_ONLY_FIELDS,
+    CHILD_TYPES,
     RECORD_TYPES,
     LearningLog,
     Record,
@@ -48,8 +49,9 @@ from saypro_desktop import APP_NAME, __version__
 from saypro_desktop.storage.directory import is_mine
 from saypro_desktop.storage.store import RecordStore
 
-#: Records that belong to another record (feedback and files on it).
-CHILD_TYPES = ("feedback", "attachment")
+#: What belongs to the record it is on: the feedback and files on my records are mine to take too
+#: (a colleague's registration or survey answer on a session I published is theirs).
+ON_MY_RECORDS = ("feedback", "attachment")
 
 FORMAT_VERSION = 1
 #: An import larger than this is refused before it is read (the biggest real profiles are a few MB).
@@ -63,6 +65,11 @@ SECTIONS: dict[str, str] = {
     "development_goal": "development_goals",
     "feedback": "feedback",
     "attachment": "attachments",
+    "planned_session": "planned_sessions",
+    "registration": "registrations",
+    "attendance": "attendance",
+    "survey_response": "survey_responses",
+    "hub_entry": "hub_entries",
 }
 _TYPE_BY_SECTION = {section: RECORD_TYPES[t] for t, section in SECTIONS.items()}
 _HEADER_KEYS = {"format", "exported_at", "app"}
@@ -115,7 +122,8 @@ def export_document(store: RecordStore, record_types: Sequence[str] | None = Non
         cls = RECORD_TYPES[record_type]
         records: Iterable[Record] = store.iter_all(cls)
         if mine:
-            records = (r for r in records if is_mine(r.owner_id, mine) or getattr(r, "target_id", None) in own)
+            records = (r for r in records if is_mine(r.owner_id, mine)
+                       or (record_type in ON_MY_RECORDS and getattr(r, "target_id", None) in own))
         document[SECTIONS[record_type]] = [encode(record, exclude=LOCAL_ONLY_FIELDS) for record in records]
     if record_types is None:
         document[CONFLICTS_SECTION] = [dataclasses.asdict(c) for c in store.conflicts()]

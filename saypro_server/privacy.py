@@ -22,8 +22,6 @@ from saypro_server.tables import StoredRecord, Team, User, Withdrawal
 
 #: Narrowest first: each level's readers include the one before's.
 ORDER = {"private": 0, "supervisor": 1, "team": 2, "organisation": 3}
-#: Record types that belong to another record.
-CHILD_TYPES = frozenset({"feedback", "attachment"})
 #: Fields a tombstone keeps: a deleted record's text leaves the server (and every device).
 TOMBSTONE_FIELDS = ("deleted", "visibility")
 

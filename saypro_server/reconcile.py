@@ -89,7 +89,7 @@ def _settle(session: Session, principal: Principal, request: ReconcileRequest, e
         if size >= ANSWER_BYTES:
             rest.append(leaf)
             continue
-        take.extend(record_out(r) for r in in_leaf)
+        take.extend(record_out(r, principal.user_id) for r in in_leaf)
         size += sum(len(json.dumps(r.fields)) for r in in_leaf)
     answered = set(asked) - set(rest)
     return ReconcileResponse(

@@ -31,7 +31,14 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from saypro_core.codec import DecodeError, decode, encode, format_datetime, parse_datetime
 from saypro_core.ids import new_id
-from saypro_core.records import BOOKKEEPING_FIELDS, RECORD_TYPES, Record
+from saypro_core.records import (
+    BOOKKEEPING_FIELDS,
+    CHILD_TYPES,
+    RECORD_TYPES,
+    SERVER_FIELDS,
+    SESSION_CHILD_TYPES,
+    Record,
+)
 from saypro_core.validation import problems, storable_problems
 from saypro_core.wire import (
     ANSWER_BYTES,
@@ -42,8 +49,8 @@ from saypro_core.wire import (
     RecordOut,
     derived_change_id,
 )
+from saypro_server import programme
 from saypro_server.privacy import (
-    CHILD_TYPES,
     ORDER,
     TOMBSTONE_FIELDS,
     Scope,
@@ -67,6 +74,8 @@ from saypro_server.tables import (
 
 log = logging.getLogger(__name__)
 
+#: What may be featured in the newsletter.
+NEWSLETTER_TYPES = frozenset({"learning_log", "session_note", "hub_entry"})
 #: Fields a change may carry besides the record type's own content fields.
 SYNCED_BOOKKEEPING = frozenset({"visibility", "deleted"})
 
@@ -224,6 +233,10 @@ def _check_rights(session: Session, principal: Principal, change: Change,
     if existing is not None and existing.type != change.t:
         raise _Rejected("That id belongs to a record of another type.")
     if change.t not in CHILD_TYPES:
+        try:
+            programme.check_top_level(principal.role, change.t, fields, existing is None)
+        except programme.Refused as exc:
+            raise _Rejected(str(exc)) from None
         return None
     if fields.get("deleted") is True and existing is not None:
         return _target_of(session, existing.fields) or session.get(StoredRecord, existing.parent_id or "")
@@ -234,18 +247,34 @@ def _check_rights(session: Session, principal: Principal, change: Change,
         if target.owner_id != principal.user_id:
             raise _Rejected("You can only attach files to your own records.")
         return target
+    if change.t in SESSION_CHILD_TYPES:
+        readable = session.scalar(select(StoredRecord.id).where(StoredRecord.id == target.id, visible_to(principal)))
+        if readable is None:
+            raise _Rejected("That session is not one you can see.")
+        try:
+            programme.check_child(session, principal.user_id, change.t, fields, target, existing)
+        except programme.Refused as exc:
+            raise _Rejected(str(exc)) from None
+        return target
+    _check_feedback(session, principal, target, fields)
+    return target
+
+
+def _check_feedback(session: Session, principal: Principal, target: StoredRecord, fields: dict[str, Any]) -> None:
     # Feedback: anyone who reads the record may comment and reply (peers on what is shared with the
     # team or organisation, the owner on their own); a review only the owner's supervisor or mentor.
     readable = session.scalar(select(StoredRecord.id).where(StoredRecord.id == target.id, visible_to(principal)))
     if readable is None:
         raise _Rejected("You cannot give feedback on a record that is not shared with you.")
     state = fields.get("review_state", "acknowledged")
-    if state != "comment" and not reviews(principal, target):
+    if state not in ("comment", "proposed") and not reviews(principal, target):
         raise _Rejected("review_state: Only the person's supervisor or mentor can mark a review; "
                         "write a comment instead.")
     if state == "agreed" and target.type != "development_goal":
         raise _Rejected("review_state: Only a development goal is agreed.")
-    return target
+    if state in ("proposed", "featured") and target.type not in NEWSLETTER_TYPES:
+        raise _Rejected("review_state: Only a shared learning, a session report or a Hub entry goes in the "
+                        "newsletter.")
 
 
 @dataclass
@@ -379,6 +408,7 @@ def _apply(session: Session, principal: Principal, change: Change, records: dict
         # the device the access token belongs to may sign its changes.
         raise _Rejected("The change's stamp names another device.")
     _check_fields(change)
+    change = _without_server_fields(change)
     existing = records.get(change.r)
     if existing is None and change.op == "d" and set(change.f) <= {"deleted", "visibility"}:
         return Ack(id=change.id, s="ok", rev=0)  # a delete of something this server never had: nothing to keep
@@ -394,9 +424,11 @@ def _apply(session: Session, principal: Principal, change: Change, records: dict
         raise
     if existing is not None and not merge.changed and not merge.conflicts:
         return Ack(id=change.id, s="ok", rev=existing.revision)
+    now = _now()
+    if change.t == "registration" and parent is not None:
+        canonical = _settle(session, change, existing, parent, canonical, merge, state, now)
     size = len(json.dumps(canonical, separators=(",", ":")))
     state.quota.charge(size - (existing.size if existing is not None else 0))
-    now = _now()
     revision = (existing.revision if existing else 0) + 1
     before = Scope.of(existing) if existing is not None else None
     if existing is None:
@@ -416,20 +448,16 @@ def _apply(session: Session, principal: Principal, change: Change, records: dict
     existing.field_stamps = merge.stamps
     existing.revision = revision
     existing.deleted = canonical["deleted"]
-    if parent is not None:
-        existing.parent_id = parent.id
-        existing.visibility, existing.team_id = child_scope(canonical["visibility"], parent)
-        existing.subject_id = parent.owner_id if change.t == "feedback" else None
-    else:
-        existing.visibility = canonical["visibility"]
-        existing.team_id = principal.team_id
+    _place(existing, parent, principal, canonical["visibility"])
     existing.stamp = max(existing.stamp, change.h)
     existing.updated_at = now
     authored = _authors_time(change.u, now)
     existing.author_updated_at = authored or now
     if existing.created_at is None:
         existing.created_at = _authors_time(change.c, now) or authored or now
-    existing.clean_device = principal.device_id if up_to_date and not merge.conflicts else None
+    # A registration goes back to its author: the server's answer (its outcome) is news to them.
+    echo = merge.conflicts or change.t == "registration"
+    existing.clean_device = principal.device_id if up_to_date and not echo else None
     state.touched.append(existing)
     if before is not None and Scope.of(existing) != before:
         state.rescoped.append((existing, before))
@@ -441,6 +469,41 @@ def _apply(session: Session, principal: Principal, change: Change, records: dict
         session.add(conflict)
         state.conflicts.append(conflict)
     return Ack(id=change.id, s="merged" if merge.conflicts else "ok", rev=revision)
+
+
+def _without_server_fields(change: Change) -> Change:
+    """Only the server answers these (a registration's outcome): what a device says of them is left out."""
+    server_owned = SERVER_FIELDS.get(change.t, frozenset())
+    if not server_owned & change.f.keys():
+        return change
+    return change.model_copy(update={"f": {k: v for k, v in change.f.items() if k not in server_owned}})
+
+
+def _place(record: StoredRecord, parent: StoredRecord | None, principal: Principal, visibility: str) -> None:
+    """Who reads ``record``: its own choice, never wider than the record it belongs to."""
+    if parent is not None:
+        record.parent_id = parent.id
+        record.visibility, record.team_id = child_scope(visibility, parent)
+        record.subject_id = (parent.owner_id if record.type == "feedback" else
+                             programme.lead_facilitator(parent) if record.type == "survey_response" else None)
+    else:
+        record.visibility = visibility
+        record.team_id = principal.team_id
+        if record.team_id is None and record.type in programme.PUBLISHED_TYPES and principal.supervised_team_ids:
+            record.team_id = principal.supervised_team_ids[0]  # a supervisor outside the team publishes to it
+
+
+def _settle(session: Session, change: Change, existing: StoredRecord | None, parent: StoredRecord,
+            canonical: dict[str, Any], merge: _Merge, state: _PushState, now: datetime) -> dict[str, Any]:
+    """A registration with the server's answer; the registrations it moved up take feed positions too."""
+    settled, moved_up = programme.settle(session, parent, change.r, existing.fields if existing is not None else None,
+                                         canonical, now)
+    state.touched.extend(moved_up)
+    for name in SERVER_FIELDS[change.t]:
+        if existing is not None and existing.fields.get(name) != settled.get(name):
+            merge.changed.add(name)
+            merge.stamps[name] = change.h
+    return settled
 
 
 #: Bytes of record text a user may keep on the server unless the settings say otherwise.
@@ -545,8 +608,13 @@ def assign_feed_positions(session: Session, records: Sequence[StoredRecord], con
         item.feed_position = last - len(items) + 1 + offset
 
 
-def record_out(record: StoredRecord) -> RecordOut:
-    return RecordOut(t=record.type, r=record.id, rev=record.revision, o=record.owner_id,  # type: ignore[arg-type]
+def record_out(record: StoredRecord, viewer: str | None = None) -> RecordOut:
+    """The record as ``viewer`` receives it (an anonymous survey answer does not name its author)."""
+    owner = record.owner_id
+    if (record.type == "survey_response" and record.fields.get("anonymous") is True and viewer is not None
+            and viewer != owner):
+        owner = programme.ANONYMOUS
+    return RecordOut(t=record.type, r=record.id, rev=record.revision, o=owner,  # type: ignore[arg-type]
                      f=record.fields, h=record.stamp, at=format_datetime(record.updated_at),
                      ca=format_datetime(record.created_at) if record.created_at else None,
                      ua=format_datetime(record.author_updated_at) if record.author_updated_at else None)
@@ -665,6 +733,6 @@ def pull(session: Session, principal: Principal, cursor: int, limit: int,
                                            Withdrawal.feed_position <= new_cursor).order_by(Withdrawal.feed_position)
     ).all()
     # A device is not sent back what it wrote itself (unless ``echo_own``: it may have lost it).
-    records = [record_out(r) for r in kept if echo_own or r.clean_device != principal.device_id]
+    records = [record_out(r, principal.user_id) for r in kept if echo_own or r.clean_device != principal.device_id]
     return PullResult(records, [conflict_out(c) for c in conflicts], new_cursor, more, state,
                       list(dict.fromkeys(withdrawn)))

@@ -24,6 +24,9 @@ def write_old_profile(path: Path, records: Sequence[Record], revision: str = FIR
         upgrade(engine, revision)
         with engine.begin() as connection:
             for record in records:
-                connection.execute(insert(RECORD_TABLES[record.record_type]), [record_to_row(record, "")])
+                table = RECORD_TABLES[record.record_type]
+                old_columns = {row[1] for row in connection.exec_driver_sql(f"PRAGMA table_info({table.name})")}
+                row = {k: v for k, v in record_to_row(record, "").items() if k in old_columns}
+                connection.execute(insert(table), [row])
     finally:
         engine.dispose()

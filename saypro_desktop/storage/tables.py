@@ -85,7 +85,9 @@ def _column_for(name: str, tp: Any) -> Column[Any]:
 #: Whose records, by date: the Team page asks for a few people's records of a period, and the
 #: latest log of each (a search on the index, not a scan of their every record).
 OWNER_INDEX_SECOND = {"learning_log": "log_date", "self_assessment": "assessed_on", "session_note": "starts_at",
-                      "development_goal": "target_date", "feedback": "target_id", "attachment": "target_id"}
+                      "development_goal": "target_date", "feedback": "target_id", "attachment": "target_id",
+                      "planned_session": "starts_at", "registration": "target_id", "attendance": "target_id",
+                      "survey_response": "target_id", "hub_entry": "entry_date"}
 
 
 def _record_table(cls: type[Record], *indexes: tuple[str, ...]) -> Table:
@@ -108,6 +110,11 @@ session_note = _record_table(RECORD_TYPES["session_note"], ("starts_at",))
 development_goal = _record_table(RECORD_TYPES["development_goal"], ("target_date",))
 feedback = _record_table(RECORD_TYPES["feedback"], ("target_type", "target_id"))
 attachment = _record_table(RECORD_TYPES["attachment"], ("target_type", "target_id"), ("sha256",))
+planned_session = _record_table(RECORD_TYPES["planned_session"], ("starts_at",))
+registration = _record_table(RECORD_TYPES["registration"], ("target_id", "occurrence"))
+attendance = _record_table(RECORD_TYPES["attendance"], ("target_id", "occurrence"))
+survey_response = _record_table(RECORD_TYPES["survey_response"], ("target_id", "occurrence"))
+hub_entry = _record_table(RECORD_TYPES["hub_entry"], ("entry_date",), ("kind",))
 
 RECORD_TABLES: dict[str, Table] = {
     name: metadata.tables[name] for name in RECORD_TYPES

@@ -7,7 +7,7 @@ import re
 from datetime import UTC, date, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, HTTPException, Query
 from pydantic import BaseModel
 from sqlalchemy import select
 
@@ -84,7 +84,10 @@ def team_report(principal: Annotated[Principal, Depends(require_supervisor)], se
     members shared with their supervisor or wider; private records are never read. The figures are
     defined in saypro_core.metrics (by the date of the activity; each goal counted once)."""
     month = month or datetime.now(UTC).strftime("%Y-%m")
-    period = Period.parse_month(month)
+    try:
+        period = Period.parse_month(month)
+    except ValueError:
+        raise HTTPException(422, f"{month} is not a month.") from None
     teams_query = select(Team).order_by(Team.name)
     if principal.role != "admin":
         teams_query = teams_query.where(Team.id.in_(principal.supervised_team_ids))

@@ -68,7 +68,8 @@ def test_export_document_has_the_documented_shape(store: RecordStore) -> None:
     document = export_document(store)
     assert document["format"] == 1
     assert set(document) == {"format", "exported_at", "app", "learning_logs", "self_assessments",
-                             "session_notes", "development_goals", "feedback", "attachments", "conflicts"}
+                             "session_notes", "development_goals", "feedback", "attachments", "planned_sessions",
+                             "registrations", "attendance", "survey_responses", "hub_entries", "conflicts"}
     log = document["learning_logs"][0]
     assert log["log_date"] == "2026-03-03" and log["visibility"] == "team"
     assert "sync_state" not in log  # about this laptop only
