@@ -9,7 +9,10 @@ the server's report counts.
 - **logs written**: learning logs dated in the period; **logs shared**: of those, the ones shared
   beyond their author (any visibility but "only me").
 - **sessions**: session notes whose session started in the period.
-- **took part**: at least one shared reflection (log or session note) in the period.
+- **sessions attended**: rolls (attendance records) that name the person, of a session date in the
+  period, whoever took them.
+- **took part**: at least one session attended or one shared reflection (log or session note) in
+  the period; private records do not count (nobody else can see them).
 - **goals**: each development goal counted once, in the one state it has on the day of counting:
   achieved, dropped, overdue (still open after its target date, whatever its status says), at risk,
   on track, not started. **Open** goals are those overdue, at risk, on track or not started; **on
@@ -24,7 +27,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-from saypro_core.records import DevelopmentGoal, GoalStatus, LearningLog, Record, SessionNote, Visibility
+from saypro_core.records import (
+    Attendance,
+    DevelopmentGoal,
+    GoalStatus,
+    LearningLog,
+    Record,
+    SessionNote,
+    Visibility,
+)
 
 #: Where SayPro works: a session's day is its day in South Africa (no daylight saving).
 ORGANISATION_TZ = timezone(timedelta(hours=2), "SAST")
@@ -87,26 +98,30 @@ class PersonFigures:
     last_reflection: date | None = None
     #: Logs and session notes of the period shared beyond their author.
     shared_reflections: int = 0
+    sessions_attended: int = 0
 
     @property
     def took_part(self) -> bool:
-        return self.shared_reflections > 0
+        return self.shared_reflections > 0 or self.sessions_attended > 0
 
     @property
     def open_goals(self) -> int:
         return self.goals_on_track + self.goals_at_risk + self.goals_overdue + self.goals_not_started
 
 
-def person_figures(records: Iterable[Record], period: Period, today: date) -> PersonFigures:
-    """One person's figures from their records (deleted ones are skipped)."""
-    logs = shared = sessions = shared_sessions = reviews = 0
+def person_figures(records: Iterable[Record], period: Period, today: date, person_id: str = "") -> PersonFigures:
+    """One person's figures from their records and the rolls that name them (``person_id``);
+    deleted ones are skipped."""
+    logs = shared = sessions = shared_sessions = reviews = attended = 0
     states: dict[str, int] = {}
     last: date | None = None
     for record in records:
         if record.deleted:
             continue
         is_shared = record.visibility != Visibility.PRIVATE
-        if isinstance(record, LearningLog):
+        if isinstance(record, Attendance):
+            attended += person_id in record.attendee_ids and session_day(record.occurrence) in period
+        elif isinstance(record, LearningLog):
             if record.log_date <= today and (last is None or record.log_date > last):
                 last = record.log_date
             if record.log_date in period:
@@ -126,7 +141,7 @@ def person_figures(records: Iterable[Record], period: Period, today: date) -> Pe
         goals_on_track=states.get("on_track", 0), goals_at_risk=states.get("at_risk", 0),
         goals_overdue=states.get("overdue", 0), goals_not_started=states.get("not_started", 0),
         goals_achieved=states.get("achieved", 0), reviews_due=reviews, last_reflection=last,
-        shared_reflections=shared + shared_sessions)
+        shared_reflections=shared + shared_sessions, sessions_attended=attended)
 
 
 def percent(part: int, whole: int) -> float:

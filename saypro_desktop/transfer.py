@@ -36,8 +36,8 @@ from typing import IO, Any
 
 from saypro_core.codec import DecodeError, decode, encode, format_datetime
 from saypro_core.records import (
-    LOCAL_ONLY_FIELDS,
     CHILD_TYPES,
+    LOCAL_ONLY_FIELDS,
     RECORD_TYPES,
     LearningLog,
     Record,

@@ -9,18 +9,25 @@ from saypro_core.ids import new_id  # noqa: F401 - used by tests
 from saypro_core.records import (
     ActionItem,
     Attachment,
+    Attendance,
+    CheckQuestion,
     CompetencyRating,
     DevelopmentGoal,
     Feedback,
     GoalStatus,
+    HubEntry,
+    HubKind,
     LearningLog,
     LocationKind,
+    PlannedSession,
     ProgressNote,
     Record,
+    Registration,
     ReviewState,
     SelfAssessment,
     SessionNote,
     SessionType,
+    SurveyResponse,
     TemplateAnswer,
     Visibility,
 )
@@ -112,5 +119,64 @@ def attachment(**overrides: object) -> Attachment:
     return Attachment(**values)  # type: ignore[arg-type]
 
 
+SESSION_START = datetime(2026, 12, 10, 7, 0, tzinfo=UTC)
+
+
+def planned_session(**overrides: object) -> PlannedSession:
+    values: dict[str, object] = dict(
+        owner_id="sam", created_at=CREATED, updated_at=CREATED, revision=1, visibility=Visibility.ORGANISATION,
+        title="Knowledge café: keeping volunteers", session_type=SessionType.KNOWLEDGE_CAFE,
+        agenda="Why volunteers leave; what kept them in Giyani", programme="Community mobilisation",
+        facilitator_ids=[], facilitators=["Sam Mahlangu"], starts_at=SESSION_START,
+        ends_at=SESSION_START + timedelta(hours=1, minutes=30), location="Polokwane office, room 2",
+        capacity=12, registration_deadline=SESSION_START - timedelta(days=1),
+        alternative_dates=[SESSION_START + timedelta(days=7)],
+        check_questions=[CheckQuestion(question="Who keeps the volunteer register?",
+                                       choices=["The site lead", "Head office"], correct=0)],
+    )
+    values.update(overrides)
+    return PlannedSession(**values)  # type: ignore[arg-type]
+
+
+def registration(**overrides: object) -> Registration:
+    values: dict[str, object] = dict(
+        owner_id="thandi", created_at=CREATED, updated_at=CREATED, revision=1, visibility=Visibility.ORGANISATION,
+        target_id=new_id(), occurrence=SESSION_START,
+    )
+    values.update(overrides)
+    return Registration(**values)  # type: ignore[arg-type]
+
+
+def attendance(**overrides: object) -> Attendance:
+    values: dict[str, object] = dict(
+        owner_id="sam", created_at=CREATED, updated_at=CREATED, revision=1, visibility=Visibility.ORGANISATION,
+        target_id=new_id(), occurrence=SESSION_START, attendee_ids=[new_id()], guests=["Mr Baloyi (councillor)"],
+    )
+    values.update(overrides)
+    return Attendance(**values)  # type: ignore[arg-type]
+
+
+def survey_response(**overrides: object) -> SurveyResponse:
+    values: dict[str, object] = dict(
+        owner_id="thandi", created_at=CREATED, updated_at=CREATED, revision=1, visibility=Visibility.SUPERVISOR,
+        target_id=new_id(), occurrence=SESSION_START, overall=4, usefulness=5,
+        improve="More time for questions.",
+    )
+    values.update(overrides)
+    return SurveyResponse(**values)  # type: ignore[arg-type]
+
+
+def hub_entry(**overrides: object) -> HubEntry:
+    values: dict[str, object] = dict(
+        owner_id="thandi", created_at=CREATED, updated_at=CREATED, revision=1, visibility=Visibility.ORGANISATION,
+        title="Case study: radio slots for parents", kind=HubKind.CASE_STUDY, entry_date=date(2026, 3, 3),
+        summary="Saturday radio reached parents the school letters did not.", project="Youth Employment",
+        tags=["radio", "parents"], links=["https://saypro.online/hub/radio"], author_name="Thandi Mokoena",
+    )
+    values.update(overrides)
+    return HubEntry(**values)  # type: ignore[arg-type]
+
+
 def one_of_each() -> list[Record]:
-    return [learning_log(), self_assessment(), session_note(), development_goal(), feedback(), attachment()]
+    return [learning_log(), self_assessment(), session_note(), development_goal(), feedback(), attachment(),
+            planned_session(), registration(), attendance(), survey_response(), hub_entry()]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from saypro_core.metrics import Period, PersonFigures, person_figures
-from saypro_core.records import DevelopmentGoal, LearningLog, Record, SelfAssessment, SessionNote
+from saypro_core.records import Attendance, DevelopmentGoal, LearningLog, Record, SelfAssessment, SessionNote
 from saypro_desktop.storage.directory import Directory, Person
 from saypro_desktop.storage.queries import RecordFilter
 from saypro_desktop.storage.store import RecordStore
@@ -57,6 +57,10 @@ def team_view(store: RecordStore, directory: Directory, today: date | None = Non
                    *store.records(SessionNote, where=span, limit=None),
                    *store.records(DevelopmentGoal, where=RecordFilter(authors=ids), limit=None)):
         theirs[record.owner_id].append(record)
+    for roll in store.records(Attendance, limit=None):  # rolls name people whoever took them
+        if quarter.start - timedelta(days=1) <= roll.occurrence.date() <= quarter.end + timedelta(days=1):
+            for person_id in set(roll.attendee_ids) & theirs.keys():
+                theirs[person_id].append(roll)
     last_logs = store.latest_dates(LearningLog, "log_date", ids, today)
     assessments: dict[str, SelfAssessment] = {}
     for found in store.records(SelfAssessment, where=RecordFilter(authors=ids), order_by="assessed_on", limit=None):
@@ -71,7 +75,8 @@ def team_view(store: RecordStore, directory: Directory, today: date | None = Non
             records.append(LearningLog(title="", log_date=last, owner_id=person.id))
         assessment = assessments.get(person.id)
         members.append(MemberView(
-            person, person_figures(records, month, today), person_figures(records, quarter, today), assessment,
+            person, person_figures(records, month, today, person.id),
+            person_figures(records, quarter, today, person.id), assessment,
             {r.competency_id: r.rating for r in assessment.ratings} if assessment else {}))
     return TeamView(today, month, quarter, members)
 

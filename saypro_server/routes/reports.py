@@ -7,13 +7,13 @@ import re
 from datetime import UTC, date, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel
 from sqlalchemy import select
 
 from saypro_core.codec import DecodeError, decode
 from saypro_core.metrics import Period, percent, person_figures
-from saypro_core.records import RECORD_TYPES, Record
+from saypro_core.records import RECORD_TYPES, Attendance, Record
 from saypro_core.wire import ErrorOut
 from saypro_server import audit
 from saypro_server.deps import NEEDS_TOKEN, DbSession, require_supervisor
@@ -23,7 +23,7 @@ from saypro_server.tables import StoredRecord, Team, User
 router = APIRouter(prefix="/api/v1/reports", tags=["reports"], responses={
     **NEEDS_TOKEN, 403: {"model": ErrorOut, "description": "Only supervisors and admins"}})
 
-MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+MONTH = re.compile(r"^(199\d|20\d\d)-(0[1-9]|1[0-2])$")
 COUNTED_TYPES = ("learning_log", "session_note", "development_goal")
 
 
@@ -41,6 +41,7 @@ class MemberReport(BaseModel):
     goals_not_started: int
     reviews_due: int
     last_reflection: date | None
+    sessions_attended: int
     took_part: bool
 
 
@@ -66,14 +67,15 @@ def as_record(row: StoredRecord) -> Record | None:
 
 
 def _member(user: User, records: list[Record], period: Period, today: date) -> MemberReport:
-    figures = person_figures(records, period, today)
+    figures = person_figures(records, period, today, user.id)
     return MemberReport(
         user_id=user.id, username=user.username, display_name=user.display_name, learning_logs=figures.logs_written,
         session_notes=figures.sessions, shared=figures.shared_reflections,
         goals_on_track=figures.goals_on_track, goals_at_risk=figures.goals_at_risk,
         goals_overdue=figures.goals_overdue, goals_achieved=figures.goals_achieved,
         goals_not_started=figures.goals_not_started, reviews_due=figures.reviews_due,
-        last_reflection=figures.last_reflection, took_part=figures.took_part)
+        last_reflection=figures.last_reflection, sessions_attended=figures.sessions_attended,
+        took_part=figures.took_part)
 
 
 @router.get("/team", response_model=list[TeamReport])
@@ -84,10 +86,7 @@ def team_report(principal: Annotated[Principal, Depends(require_supervisor)], se
     members shared with their supervisor or wider; private records are never read. The figures are
     defined in saypro_core.metrics (by the date of the activity; each goal counted once)."""
     month = month or datetime.now(UTC).strftime("%Y-%m")
-    try:
-        period = Period.parse_month(month)
-    except ValueError:
-        raise HTTPException(422, f"{month} is not a month.") from None
+    period = Period.parse_month(month)  # the pattern lets only a month of 1990-2099 through
     teams_query = select(Team).order_by(Team.name)
     if principal.role != "admin":
         teams_query = teams_query.where(Team.id.in_(principal.supervised_team_ids))
@@ -102,6 +101,13 @@ def team_report(principal: Annotated[Principal, Depends(require_supervisor)], se
             record = as_record(row)
             if record is not None:
                 rows_of[row.owner_id].append(record)
+        for row in session.scalars(select(StoredRecord).where(
+                StoredRecord.type == "attendance", StoredRecord.deleted.is_(False),
+                StoredRecord.visibility != "private")):
+            roll = as_record(row)
+            if isinstance(roll, Attendance):
+                for member_id in set(roll.attendee_ids) & rows_of.keys():
+                    rows_of[member_id].append(roll)
         rows = [_member(m, rows_of[m.id], period, today) for m in members]
         open_goals = sum(r.goals_on_track + r.goals_at_risk + r.goals_overdue + r.goals_not_started for r in rows)
         audit.note(session, "report", actor_id=principal.user_id, detail=f"team report {team.name} {month}")

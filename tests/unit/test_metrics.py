@@ -62,3 +62,21 @@ def test_each_goal_is_counted_once_and_overdue_wins_over_what_its_status_says() 
     assert percent(figures.goals_on_track, figures.open_goals) == 25.0
     assert goal_state(goals[0], TODAY) == "overdue"  # type: ignore[arg-type]
     assert percent(1, 0) == 0.0
+
+
+def test_attending_a_session_is_taking_part_whoever_took_the_roll() -> None:
+    me, colleague = factories.new_id(), factories.new_id()
+    rolls = [
+        factories.attendance(owner_id="facilitator", attendee_ids=[me, colleague],
+                             occurrence=datetime(2026, 12, 2, 7, 0, tzinfo=UTC)),
+        factories.attendance(owner_id="facilitator", attendee_ids=[me],
+                             occurrence=datetime(2026, 11, 30, 23, 30, tzinfo=UTC)),  # 1 December in SA
+        factories.attendance(owner_id="facilitator", attendee_ids=[me],
+                             occurrence=datetime(2026, 11, 20, 7, 0, tzinfo=UTC)),  # last month
+        factories.attendance(owner_id="facilitator", attendee_ids=[me], deleted=True,
+                             occurrence=datetime(2026, 12, 2, 7, 0, tzinfo=UTC)),
+    ]
+    mine = person_figures(rolls, DECEMBER, TODAY, me)
+    assert (mine.sessions_attended, mine.took_part, mine.shared_reflections) == (2, True, 0)
+    nobody = person_figures(rolls, DECEMBER, TODAY, factories.new_id())
+    assert (nobody.sessions_attended, nobody.took_part) == (0, False)

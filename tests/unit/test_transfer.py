@@ -57,7 +57,7 @@ def test_json_round_trip_reproduces_every_field(store: RecordStore, other_store:
     report = import_file(other_store, target)
 
     assert report.total == len(originals)
-    assert report.summary().startswith("Imported 7 records (2 learning logs, 1 self assessments")
+    assert report.summary().startswith("Imported 12 records (2 learning logs, 1 self assessments")
     strip = {"sync_state": None, "sync_error": None}
     assert [dataclasses.replace(r, **strip) for r in all_records(other_store)] == sorted(
         (dataclasses.replace(r, **strip) for r in originals), key=lambda r: r.id)
