@@ -163,7 +163,7 @@ def close_roll(store: RecordStore, roll: Attendance, session: PlannedSession, di
         starts_at=roll.occurrence, ends_at=roll.occurrence + length if length else None,
         location_kind=session.location_kind,
         location=session.location or session.online_link[:200], agenda=session.agenda, programme=session.programme,
-        facilitators=_facilitator_names(session, directory),
+        facilitators=facilitator_names(session, directory),
         attendees=[*names, *roll.guests], attendee_ids=list(roll.attendee_ids), planned_session_id=session.id,
         written_by=directory.name_of(roll.owner_id, ""))
     if roll.report_id and (existing := store.get(SessionNote, roll.report_id)) is not None:
@@ -173,7 +173,7 @@ def close_roll(store: RecordStore, roll: Attendance, session: PlannedSession, di
     return saved_note
 
 
-def _facilitator_names(session: PlannedSession, directory: Directory) -> list[str]:
+def facilitator_names(session: PlannedSession, directory: Directory) -> list[str]:
     named = [directory.name_of(person_id, "") for person_id in session.facilitator_ids]
     return list(dict.fromkeys(name for name in [*named, *session.facilitators] if name))
 

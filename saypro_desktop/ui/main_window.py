@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from saypro_desktop.ui.learning_log_page import LearningLogPage
     from saypro_desktop.ui.self_assessment_page import SelfAssessmentPage
     from saypro_desktop.ui.session_notes_page import SessionNotesPage
+    from saypro_desktop.ui.sessions_page import SessionsPage
     from saypro_desktop.ui.sync_page import SyncPage
     from saypro_desktop.ui.team_page import TeamPage
 
@@ -65,8 +66,8 @@ if TYPE_CHECKING:
 PAGE_CLASSES = (
     ("home_page", "HomePage"), ("learning_log_page", "LearningLogPage"),
     ("self_assessment_page", "SelfAssessmentPage"), ("session_notes_page", "SessionNotesPage"),
-    ("development_plan_page", "DevelopmentPlanPage"), ("knowledge_hub_page", "KnowledgeHubPage"),
-    ("team_page", "TeamPage"), ("sync_page", "SyncPage"),
+    ("development_plan_page", "DevelopmentPlanPage"), ("sessions_page", "SessionsPage"),
+    ("knowledge_hub_page", "KnowledgeHubPage"), ("team_page", "TeamPage"), ("sync_page", "SyncPage"),
 )
 
 #: A desktop's panel, which holds the tray, can come up after the apps it starts at log-in: how long
@@ -76,9 +77,10 @@ TRAY_LOOK_MS = 2000
 
 #: Where each record type is edited (feedback and attachments open the record they belong to).
 PAGE_OF_TYPE = {"learning_log": 1, "self_assessment": 2, "session_note": 3, "development_goal": 4}
-HUB_ROW = 5
-TEAM_ROW = 6
-SYNC_ROW = 7
+SESSIONS_ROW = 5
+HUB_ROW = 6
+TEAM_ROW = 7
+SYNC_ROW = 8
 
 
 class MainWindow(QMainWindow):
@@ -146,7 +148,8 @@ class MainWindow(QMainWindow):
     def _build_ui(self) -> None:
         self._built: dict[int, QWidget] = {}
         sections = [self.tr("Home"), self.tr("Learning Log"), self.tr("Self-Assessment"), self.tr("Session Notes"),
-                    self.tr("Development Plan"), self.tr("Knowledge Hub"), self.tr("My team"), self.tr("Sync")]
+                    self.tr("Development Plan"), self.tr("Sessions"), self.tr("Knowledge Hub"), self.tr("My team"),
+                    self.tr("Sync")]
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(self.tr("Sections"))
@@ -199,9 +202,9 @@ class MainWindow(QMainWindow):
         page = cast(QWidget, page_class(self.services))
         if isinstance(page, RecordPage):
             page.data_changed.connect(self._data_changed)
-        if class_name in ("HomePage", "KnowledgeHubPage", "TeamPage"):
+        if class_name in ("HomePage", "KnowledgeHubPage", "TeamPage", "SessionsPage"):
             page.open_record.connect(self.open_record)  # type: ignore[attr-defined]
-        if class_name == "KnowledgeHubPage":
+        if class_name in ("KnowledgeHubPage", "SessionsPage"):
             page.data_changed.connect(self._data_changed)  # type: ignore[attr-defined]
         if class_name == "HomePage":
             page.go_to.connect(self.navigation.setCurrentRow)  # type: ignore[attr-defined]
@@ -230,6 +233,10 @@ class MainWindow(QMainWindow):
     @property
     def knowledge_hub(self) -> KnowledgeHubPage:
         return cast("KnowledgeHubPage", self.page(HUB_ROW))
+
+    @property
+    def sessions(self) -> SessionsPage:
+        return cast("SessionsPage", self.page(SESSIONS_ROW))
 
     @property
     def sync_page(self) -> SyncPage:

@@ -26,8 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saypro_core.records import ActionItem, LocationKind, Record, SessionNote, SessionType, Visibility
+from saypro_core.records import (
+    ActionItem,
+    LocationKind,
+    QuestionAnswer,
+    Record,
+    SessionNote,
+    SessionType,
+    TemplateAnswer,
+    Visibility,
+)
 from saypro_core.validation import problems
+from saypro_desktop.storage.programme import DEBRIEF_QUESTIONS
 from saypro_desktop.ui.attachments_section import AttachmentsSection
 from saypro_desktop.ui.form_widgets import LongTextEdit, NamesEdit, date_edit, format_day, from_qdate, to_qdate
 from saypro_desktop.ui.learning_log_page import readers_text, visibility_combo
@@ -162,10 +172,29 @@ class SessionNotesPage(RecordPage):
         self.facilitators_edit = people.add_field("facilitators", field_label("facilitators"), NamesEdit(), hint)
         self.attendees_edit = people.add_field("attendees", field_label("attendees"), NamesEdit(), hint)
 
+        details = self.add_section(layout, self.tr("Report details"))
+        self.agenda_edit = details.add_field("agenda", field_label("agenda"), LongTextEdit())
+        self.programme_edit = details.add_field("programme", field_label("programme"), QLineEdit())
+        self.department_edit = details.add_field("department", field_label("department"), QLineEdit())
+        self.cycle_edit = details.add_field("reporting_cycle", field_label("reporting_cycle"), QLineEdit())
+        self.cycle_edit.setPlaceholderText(self.tr("e.g. April SCOR-1"))
+        self.recording_edit = details.add_field("recording_link", field_label("recording_link"), QLineEdit())
+        self.recording_edit.setPlaceholderText("https://")
+        self.written_by_edit = details.add_field("written_by", field_label("written_by"), QLineEdit())
+
         outcomes = self.add_section(layout, self.tr("What came out of it"))
         self.insights_edit = outcomes.add_field("insights", field_label("insights"), LongTextEdit())
         self.challenges_edit = outcomes.add_field("challenges", field_label("challenges"), LongTextEdit())
         self.stories_edit = outcomes.add_field("success_stories", field_label("success_stories"), LongTextEdit())
+
+        self.questions_edit = outcomes.add_field(
+            "questions", field_label("questions"), LongTextEdit(),
+            self.tr("One question a line; its answer after “ -> ”, e.g. Who pays the venue? -> The district office"))
+        self.debrief_edits: list[tuple[str, str, LongTextEdit]] = []
+        debrief = self.add_section(layout, field_label("debrief"))
+        for question_id, question in DEBRIEF_QUESTIONS:
+            edit = debrief.add_field("debrief", self.tr(question), LongTextEdit())
+            self.debrief_edits.append((question_id, question, edit))
 
         actions = self.add_section(layout, field_label("action_items"))
         self.actions_table = ActionItemsTable()
@@ -190,7 +219,10 @@ class SessionNotesPage(RecordPage):
                        self.location_edit.textEdited, self.visibility_combo.currentIndexChanged,
                        self.facilitators_edit.textChanged, self.attendees_edit.textChanged,
                        self.insights_edit.textChanged, self.challenges_edit.textChanged,
-                       self.stories_edit.textChanged, self.actions_table.itemChanged):
+                       self.stories_edit.textChanged, self.actions_table.itemChanged, self.agenda_edit.textChanged,
+                       self.programme_edit.textEdited, self.department_edit.textEdited, self.cycle_edit.textEdited,
+                       self.recording_edit.textEdited, self.written_by_edit.textEdited,
+                       self.questions_edit.textChanged, *(edit.textChanged for _, _, edit in self.debrief_edits)):
             signal.connect(self.mark_changed)
 
     def extra_editor_widgets(self, layout: QVBoxLayout) -> None:
@@ -246,6 +278,16 @@ class SessionNotesPage(RecordPage):
         self.challenges_edit.setPlainText(record.challenges)
         self.stories_edit.setPlainText(record.success_stories)
         self.actions_table.set_items(record.action_items)
+        self.agenda_edit.setPlainText(record.agenda)
+        for line, value in ((self.programme_edit, record.programme), (self.department_edit, record.department),
+                            (self.cycle_edit, record.reporting_cycle), (self.recording_edit, record.recording_link),
+                            (self.written_by_edit, record.written_by)):
+            line.setText(value)
+        self.questions_edit.setPlainText("\n".join(f"{qa.question} -> {qa.answer}" if qa.answer else qa.question
+                                                   for qa in record.questions))
+        answers = {a.question_id: a.answer for a in record.debrief}
+        for question_id, _, answer_edit in self.debrief_edits:
+            answer_edit.setPlainText(answers.get(question_id, ""))
         for row in range(self.actions_table.rowCount()):
             due = self.actions_table.cellWidget(row, 2)
             assert isinstance(due, QDateEdit)
@@ -260,7 +302,14 @@ class SessionNotesPage(RecordPage):
             visibility=Visibility(self.visibility_combo.currentData()),
             facilitators=self.facilitators_edit.values(), attendees=self.attendees_edit.values(),
             insights=self.insights_edit.toPlainText(), challenges=self.challenges_edit.toPlainText(),
-            success_stories=self.stories_edit.toPlainText(), action_items=self.actions_table.action_items())
+            success_stories=self.stories_edit.toPlainText(), action_items=self.actions_table.action_items(),
+            agenda=self.agenda_edit.toPlainText(), programme=self.programme_edit.text().strip(),
+            department=self.department_edit.text().strip(), reporting_cycle=self.cycle_edit.text().strip(),
+            recording_link=self.recording_edit.text().strip(), written_by=self.written_by_edit.text().strip(),
+            questions=[QuestionAnswer(question=q.strip(), answer=a.strip()) for q, _, a in (
+                line.partition(" -> ") for line in self.questions_edit.toPlainText().splitlines()) if q.strip()],
+            debrief=[TemplateAnswer(question_id=question_id, question=question, answer=edit.toPlainText())
+                     for question_id, question, edit in self.debrief_edits if edit.toPlainText().strip()])
 
     def _show_readers(self) -> None:
         self.readers_label.setText(readers_text(self.services.directory,

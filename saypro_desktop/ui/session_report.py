@@ -62,6 +62,8 @@ def report_html(note: SessionNote, author: str = "") -> str:
         (_tr("Where"), where),
         (field_label("facilitators"), ", ".join(note.facilitators) or "—"),
         (_tr("Attendees ({n})").format(n=len(note.attendees)), ", ".join(note.attendees) or "—"),
+        *((field_label(name), getattr(note, name)) for name in ("programme", "department", "reporting_cycle",
+                                                                 "recording_link") if getattr(note, name)),
     ]
     rows = "".join(f"<tr><td width='28%' style='color:#555'><b>{html.escape(k)}</b></td>"
                    f"<td>{html.escape(v)}</td></tr>" for k, v in facts)
@@ -79,8 +81,16 @@ def report_html(note: SessionNote, author: str = "") -> str:
                  f"<th>{html.escape(_tr('Done'))}</th></tr>{cells}</table>")
     sections = "".join(
         f"<h2>{html.escape(field_label(name))}</h2>{_paragraphs(getattr(note, name))}"
-        for name in ("insights", "challenges", "success_stories"))
+        for name in ("agenda", "insights", "challenges", "success_stories") if name != "agenda" or note.agenda)
+    if note.questions:
+        sections += f"<h2>{html.escape(field_label('questions'))}</h2>" + "".join(
+            f"<p><b>{html.escape(qa.question)}</b><br>{html.escape(qa.answer or '—')}</p>" for qa in note.questions)
+    answered = [a for a in note.debrief if a.answer.strip()]
+    if answered:
+        sections += f"<h2>{html.escape(field_label('debrief'))}</h2>" + "".join(
+            f"<p><b>{html.escape(a.question)}</b><br>{html.escape(a.answer)}</p>" for a in answered)
     footer = _tr("Session Summary Report · {app}").format(app=APP_NAME)
+    author = note.written_by or author
     if author:
         footer += " · " + _tr("written by {name}").format(name=author)
     return f"""

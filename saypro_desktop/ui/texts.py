@@ -185,6 +185,14 @@ PLURAL_TEXTS = (
     QT_TRANSLATE_NOOP("SessionNotesPage", "%n open action(s)"),
 )
 
+#: The after-action review questions of a session's team debrief (saypro_desktop.storage.programme).
+DEBRIEF_TEXTS = (
+    QT_TRANSLATE_NOOP("SessionNotesPage", "What was supposed to happen?"),
+    QT_TRANSLATE_NOOP("SessionNotesPage", "What actually happened?"),
+    QT_TRANSLATE_NOOP("SessionNotesPage", "Why was there a difference?"),
+    QT_TRANSLATE_NOOP("SessionNotesPage", "What will we keep or change next time?"),
+)
+
 #: QT_TRANSLATE_NOOP returns the text unchanged (typed ``object`` by the stubs).
 ENUM_LABELS: dict[StrEnum, object] = {
     SessionType.PEER_LEARNING: QT_TRANSLATE_NOOP("enums", "Peer learning"),

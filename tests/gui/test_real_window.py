@@ -75,6 +75,31 @@ store.save_many([
     factories.learning_log(id=factories.new_id(), owner_id=LERATO, visibility=Visibility.SUPERVISOR,
                            title="First community meeting", log_date=today - timedelta(days=45)),
 ])
+from datetime import datetime, timezone
+soon = datetime.now(timezone.utc).replace(hour=7, minute=0, second=0, microsecond=0) + timedelta(days=1)
+cafe = factories.planned_session(id=factories.new_id(), owner_id=SAM, starts_at=soon, ends_at=soon + timedelta(hours=1),
+                                 registration_deadline=None, alternative_dates=[soon + timedelta(days=14)], capacity=12)
+circle = factories.planned_session(id=factories.new_id(), owner_id=ME, facilitator_ids=[ME], title="Sharing circle: "
+                                   "reporting to funders", starts_at=soon - timedelta(days=6),
+                                   ends_at=soon - timedelta(days=6) + timedelta(hours=2), registration_deadline=None,
+                                   alternative_dates=[], session_type=factories.SessionType.SHARING_CIRCLE)
+talk = factories.planned_session(id=factories.new_id(), owner_id=SAM, title="Lightning talks: data protection",
+                                 starts_at=soon + timedelta(days=3), ends_at=soon + timedelta(days=3, hours=1),
+                                 registration_deadline=None, alternative_dates=[], capacity=0,
+                                 session_type=factories.SessionType.LIGHTNING_TALK, location="",
+                                 location_kind=factories.LocationKind.ONLINE, online_link="https://saypro.online/live")
+store.save_many([cafe, circle, talk,
+    factories.registration(id=factories.new_id(), owner_id=ME, target_id=cafe.id, occurrence=cafe.starts_at,
+                           outcome="registered"),
+    factories.registration(id=factories.new_id(), owner_id=SIPHO, target_id=cafe.id, occurrence=cafe.starts_at,
+                           outcome="registered"),
+    factories.attendance(id=factories.new_id(), owner_id=ME, target_id=circle.id, occurrence=circle.starts_at,
+                         attendee_ids=[SIPHO, LERATO], closed=True),
+    factories.survey_response(id=factories.new_id(), owner_id="anonymous", target_id=circle.id,
+                              occurrence=circle.starts_at, anonymous=True),
+    factories.survey_response(id=factories.new_id(), owner_id=SIPHO, target_id=circle.id,
+                              occurrence=circle.starts_at, overall=5, usefulness=4, improve="Start on time."),
+])
 mine = store.records(factories.LearningLog, where=RecordFilter(owner=ME))[0]
 store.save(factories.feedback(target_id=mine.id, owner_id=SAM, review_state=ReviewState.NEEDS_MORE,
                               comment="Which savings rules did the group agree? Add them, please."))
@@ -97,9 +122,12 @@ def shoot():
         if isinstance(page, RecordPage) and page.model.rowCount():
             page.list_view.setCurrentIndex(page.model.index(0))
         if row == 5:
+            page.tabs.setCurrentIndex(2)
+            page.trees[2].setCurrentItem(page.trees[2].topLevelItem(0))
+        if row == 6:
             page.tree.setCurrentItem(page.tree.topLevelItem(0).child(0))
         app.processEvents()
-        name = ("home", "learning_log", "self_assessment", "session_notes", "development_plan",
+        name = ("home", "learning_log", "self_assessment", "session_notes", "development_plan", "sessions",
                 "knowledge_hub", "team", "sync")[row]
         assert window.screen().grabWindow(window.winId()).save(str(out / f"{language}_{row:02d}_{name}.png"))
     window.show_search()
@@ -128,7 +156,7 @@ def test_main_window_in_a_real_x_server(tmp_path: Path, language: str) -> None:
     assert "exposed True" in result.stdout
     shots = sorted(out.glob(f"{language}_*.png"))
     assert [s.name for s in shots][:2] == [f"{language}_00_home.png", f"{language}_01_learning_log.png"]
-    assert len(shots) == 8
+    assert len(shots) == 9
     assert all(s.stat().st_size > 5_000 for s in shots), "a screenshot is blank"
 
 
