@@ -97,6 +97,13 @@
     </message>
 </context>
 <context>
+    <name>CheckDialog</name>
+    <message>
+        <source>Send</source>
+        <translation>Stuur</translation>
+    </message>
+</context>
+<context>
     <name>CompetencyRater</name>
     <message>
         <source>{competency}: rating {value}</source>
@@ -742,6 +749,10 @@
         <translation>My span</translation>
     </message>
     <message>
+        <source>Sessions</source>
+        <translation>Sessies</translation>
+    </message>
+    <message>
         <source>Sections</source>
         <translation>Afdelings</translation>
     </message>
@@ -955,6 +966,113 @@
     </message>
 </context>
 <context>
+    <name>PublishSessionDialog</name>
+    <message>
+        <source>Publish a session</source>
+        <translation>Publiseer 'n sessie</translation>
+    </message>
+    <message>
+        <source>The topic, e.g. Knowledge café: keeping volunteers</source>
+        <translation>Die onderwerp, bv. Kenniskafee: vrywilligers behou</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Begin</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Duur</translation>
+    </message>
+    <message>
+        <source>Online (video portal or meeting)</source>
+        <translation>Aanlyn (videoportaal of vergadering)</translation>
+    </message>
+    <message>
+        <source>Office, room or venue</source>
+        <translation>Kantoor, kamer of plek</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plek</translation>
+    </message>
+    <message>
+        <source>Online link</source>
+        <translation>Aanlyn skakel</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Geen limiet</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Plekke</translation>
+    </message>
+    <message>
+        <source>Registration closes</source>
+        <translation>Registrasie sluit</translation>
+    </message>
+    <message>
+        <source>Alternative date</source>
+        <translation>Alternatiewe datum</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>tot</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Herhaal</translation>
+    </message>
+    <message>
+        <source>Focus areas and agenda</source>
+        <translation>Fokusareas en agenda</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Training module or programme (optional)</source>
+        <translation>Opleidingsmodule of program (opsioneel)</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <source>Facilitators</source>
+        <translation>Fasiliteerders</translation>
+    </message>
+    <message>
+        <source>Pre- and post-check (optional), one question a line: question | right answer | other answers…</source>
+        <translation>Voor- en natoets (opsioneel), een vraag per reël: vraag | regte antwoord | ander antwoorde…</translation>
+    </message>
+    <message>
+        <source>Check questions</source>
+        <translation>Toetsvrae</translation>
+    </message>
+    <message>
+        <source>Who can register</source>
+        <translation>Wie kan registreer</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publiseer</translation>
+    </message>
+</context>
+<context>
     <name>RecordPage</name>
     <message>
         <source>New entry</source>
@@ -1064,6 +1182,54 @@
     <message>
         <source>Your unsaved changes from {day} {time} were kept. Save to keep them for good.</source>
         <translation>Jou ongestoorde veranderinge van {day} {time} is gehou. Stoor om dit vir goed te hou.</translation>
+    </message>
+</context>
+<context>
+    <name>RollDialog</name>
+    <message>
+        <source>Roll: {session}</source>
+        <translation>Presensielys: {session}</translation>
+    </message>
+    <message>
+        <source>Tick who is here. Registered people are listed; add walk-ins and guests.</source>
+        <extracomment>"save" or "close" once accepted.</extracomment>
+        <translation>Merk wie hier is. Geregistreerdes is gelys; voeg instappers en gaste by.</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>Bywoners</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Instapper</translation>
+    </message>
+    <message>
+        <source>Add walk-in</source>
+        <translation>Voeg instapper by</translation>
+    </message>
+    <message>
+        <source>A guest without an account, by name</source>
+        <translation>'n Gas sonder 'n rekening, op naam</translation>
+    </message>
+    <message>
+        <source>Add guest</source>
+        <translation>Voeg gas by</translation>
+    </message>
+    <message>
+        <source>Save the roll</source>
+        <translation>Stoor die presensielys</translation>
+    </message>
+    <message>
+        <source>Close the session and write the report</source>
+        <translation>Sluit die sessie en skryf die verslag</translation>
+    </message>
+    <message>
+        <source>Someone (not in your directory)</source>
+        <translation>Iemand (nie in jou gids nie)</translation>
+    </message>
+    <message>
+        <source>{name} (guest)</source>
+        <translation>{name} (gas)</translation>
     </message>
 </context>
 <context>
@@ -1248,8 +1414,20 @@
         <translation>Een naam per reël.</translation>
     </message>
     <message>
+        <source>Report details</source>
+        <translation>Verslagbesonderhede</translation>
+    </message>
+    <message>
+        <source>e.g. April SCOR-1</source>
+        <translation>bv. April SCOR-1</translation>
+    </message>
+    <message>
         <source>What came out of it</source>
         <translation>Wat daaruit gekom het</translation>
+    </message>
+    <message>
+        <source>One question a line; its answer after “ -&gt; ”, e.g. Who pays the venue? -&gt; The district office</source>
+        <translation>Een vraag per reël; die antwoord na “ -&gt; ”, bv. Wie betaal die lokaal? -&gt; Die distrikskantoor</translation>
     </message>
     <message>
         <source>Add action item</source>
@@ -1307,6 +1485,23 @@
         <source>%n attendee(s)</source>
         <translation><numerusform>%n bywoner</numerusform><numerusform>%n bywoners</numerusform></translation>
     </message>
+    <message>
+        <source>What was supposed to happen?</source>
+        <extracomment>The after-action review questions of a session's team debrief (saypro_desktop.storage.programme).</extracomment>
+        <translation>Wat moes gebeur het?</translation>
+    </message>
+    <message>
+        <source>What actually happened?</source>
+        <translation>Wat het werklik gebeur?</translation>
+    </message>
+    <message>
+        <source>Why was there a difference?</source>
+        <translation>Waarom was daar 'n verskil?</translation>
+    </message>
+    <message>
+        <source>What will we keep or change next time?</source>
+        <translation>Wat behou of verander ons volgende keer?</translation>
+    </message>
 </context>
 <context>
     <name>SessionReport</name>
@@ -1358,6 +1553,186 @@
     <message>
         <source>written by {name}</source>
         <translation>geskryf deur {name}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsPage</name>
+    <message>
+        <source>Sessions</source>
+        <extracomment>Roles that publish sessions (the server checks it too).</extracomment>
+        <translation>Sessies</translation>
+    </message>
+    <message>
+        <source>Publish a session…</source>
+        <translation>Publiseer 'n sessie…</translation>
+    </message>
+    <message>
+        <source>Register for sessions without internet: your choice is sent with the next sync, and the answer (a place, the waiting list) shows here after it.</source>
+        <translation>Registreer vir sessies sonder internet: jou keuse word met die volgende sinkronisering gestuur, en die antwoord ('n plek, die waglys) wys daarna hier.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sessie</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Waar</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>Session details</source>
+        <translation>Sessiebesonderhede</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Registreer</translation>
+    </message>
+    <message>
+        <source>Another date</source>
+        <translation>'n Ander datum</translation>
+    </message>
+    <message>
+        <source>Choose this date</source>
+        <translation>Kies hierdie datum</translation>
+    </message>
+    <message>
+        <source>Cancel my place</source>
+        <translation>Kanselleer my plek</translation>
+    </message>
+    <message>
+        <source>Take the roll…</source>
+        <translation>Neem die presensielys…</translation>
+    </message>
+    <message>
+        <source>Answer the survey…</source>
+        <translation>Beantwoord die opname…</translation>
+    </message>
+    <message>
+        <source>Pre-check…</source>
+        <translation>Voortoets…</translation>
+    </message>
+    <message>
+        <source>Post-check…</source>
+        <translation>Natoets…</translation>
+    </message>
+    <message>
+        <source>Open the report</source>
+        <translation>Maak die verslag oop</translation>
+    </message>
+    <message>
+        <source>Coming up ({count})</source>
+        <translation>Kom nog ({count})</translation>
+    </message>
+    <message>
+        <source>My registrations ({count})</source>
+        <translation>My registrasies ({count})</translation>
+    </message>
+    <message>
+        <source>Past ({count})</source>
+        <translation>Verby ({count})</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Aanlyn</translation>
+    </message>
+    <message>
+        <source>Cancelled by the organiser</source>
+        <translation>Deur die organiseerder gekanselleer</translation>
+    </message>
+    <message>
+        <source>Held: {people} on the roll</source>
+        <translation>Gehou: {people} op die presensielys</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Gehou</translation>
+    </message>
+    <message>
+        <source>{taken} of {places} places taken</source>
+        <translation>{taken} van {places} plekke gevul</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Oop</translation>
+    </message>
+    <message>
+        <source>Facilitators</source>
+        <translation>Fasiliteerders</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Plekke</translation>
+    </message>
+    <message>
+        <source>Registration closes</source>
+        <translation>Registrasie sluit</translation>
+    </message>
+    <message>
+        <source>My registration</source>
+        <translation>My registrasie</translation>
+    </message>
+    <message>
+        <source>On the roll: {people} · guests: {guests}</source>
+        <translation>Op die presensielys: {people} · gaste: {guests}</translation>
+    </message>
+    <message>
+        <source>Answers: {count} · overall {overall:.1f} of 5 · usefulness {useful:.1f} of 5</source>
+        <translation>Antwoorde: {count} · algeheel {overall:.1f} uit 5 · nuttigheid {useful:.1f} uit 5</translation>
+    </message>
+    <message>
+        <source>Checks: before {pre}, after {post} right on average.</source>
+        <translation>Toetse: voor {pre}, na {post} gemiddeld reg.</translation>
+    </message>
+    <message>
+        <source>Published: {session}. It reaches colleagues with the next sync.</source>
+        <translation>Gepubliseer: {session}. Dit bereik kollegas met die volgende sinkronisering.</translation>
+    </message>
+    <message>
+        <source>Registration saved: the server answers at the next sync.</source>
+        <translation>Registrasie gestoor: die bediener antwoord by die volgende sinkronisering.</translation>
+    </message>
+    <message>
+        <source>Date changed: the server answers at the next sync.</source>
+        <translation>Datum verander: die bediener antwoord by die volgende sinkronisering.</translation>
+    </message>
+    <message>
+        <source>Place cancelled: it goes to the waiting list at the next sync.</source>
+        <translation>Plek gekanselleer: dit gaan na die waglys by die volgende sinkronisering.</translation>
+    </message>
+    <message>
+        <source>Roll saved.</source>
+        <translation>Presensielys gestoor.</translation>
+    </message>
+    <message>
+        <source>Session closed: its report is ready to complete.</source>
+        <translation>Sessie gesluit: die verslag is gereed om te voltooi.</translation>
+    </message>
+    <message>
+        <source>Thank you: your answer goes to the facilitator with the next sync.</source>
+        <translation>Dankie: jou antwoord gaan met die volgende sinkronisering na die fasiliteerder.</translation>
+    </message>
+    <message>
+        <source>Pre-check</source>
+        <translation>Voortoets</translation>
+    </message>
+    <message>
+        <source>Post-check</source>
+        <translation>Natoets</translation>
+    </message>
+    <message>
+        <source>Answers saved.</source>
+        <translation>Antwoorde gestoor.</translation>
     </message>
 </context>
 <context>
@@ -1490,6 +1865,45 @@
     <message>
         <source>Sign-in failed: {error}</source>
         <translation>Aanmelding het misluk: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyDialog</name>
+    <message>
+        <source>How did it go? {session}</source>
+        <translation>Hoe het dit gegaan? {session}</translation>
+    </message>
+    <message>
+        <source>1 is poor, 5 is excellent.</source>
+        <translation>1 is swak, 5 is uitstekend.</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>Algeheel</translation>
+    </message>
+    <message>
+        <source>Usefulness</source>
+        <translation>Nuttigheid</translation>
+    </message>
+    <message>
+        <source>Useful for my work</source>
+        <translation>Nuttig vir my werk</translation>
+    </message>
+    <message>
+        <source>What to improve</source>
+        <translation>Wat om te verbeter</translation>
+    </message>
+    <message>
+        <source>Answer anonymously (the facilitator does not see my name)</source>
+        <translation>Antwoord anoniem (die fasiliteerder sien nie my naam nie)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Stuur</translation>
+    </message>
+    <message>
+        <source>Choose a number from 1 to 5 for both questions.</source>
+        <translation>Kies 'n getal van 1 tot 5 vir albei vrae.</translation>
     </message>
 </context>
 <context>
@@ -1903,6 +2317,74 @@ refleksie</translation>
         <source>Online</source>
         <translation>Aanlyn</translation>
     </message>
+    <message>
+        <source>Proposed for the newsletter</source>
+        <translation>Voorgestel vir die nuusbrief</translation>
+    </message>
+    <message>
+        <source>Featured in the newsletter</source>
+        <translation>In die nuusbrief uitgelig</translation>
+    </message>
+    <message>
+        <source>Does not repeat</source>
+        <translation>Herhaal nie</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>Elke week</translation>
+    </message>
+    <message>
+        <source>Every second week</source>
+        <translation>Elke tweede week</translation>
+    </message>
+    <message>
+        <source>Every month</source>
+        <translation>Elke maand</translation>
+    </message>
+    <message>
+        <source>Asked: the server answers at the next sync</source>
+        <translation>Gevra: die bediener antwoord by die volgende sinkronisering</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Geregistreer</translation>
+    </message>
+    <message>
+        <source>On the waiting list</source>
+        <translation>Op die waglys</translation>
+    </message>
+    <message>
+        <source>Closed: registration had ended</source>
+        <translation>Gesluit: registrasie was verby</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Gekanselleer</translation>
+    </message>
+    <message>
+        <source>Case study</source>
+        <translation>Gevallestudie</translation>
+    </message>
+    <message>
+        <source>Toolkit</source>
+        <translation>Gereedskapstel</translation>
+    </message>
+    <message>
+        <source>Best practice</source>
+        <translation>Beste praktyk</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Opname</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>Gids</translation>
+    </message>
+    <message>
+        <source>Shared learning</source>
+        <translation>Gedeelde les</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -2062,6 +2544,102 @@ refleksie</translation>
         <source>Owner</source>
         <translation>Eienaar</translation>
     </message>
+    <message>
+        <source>Focus areas / agenda</source>
+        <translation>Fokusareas / agenda</translation>
+    </message>
+    <message>
+        <source>Training module or programme</source>
+        <translation>Opleidingsmodule of program</translation>
+    </message>
+    <message>
+        <source>Office or department</source>
+        <translation>Kantoor of departement</translation>
+    </message>
+    <message>
+        <source>Reporting cycle</source>
+        <translation>Verslagsiklus</translation>
+    </message>
+    <message>
+        <source>Recording link</source>
+        <translation>Skakel na opname</translation>
+    </message>
+    <message>
+        <source>Questions raised</source>
+        <translation>Vrae gevra</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>Geskryf deur</translation>
+    </message>
+    <message>
+        <source>Team debrief</source>
+        <translation>Spanontleding</translation>
+    </message>
+    <message>
+        <source>Online link</source>
+        <translation>Aanlyn skakel</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Plekke</translation>
+    </message>
+    <message>
+        <source>Registration deadline</source>
+        <translation>Sluitingsdatum vir registrasie</translation>
+    </message>
+    <message>
+        <source>Alternative dates</source>
+        <translation>Alternatiewe datums</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Herhaal</translation>
+    </message>
+    <message>
+        <source>Repeats until</source>
+        <translation>Herhaal tot</translation>
+    </message>
+    <message>
+        <source>Check questions</source>
+        <translation>Toetsvrae</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>Gaste</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>Algeheel</translation>
+    </message>
+    <message>
+        <source>Usefulness</source>
+        <translation>Nuttigheid</translation>
+    </message>
+    <message>
+        <source>What to improve</source>
+        <translation>Wat om te verbeter</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Antwoorde</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Opsomming</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Teks</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Skakels</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
 </context>
 <context>
     <name>types</name>
@@ -2088,6 +2666,26 @@ refleksie</translation>
     <message>
         <source>Attachments</source>
         <translation>Aanhegsels</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessies</translation>
+    </message>
+    <message>
+        <source>Registrations</source>
+        <translation>Registrasies</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Bywoning</translation>
+    </message>
+    <message>
+        <source>Survey answers</source>
+        <translation>Opname-antwoorde</translation>
+    </message>
+    <message>
+        <source>Hub library</source>
+        <translation>Hub-biblioteek</translation>
     </message>
 </context>
 <context>
@@ -2259,6 +2857,98 @@ refleksie</translation>
     <message>
         <source>{label}: at most {limit} entries, this has {count}.</source>
         <translation>{label}: hoogstens {limit} inskrywings, hierdie het {count}.</translation>
+    </message>
+    <message>
+        <source>A check has no ratings.</source>
+        <translation>'n Toets het geen graderings nie.</translation>
+    </message>
+    <message>
+        <source>A survey has no check answers.</source>
+        <translation>'n Opname het geen toetsantwoorde nie.</translation>
+    </message>
+    <message>
+        <source>An attendee's account id is not valid.</source>
+        <translation>'n Bywoner se rekening-id is nie geldig nie.</translation>
+    </message>
+    <message>
+        <source>Check question {number} needs 2 to {limit} choices, none empty.</source>
+        <translation>Toetsvraag {number} het 2 tot {limit} keuses nodig, geen leë nie.</translation>
+    </message>
+    <message>
+        <source>Check question {number} needs a question (at most 1,000 characters).</source>
+        <translation>Toetsvraag {number} het 'n vraag nodig (hoogstens 1 000 karakters).</translation>
+    </message>
+    <message>
+        <source>Check question {number}: mark which choice is right.</source>
+        <translation>Toetsvraag {number}: merk watter keuse reg is.</translation>
+    </message>
+    <message>
+        <source>It does not say which session it belongs to.</source>
+        <translation>Dit sê nie aan watter sessie dit behoort nie.</translation>
+    </message>
+    <message>
+        <source>Link '{link}' must be a web address starting with https:// or http://.</source>
+        <translation>Skakel '{link}' moet 'n webadres wees wat met https:// of http:// begin.</translation>
+    </message>
+    <message>
+        <source>Question {number} is empty.</source>
+        <translation>Vraag {number} is leeg.</translation>
+    </message>
+    <message>
+        <source>Question {number} is too long.</source>
+        <translation>Vraag {number} is te lank.</translation>
+    </message>
+    <message>
+        <source>The planned session's id is not valid.</source>
+        <translation>Die beplande sessie se id is nie geldig nie.</translation>
+    </message>
+    <message>
+        <source>Write a summary, the text, or add a link.</source>
+        <translation>Skryf 'n opsomming, die teks, of voeg 'n skakel by.</translation>
+    </message>
+    <message>
+        <source>{label} is not a date this form can use.</source>
+        <translation>{label} is nie 'n datum wat hierdie vorm kan gebruik nie.</translation>
+    </message>
+    <message>
+        <source>{label} must be a web address starting with https:// or http://.</source>
+        <translation>{label} moet 'n webadres wees wat met https:// of http:// begin.</translation>
+    </message>
+    <message>
+        <source>{label} must be a {kind}.</source>
+        <translation>{label} moet 'n {kind} wees.</translation>
+    </message>
+    <message>
+        <source>{label} must be after the first date.</source>
+        <translation>{label} moet ná die eerste datum wees.</translation>
+    </message>
+    <message>
+        <source>{label} must be from 0 (no limit) to {high}.</source>
+        <translation>{label} moet van 0 (geen limiet) tot {high} wees.</translation>
+    </message>
+    <message>
+        <source>{label} must be from {low} to {high}.</source>
+        <translation>{label} moet van {low} tot {high} wees.</translation>
+    </message>
+    <message>
+        <source>{label}: a date is not one this form can use.</source>
+        <translation>{label}: 'n datum is nie een wat hierdie vorm kan gebruik nie.</translation>
+    </message>
+    <message>
+        <source>{label}: an account id is not valid.</source>
+        <translation>{label}: 'n rekening-id is nie geldig nie.</translation>
+    </message>
+    <message>
+        <source>{label}: an answer is not one of the choices.</source>
+        <translation>{label}: 'n antwoord is nie een van die keuses nie.</translation>
+    </message>
+    <message>
+        <source>{label}: at most {limit}.</source>
+        <translation>{label}: hoogstens {limit}.</translation>
+    </message>
+    <message>
+        <source>{label}: someone is named twice.</source>
+        <translation>{label}: iemand word twee keer genoem.</translation>
     </message>
 </context>
 </TS>

@@ -97,6 +97,13 @@
     </message>
 </context>
 <context>
+    <name>CheckDialog</name>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CompetencyRater</name>
     <message>
         <source>{competency}: rating {value}</source>
@@ -742,6 +749,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Sessions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Sections</source>
         <translation type="unfinished" />
     </message>
@@ -955,6 +966,113 @@
     </message>
 </context>
 <context>
+    <name>PublishSessionDialog</name>
+    <message>
+        <source>Publish a session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The topic, e.g. Knowledge café: keeping volunteers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Online (video portal or meeting)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Office, room or venue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Online link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Places</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Registration closes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alternative date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>until</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Focus areas and agenda</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Training module or programme (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Facilitators</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pre- and post-check (optional), one question a line: question | right answer | other answers…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check questions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who can register</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>RecordPage</name>
     <message>
         <source>New entry</source>
@@ -1063,6 +1181,54 @@
     </message>
     <message>
         <source>Your unsaved changes from {day} {time} were kept. Save to keep them for good.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RollDialog</name>
+    <message>
+        <source>Roll: {session}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tick who is here. Registered people are listed; add walk-ins and guests.</source>
+        <extracomment>"save" or "close" once accepted.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add walk-in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A guest without an account, by name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add guest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the roll</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close the session and write the report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Someone (not in your directory)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} (guest)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1248,7 +1414,19 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Report details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. April SCOR-1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>What came out of it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One question a line; its answer after “ -&gt; ”, e.g. Who pays the venue? -&gt; The district office</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1307,6 +1485,23 @@
         <source>%n attendee(s)</source>
         <translation><numerusform>%n attendee</numerusform><numerusform>%n attendees</numerusform></translation>
     </message>
+    <message>
+        <source>What was supposed to happen?</source>
+        <extracomment>The after-action review questions of a session's team debrief (saypro_desktop.storage.programme).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What actually happened?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why was there a difference?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What will we keep or change next time?</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>SessionReport</name>
@@ -1357,6 +1552,186 @@
     </message>
     <message>
         <source>written by {name}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SessionsPage</name>
+    <message>
+        <source>Sessions</source>
+        <extracomment>Roles that publish sessions (the server checks it too).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Publish a session…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Register for sessions without internet: your choice is sent with the next sync, and the answer (a place, the waiting list) shows here after it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Session details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Register</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Another date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose this date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel my place</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Take the roll…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answer the survey…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pre-check…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Post-check…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Coming up ({count})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>My registrations ({count})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Past ({count})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled by the organiser</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Held: {people} on the roll</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Held</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{taken} of {places} places taken</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Facilitators</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Places</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Registration closes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>My registration</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On the roll: {people} · guests: {guests}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answers: {count} · overall {overall:.1f} of 5 · usefulness {useful:.1f} of 5</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checks: before {pre}, after {post} right on average.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Published: {session}. It reaches colleagues with the next sync.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Registration saved: the server answers at the next sync.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date changed: the server answers at the next sync.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Place cancelled: it goes to the waiting list at the next sync.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Roll saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Session closed: its report is ready to complete.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Thank you: your answer goes to the facilitator with the next sync.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pre-check</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Post-check</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answers saved.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1489,6 +1864,45 @@
     </message>
     <message>
         <source>Sign-in failed: {error}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SurveyDialog</name>
+    <message>
+        <source>How did it go? {session}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 is poor, 5 is excellent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Usefulness</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Useful for my work</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What to improve</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answer anonymously (the facilitator does not see my name)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a number from 1 to 5 for both questions.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1894,6 +2308,74 @@ reflection</source>
         <source>Online</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Proposed for the newsletter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Featured in the newsletter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Does not repeat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every second week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Asked: the server answers at the next sync</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On the waiting list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Closed: registration had ended</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Case study</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Toolkit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Best practice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shared learning</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -2053,6 +2535,102 @@ reflection</source>
         <source>Owner</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Focus areas / agenda</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Training module or programme</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Office or department</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reporting cycle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recording link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Questions raised</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Team debrief</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Online link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Places</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Registration deadline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alternative dates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Repeats until</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check questions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Usefulness</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What to improve</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Links</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>types</name>
@@ -2078,6 +2656,26 @@ reflection</source>
     </message>
     <message>
         <source>Attachments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Registrations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Survey answers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hub library</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2249,6 +2847,98 @@ reflection</source>
     </message>
     <message>
         <source>{label}: at most {limit} entries, this has {count}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A check has no ratings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A survey has no check answers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An attendee's account id is not valid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check question {number} needs 2 to {limit} choices, none empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check question {number} needs a question (at most 1,000 characters).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check question {number}: mark which choice is right.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It does not say which session it belongs to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Link '{link}' must be a web address starting with https:// or http://.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Question {number} is empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Question {number} is too long.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The planned session's id is not valid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write a summary, the text, or add a link.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label} is not a date this form can use.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label} must be a web address starting with https:// or http://.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label} must be a {kind}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label} must be after the first date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label} must be from 0 (no limit) to {high}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label} must be from {low} to {high}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: a date is not one this form can use.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: an account id is not valid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: an answer is not one of the choices.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: at most {limit}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: someone is named twice.</source>
         <translation type="unfinished" />
     </message>
 </context>
