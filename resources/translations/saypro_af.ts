@@ -1683,8 +1683,24 @@
         <translation>My registrasie</translation>
     </message>
     <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Bywoning</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>Opname</translation>
+    </message>
+    <message>
         <source>On the roll: {people} · guests: {guests}</source>
         <translation>Op die presensielys: {people} · gaste: {guests}</translation>
+    </message>
+    <message>
+        <source>No answers yet: they arrive with sync.</source>
+        <translation>Nog geen antwoorde nie: hulle kom met sinkronisering.</translation>
     </message>
     <message>
         <source>Answers: {count} · overall {overall:.1f} of 5 · usefulness {useful:.1f} of 5</source>

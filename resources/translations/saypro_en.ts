@@ -1683,7 +1683,23 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Agenda</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>On the roll: {people} · guests: {guests}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No answers yet: they arrive with sync.</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -205,7 +205,8 @@ class SessionsPage(QWidget):
             f"<tr><td style='color:gray'>{esc(name)}</td><td>{esc(value)}</td></tr>" for name, value in rows if value)
             + "</table>")
         if session.agenda:
-            parts.append(f"<h3>{esc(self.tr('Agenda'))}</h3><p>{esc(session.agenda)}</p>")
+            agenda = self.tr("Agenda")
+            parts.append(f"<h3>{esc(agenda)}</h3><p>{esc(session.agenda)}</p>")
         me = self.services.owner_id
         if schedule.facilitates(me, session) and occasion.roll is not None:
             parts.append(self.survey_html(occasion))
@@ -217,12 +218,13 @@ class SessionsPage(QWidget):
         summary = schedule.survey_summary(self.services.store, occasion)
         roll = occasion.roll
         assert roll is not None
-        parts = [f"<h3>{esc(self.tr('Attendance'))}</h3><p>" + esc(self.tr(
-            "On the roll: {people} · guests: {guests}").format(people=len(roll.attendee_ids),
-                                                               guests=len(roll.guests))) + "</p>",
-                 f"<h3>{esc(self.tr('Survey'))}</h3>"]
+        attendance, survey = self.tr("Attendance"), self.tr("Survey")
+        on_roll = self.tr("On the roll: {people} · guests: {guests}").format(people=len(roll.attendee_ids),
+                                                                             guests=len(roll.guests))
+        parts = [f"<h3>{esc(attendance)}</h3><p>{esc(on_roll)}</p>", f"<h3>{esc(survey)}</h3>"]
         if not summary.answers:
-            parts.append(f"<p>{esc(self.tr('No answers yet: they arrive with sync.'))}</p>")
+            none_yet = self.tr("No answers yet: they arrive with sync.")
+            parts.append(f"<p>{esc(none_yet)}</p>")
         else:
             parts.append("<p>" + esc(self.tr("Answers: {count} · overall {overall:.1f} of 5 · usefulness "
                                              "{useful:.1f} of 5").format(count=summary.answers,
