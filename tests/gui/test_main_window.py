@@ -15,8 +15,8 @@ from saypro_desktop.ui.settings_dialog import SettingsDialog
 from tests import factories
 from tests.gui.conftest import go_to
 
-SECTIONS = ["Home", "Learning Log", "Self-Assessment", "Session Notes", "Development Plan", "Knowledge Hub", "My team",
-            "Sync"]
+SECTIONS = ["Home", "Learning Log", "Self-Assessment", "Session Notes", "Development Plan", "Sessions",
+            "Knowledge Hub", "My team", "Sync"]
 
 
 def test_fresh_profile_opens_offline_on_home(qtbot: QtBot, open_window) -> None:  # type: ignore[no-untyped-def]

@@ -62,7 +62,7 @@ def test_knowledge_hub_shows_what_others_shared_and_searches_it(qtbot: QtBot, st
                                title="My own savings log"),
     ])
     window = open_window(owner_id="me")
-    go_to(qtbot, window, 6)
+    go_to(qtbot, window, 7)
     hub = window.knowledge_hub
     qtbot.waitUntil(lambda: hub.content is not None)
     titles = [hub.tree.topLevelItem(g).child(c).text(0) for g in range(hub.tree.topLevelItemCount())
@@ -109,7 +109,7 @@ def test_a_colleagues_record_is_never_in_my_pages_nor_editable(qtbot: QtBot, sto
 
 def test_an_empty_hub_says_why(qtbot: QtBot, open_window) -> None:  # type: ignore[no-untyped-def]
     window = open_window()
-    go_to(qtbot, window, 6)
+    go_to(qtbot, window, 7)
     hub = window.knowledge_hub
     qtbot.waitUntil(lambda: hub.content is not None)
     assert hub.empty.isVisible() and "Nothing has been shared with you yet" in hub.empty.text()

@@ -123,3 +123,11 @@ def test_an_attendee_answers_the_survey_once(qtbot: QtBot, store: RecordStore, o
     (answer,) = store.records(SurveyResponse, limit=None)
     assert (answer.overall, answer.usefulness, answer.anonymous) == (4, 5, True)
     assert not page.survey_button.isVisible()
+
+
+def test_enum_words_of_two_kinds_with_one_value_keep_their_own_labels() -> None:
+    from saypro_core.records import SyncState
+    from saypro_desktop.ui.texts import enum_label
+
+    assert enum_label(SyncState.WAITING) == "Waiting to sync"  # "waiting" is both
+    assert enum_label(RegistrationOutcome.WAITING) == "On the waiting list"
