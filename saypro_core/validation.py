@@ -390,8 +390,9 @@ def _report_details(c: _Checker, note: SessionNote) -> None:
     c.answers("debrief")
     if note.planned_session_id and not is_valid_id(note.planned_session_id):
         c.add("planned_session_id", "The planned session's id is not valid.")
-    if len(note.attendee_ids) > LIST_MAX or any(not is_valid_id(i) for i in note.attendee_ids):
-        c.add("attendee_ids", "An attendee's account id is not valid.")
+    _ids(c, "attendee_ids")
+
+
 def _development_goal(c: _Checker) -> None:
     goal = c.record
     assert isinstance(goal, DevelopmentGoal)

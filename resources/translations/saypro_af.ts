@@ -495,6 +495,14 @@
         <translation>Nog geen terugvoer nie. Wanneer jou toesighouer, mentor of ’n kollega iets wat jy gedeel het, kommentaar gee, verskyn dit hier ná ’n sinkronisering.</translation>
     </message>
     <message>
+        <source>Today</source>
+        <translation>Vandag</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Môre</translation>
+    </message>
+    <message>
         <source>To do: reply or improve it</source>
         <translation>Om te doen: antwoord of verbeter dit</translation>
     </message>
@@ -2218,7 +2226,7 @@ refleksie</translation>
     <name>enums</name>
     <message>
         <source>Peer learning</source>
-        <extracomment>QT_TRANSLATE_NOOP returns the text unchanged (typed ``object`` by the stubs).</extracomment>
+        <extracomment>QT_TRANSLATE_NOOP returns the text unchanged (typed ``object`` by the stubs). Keyed by (enum, value): members of different enums can share a value ("waiting" is a sync state and a registration's outcome), and a StrEnum member equals its value.</extracomment>
         <translation>Portuurleer</translation>
     </message>
     <message>
@@ -2881,10 +2889,6 @@ refleksie</translation>
     <message>
         <source>A survey has no check answers.</source>
         <translation>'n Opname het geen toetsantwoorde nie.</translation>
-    </message>
-    <message>
-        <source>An attendee's account id is not valid.</source>
-        <translation>'n Bywoner se rekening-id is nie geldig nie.</translation>
     </message>
     <message>
         <source>Check question {number} needs 2 to {limit} choices, none empty.</source>

@@ -495,6 +495,14 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>To do: reply or improve it</source>
         <translation type="unfinished" />
     </message>
@@ -2209,7 +2217,7 @@ reflection</source>
     <name>enums</name>
     <message>
         <source>Peer learning</source>
-        <extracomment>QT_TRANSLATE_NOOP returns the text unchanged (typed ``object`` by the stubs).</extracomment>
+        <extracomment>QT_TRANSLATE_NOOP returns the text unchanged (typed ``object`` by the stubs). Keyed by (enum, value): members of different enums can share a value ("waiting" is a sync state and a registration's outcome), and a StrEnum member equals its value.</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2871,10 +2879,6 @@ reflection</source>
     </message>
     <message>
         <source>A survey has no check answers.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>An attendee's account id is not valid.</source>
         <translation type="unfinished" />
     </message>
     <message>

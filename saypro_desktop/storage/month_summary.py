@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from saypro_core.metrics import OPEN_STATES, goal_state
@@ -11,6 +11,7 @@ from saypro_desktop.storage.directory import Directory
 from saypro_desktop.storage.drafts import DraftInfo
 from saypro_desktop.storage.feedback import Inbox, inbox
 from saypro_desktop.storage.outbox import OutboxSummary
+from saypro_desktop.storage.programme import Occasion, reminders
 from saypro_desktop.storage.queries import RecordFilter
 from saypro_desktop.storage.store import RecordStore
 
@@ -29,6 +30,8 @@ class MonthSummary:
     feedback: Inbox
     waiting: OutboxSummary
     drafts: list[DraftInfo]
+    #: My places on sessions of today and tomorrow.
+    reminders: list[Occasion] = field(default_factory=list)
 
 
 def month_summary(store: RecordStore, me: str = "", directory: Directory | None = None,
@@ -59,4 +62,5 @@ def month_summary(store: RecordStore, me: str = "", directory: Directory | None 
         feedback=inbox(store, me, directory or Directory()),
         waiting=store.outbox_summary(),
         drafts=store.drafts(),
+        reminders=reminders(store, me, today),
     )

@@ -13,6 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from statistics import mean
+from typing import TypeVar
 
 from saypro_core.records import (
     Attendance,
@@ -28,7 +29,10 @@ from saypro_core.records import (
     utc_now,
 )
 from saypro_desktop.storage.directory import Directory, is_mine
+from saypro_desktop.storage.queries import RecordFilter
 from saypro_desktop.storage.store import RecordStore
+
+R = TypeVar("R", Registration, Attendance, SurveyResponse)
 
 #: How long after its start a session stays under "coming up" (it may be running).
 RUNNING = timedelta(hours=3)
@@ -51,9 +55,10 @@ class Occasion:
     occurrence: datetime
     registration: Registration | None = None  # mine, on this date
     places_taken: int = 0  # registrations answered "registered" that this laptop holds
-    waiting: int = 0
     roll: Attendance | None = None
     answered: frozenset[SurveyKind] = frozenset()  # what I answered of its survey and checks
+    #: Still to come (or running); False: past.
+    upcoming: bool = True
 
     @property
     def ends_at(self) -> datetime:
@@ -84,6 +89,11 @@ def _registrations(store: RecordStore, session_ids: Collection[str]) -> dict[str
     return found
 
 
+def _on(store: RecordStore, cls: type[R], session: PlannedSession) -> list[R]:
+    """The registrations, rolls or answers of one session (on the (target_id, occurrence) index)."""
+    return list(store.records(cls, where=RecordFilter(target_id=session.id), limit=None))
+
+
 def programme(store: RecordStore, me: str, now: datetime | None = None) -> Programme:
     """Every date of every session this laptop holds, sorted into coming up, mine and past."""
     now = now or utc_now()
@@ -103,17 +113,14 @@ def programme(store: RecordStore, me: str, now: datetime | None = None) -> Progr
             on_date = [r for r in on_session if r.occurrence == moment]
             mine = next((r for r in on_date if is_mine(r.owner_id, me)), None)
             occasion = Occasion(
-                session, moment, mine,
-                sum(1 for r in on_date if r.outcome == RegistrationOutcome.REGISTERED),
-                sum(1 for r in on_date if r.outcome == RegistrationOutcome.WAITING),
-                rolls.get((session.id, moment)),
-                frozenset(answers.get((session.id, moment), ())))
+                session, moment, mine, sum(1 for r in on_date if r.outcome == RegistrationOutcome.REGISTERED),
+                rolls.get((session.id, moment)), frozenset(answers.get((session.id, moment), ())))
             if occasion.ends_at + RUNNING >= now and not session.cancelled:
                 result.upcoming.append(occasion)
                 if occasion.registered and mine is not None and mine.outcome != RegistrationOutcome.CLOSED:
                     result.mine.append(occasion)
             elif occasion.occurrence >= now - timedelta(days=PAST_DAYS):
-                result.past.append(occasion)
+                result.past.append(dataclasses.replace(occasion, upcoming=False))
     result.upcoming.sort(key=lambda o: o.occurrence)
     result.mine.sort(key=lambda o: o.occurrence)
     result.past.sort(key=lambda o: o.occurrence, reverse=True)
@@ -122,8 +129,7 @@ def programme(store: RecordStore, me: str, now: datetime | None = None) -> Progr
 
 def register(store: RecordStore, me: str, session: PlannedSession, occurrence: datetime) -> Registration:
     """Ask for a place on ``occurrence`` (my one registration for the session moves there)."""
-    existing = next((r for r in _registrations(store, [session.id]).get(session.id, [])
-                     if is_mine(r.owner_id, me)), None)
+    existing = next((r for r in _on(store, Registration, session) if is_mine(r.owner_id, me)), None)
     if existing is None:
         registration = Registration(owner_id=me, target_id=session.id, occurrence=occurrence,
                                     visibility=session.visibility)
@@ -146,7 +152,7 @@ def open_roll(store: RecordStore, me: str, occasion: Occasion) -> Attendance:
     """The roll of ``occasion`` (a new one ticks everyone registered), not saved yet."""
     if occasion.roll is not None:
         return occasion.roll
-    registered = [r.owner_id for r in _registrations(store, [occasion.session.id]).get(occasion.session.id, [])
+    registered = [r.owner_id for r in _on(store, Registration, occasion.session)
                   if r.occurrence == occasion.occurrence and r.outcome == RegistrationOutcome.REGISTERED
                   and r.status == RegistrationStatus.REGISTERED]
     return Attendance(owner_id=me, target_id=occasion.session.id, occurrence=occasion.occurrence,
@@ -155,7 +161,10 @@ def open_roll(store: RecordStore, me: str, occasion: Occasion) -> Attendance:
 
 def close_roll(store: RecordStore, roll: Attendance, session: PlannedSession, directory: Directory,
                sharing: Visibility) -> SessionNote:
-    """Close the roll and write the Session Summary Report, prefilled; returns the report."""
+    """Close the roll and write the Session Summary Report, prefilled; returns the report (the one
+    written before, when the roll was closed already)."""
+    if roll.report_id and (existing := store.get(SessionNote, roll.report_id)) is not None:
+        return existing
     names = [directory.name_of(person_id, "") or person_id for person_id in roll.attendee_ids]
     length = (session.ends_at - session.starts_at) if session.ends_at else None
     note = SessionNote(
@@ -166,8 +175,6 @@ def close_roll(store: RecordStore, roll: Attendance, session: PlannedSession, di
         facilitators=facilitator_names(session, directory),
         attendees=[*names, *roll.guests], attendee_ids=list(roll.attendee_ids), planned_session_id=session.id,
         written_by=directory.name_of(roll.owner_id, ""))
-    if roll.report_id and (existing := store.get(SessionNote, roll.report_id)) is not None:
-        return existing
     saved_note = store.save(note)
     store.save(dataclasses.replace(roll, closed=True, report_id=saved_note.id))
     return saved_note
@@ -202,34 +209,36 @@ class SurveySummary:
     #: Average share of check questions answered right, before and after (None: nobody took it).
     pre_score: float | None = None
     post_score: float | None = None
-    pre_count: int = 0
-    post_count: int = 0
 
 
 def survey_summary(store: RecordStore, occasion: Occasion) -> SurveySummary:
     """What the attendees answered, as the facilitator sees it (anonymous answers without names)."""
-    responses = [r for r in store.records(SurveyResponse, limit=None)
-                 if r.target_id == occasion.session.id and r.occurrence == occasion.occurrence]
+    responses = [r for r in _on(store, SurveyResponse, occasion.session) if r.occurrence == occasion.occurrence]
     surveys = [r for r in responses if r.kind == SurveyKind.SURVEY]
     key = [q.correct for q in occasion.session.check_questions]
 
-    def score(kind: SurveyKind) -> tuple[float | None, int]:
+    def score(kind: SurveyKind) -> float | None:
         taken = [r for r in responses if r.kind == kind]
         if not taken or not key:
-            return None, len(taken)
-        return mean(sum(1 for a, k in zip(r.answers, key, strict=False) if a == k) / len(key) for r in taken), \
-            len(taken)
+            return None
+        return mean(sum(1 for a, k in zip(r.answers, key, strict=False) if a == k) / len(key) for r in taken)
 
-    pre, pre_count = score(SurveyKind.PRE_CHECK)
-    post, post_count = score(SurveyKind.POST_CHECK)
     return SurveySummary(
         len(surveys), mean(r.overall for r in surveys) if surveys else None,
         mean(r.usefulness for r in surveys) if surveys else None,
-        [r.improve for r in surveys if r.improve.strip()], pre, post, pre_count, post_count)
+        [r.improve for r in surveys if r.improve.strip()], score(SurveyKind.PRE_CHECK), score(SurveyKind.POST_CHECK))
 
 
 def reminders(store: RecordStore, me: str, today: date) -> list[Occasion]:
-    """My registered sessions of today and tomorrow (the day-before reminder)."""
-    found = programme(store, me).mine
-    return [o for o in found if today <= o.occurrence.astimezone().date() <= today + timedelta(days=1)
-            and o.registration is not None and o.registration.outcome != RegistrationOutcome.WAITING]
+    """My places (asked for or given) on sessions of today and tomorrow: the day-before reminder.
+    Read from my own registrations, a handful, not from the whole programme."""
+    found = []
+    for registration in store.records(Registration, where=RecordFilter(owner=me or None), limit=None):
+        if (registration.status != RegistrationStatus.REGISTERED
+                or registration.outcome not in (RegistrationOutcome.PENDING, RegistrationOutcome.REGISTERED)
+                or not today <= registration.occurrence.astimezone().date() <= today + timedelta(days=1)):
+            continue
+        session = store.get(PlannedSession, registration.target_id)
+        if session is not None and not session.deleted and not session.cancelled:
+            found.append(Occasion(session, registration.occurrence, registration))
+    return sorted(found, key=lambda o: o.occurrence)

@@ -22,7 +22,14 @@ DATE_COLUMNS = {
     "development_goal": "target_date",
     "feedback": "created_at",
     "attachment": "created_at",
+    "planned_session": "starts_at",
+    "registration": "occurrence",
+    "attendance": "occurrence",
+    "survey_response": "occurrence",
+    "hub_entry": "entry_date",
 }
+#: Date columns that hold a moment (UTC ISO text), not a day.
+MOMENT_COLUMNS = frozenset({"starts_at", "occurrence", "created_at", "updated_at"})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -50,7 +57,7 @@ class RecordFilter:
 
 def _date_bound(table: Table, column_name: str, day: date, *, upper: bool) -> ColumnElement[bool]:
     column = table.c[column_name]
-    if column_name in ("starts_at", "created_at", "updated_at"):
+    if column_name in MOMENT_COLUMNS:
         # Datetimes are stored as UTC ISO text; compare with the day's bounds in UTC.
         moment = datetime.combine(day + timedelta(days=1) if upper else day, time(), tzinfo=UTC)
         text = format_datetime(moment)

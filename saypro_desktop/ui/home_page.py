@@ -5,6 +5,7 @@ quick way to start writing."""
 from __future__ import annotations
 
 import html
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from saypro_core.records import ReviewState
 from saypro_desktop.storage.month_summary import MonthSummary, month_summary
 from saypro_desktop.ui.form_widgets import format_day, format_moment, human_size
+from saypro_desktop.ui.main_window import SESSIONS_ROW
 from saypro_desktop.ui.page_parts import heading_label, scrolling_body, subheading_label
 from saypro_desktop.ui.services import PageServices
 from saypro_desktop.ui.texts import enum_label, type_name
@@ -72,6 +74,13 @@ class HomePage(QWidget):
         self.intro.setProperty("role", "hint")
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
+        self.reminder = QLabel()
+        self.reminder.setProperty("role", "card")
+        self.reminder.setWordWrap(True)
+        self.reminder.setTextFormat(Qt.TextFormat.RichText)
+        self.reminder.linkActivated.connect(lambda _link: self.go_to.emit(SESSIONS_ROW))
+        self.reminder.hide()
+        layout.addWidget(self.reminder)
 
         cards = QGridLayout()
         cards.setSpacing(12)
@@ -156,6 +165,7 @@ class HomePage(QWidget):
             detail = self.tr("All your work is saved; nothing needs sending.")
         self.waiting_card.set_value(str(waiting.changes), detail)
         self._show_feedback(summary)
+        self._show_reminders(summary)
         self.drafts_list.clear()
         for draft in summary.drafts:
             title = draft.title or self.tr("(untitled)")
@@ -164,6 +174,18 @@ class HomePage(QWidget):
             self.drafts_list.addItem(entry)
         self.drafts_list.setVisible(bool(summary.drafts))
         self.drafts_empty.setVisible(not summary.drafts)
+
+    def _show_reminders(self, summary: MonthSummary) -> None:
+        """The day-before reminder: my places on sessions of today and tomorrow."""
+        today = date.today()
+        lines = []
+        for occasion in summary.reminders:
+            local = occasion.occurrence.astimezone()
+            day = self.tr("Today") if local.date() == today else self.tr("Tomorrow")
+            lines.append(f"<b>{html.escape(day)} {local:%H:%M}</b> · {html.escape(occasion.session.title)}")
+        self.reminder.setVisible(bool(lines))
+        if lines:
+            self.reminder.setText("<br>".join(lines) + f" · <a href='sessions'>{html.escape(self.tr('Sessions'))}</a>")
 
     def _show_feedback(self, summary: MonthSummary) -> None:
         """The inbox: "needs more" to-dos first (they stay until I reply or edit), then the rest,

@@ -167,7 +167,7 @@ class SessionsPage(QWidget):
         registration = occasion.registration
         if registration is not None and registration.outcome != RegistrationOutcome.CANCELLED:
             return enum_label(registration.outcome)
-        if occasion not in self.content.upcoming:
+        if not occasion.upcoming:
             if occasion.roll is not None:
                 return self.tr("Held: {people} on the roll").format(people=len(occasion.roll.attendee_ids))
             return self.tr("Held")
@@ -195,9 +195,8 @@ class SessionsPage(QWidget):
                  else session.online_link or self.tr("Online")),
                 (self.tr("Facilitators"), ", ".join(facilitators)),
                 (self.tr("Programme"), session.programme),
-                (self.tr("Places"), self.status(occasion) if not occasion.registration else (
-                    self.tr("{taken} of {places} places taken").format(
-                        taken=occasion.places_taken, places=session.capacity) if session.capacity else "")),
+                (self.tr("Places"), self.tr("{taken} of {places} places taken").format(
+                    taken=occasion.places_taken, places=session.capacity) if session.capacity else ""),
                 (self.tr("Registration closes"), format_moment(session.registration_deadline)
                  if session.registration_deadline else ""),
                 (self.tr("My registration"), self.status(occasion) if occasion.registration else "")]
@@ -240,7 +239,7 @@ class SessionsPage(QWidget):
 
     def _show_actions(self, occasion: Occasion | None) -> None:
         me = self.services.owner_id
-        future = occasion is not None and occasion in self.content.upcoming and not occasion.session.cancelled
+        future = occasion is not None and occasion.upcoming and not occasion.session.cancelled
         registered = occasion is not None and occasion.registered
         facilitator = occasion is not None and schedule.facilitates(me, occasion.session)
         attended = occasion is not None and occasion.attended(me)
@@ -354,9 +353,3 @@ class SessionsPage(QWidget):
     def _checked(self, dialog: CheckDialog, occasion: Occasion, kind: SurveyKind) -> None:
         schedule.answer_check(self.services.store, self.services.owner_id, occasion, kind, dialog.answers())
         self._saved(self.tr("Answers saved."))
-
-
-def upcoming_reminder_text(occasions: list[Occasion]) -> str:
-    """For Home: the sessions I registered for today and tomorrow."""
-    return "; ".join(f"{format_moment(o.occurrence)} {o.session.title}" for o in occasions)
-

@@ -144,7 +144,6 @@ VALIDATION_MESSAGES = (
     QT_TRANSLATE_NOOP("validation", "{label}: at most {limit} entries, this has {count}."),
     QT_TRANSLATE_NOOP("validation", "A check has no ratings."),
     QT_TRANSLATE_NOOP("validation", "A survey has no check answers."),
-    QT_TRANSLATE_NOOP("validation", "An attendee's account id is not valid."),
     QT_TRANSLATE_NOOP("validation", "Check question {number} needs 2 to {limit} choices, none empty."),
     QT_TRANSLATE_NOOP("validation", "Check question {number} needs a question (at most 1,000 characters)."),
     QT_TRANSLATE_NOOP("validation", "Check question {number}: mark which choice is right."),

@@ -4,14 +4,15 @@ metrics of saypro_core.metrics, which the app's Team page counts with too)."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from saypro_core.codec import DecodeError, decode
+from saypro_core.codec import DecodeError, decode, format_datetime
 from saypro_core.metrics import Period, percent, person_figures
 from saypro_core.records import RECORD_TYPES, Attendance, Record
 from saypro_core.wire import ErrorOut
@@ -66,6 +67,18 @@ def as_record(row: StoredRecord) -> Record | None:
         return None  # a row an older version left unreadable is not counted
 
 
+def _rolls(session: Session, period: Period) -> list[Attendance]:
+    """The rolls of sessions in ``period`` (read once for every team; a day's margin each side: a
+    session counts on its South African day, which the metrics decide)."""
+    low = format_datetime(datetime.combine(period.start - timedelta(days=1), time(), tzinfo=UTC))
+    high = format_datetime(datetime.combine(period.end + timedelta(days=2), time(), tzinfo=UTC))
+    occurrence = StoredRecord.fields["occurrence"].as_string()
+    rows = session.scalars(select(StoredRecord).where(
+        StoredRecord.type == "attendance", StoredRecord.deleted.is_(False), StoredRecord.visibility != "private",
+        occurrence >= low, occurrence < high))
+    return [roll for roll in map(as_record, rows) if isinstance(roll, Attendance)]
+
+
 def _member(user: User, records: list[Record], period: Period, today: date) -> MemberReport:
     figures = person_figures(records, period, today, user.id)
     return MemberReport(
@@ -91,6 +104,7 @@ def team_report(principal: Annotated[Principal, Depends(require_supervisor)], se
     if principal.role != "admin":
         teams_query = teams_query.where(Team.id.in_(principal.supervised_team_ids))
     today = datetime.now(UTC).date()
+    rolls = _rolls(session, period)
     reports = []
     for team in session.scalars(teams_query):
         members = list(session.scalars(select(User).where(User.team_id == team.id).order_by(User.username)))
@@ -101,13 +115,9 @@ def team_report(principal: Annotated[Principal, Depends(require_supervisor)], se
             record = as_record(row)
             if record is not None:
                 rows_of[row.owner_id].append(record)
-        for row in session.scalars(select(StoredRecord).where(
-                StoredRecord.type == "attendance", StoredRecord.deleted.is_(False),
-                StoredRecord.visibility != "private")):
-            roll = as_record(row)
-            if isinstance(roll, Attendance):
-                for member_id in set(roll.attendee_ids) & rows_of.keys():
-                    rows_of[member_id].append(roll)
+        for roll in rolls:  # a roll counts for whoever it names, whoever took it
+            for member_id in set(roll.attendee_ids) & rows_of.keys():
+                rows_of[member_id].append(roll)
         rows = [_member(m, rows_of[m.id], period, today) for m in members]
         open_goals = sum(r.goals_on_track + r.goals_at_risk + r.goals_overdue + r.goals_not_started for r in rows)
         audit.note(session, "report", actor_id=principal.user_id, detail=f"team report {team.name} {month}")

@@ -131,3 +131,22 @@ def test_enum_words_of_two_kinds_with_one_value_keep_their_own_labels() -> None:
 
     assert enum_label(SyncState.WAITING) == "Waiting to sync"  # "waiting" is both
     assert enum_label(RegistrationOutcome.WAITING) == "On the waiting list"
+
+
+def test_home_reminds_of_tomorrows_session_and_leads_to_it(qtbot: QtBot, store: RecordStore, open_window) -> None:  # type: ignore[no-untyped-def]
+    _directory(store, "staff")
+    tomorrow = (datetime.now().astimezone() + timedelta(days=1)).replace(hour=9, minute=0, second=0, microsecond=0)
+    cafe = store.save(_cafe(SAM, starts_at=tomorrow.astimezone(UTC), ends_at=tomorrow.astimezone(UTC)
+                            + timedelta(hours=1), alternative_dates=[]))
+    later = store.save(_cafe(SAM, title="Lightning talks", starts_at=tomorrow.astimezone(UTC) + timedelta(days=5),
+                             ends_at=None, alternative_dates=[]))
+    for session, outcome in ((cafe, RegistrationOutcome.REGISTERED), (later, RegistrationOutcome.REGISTERED)):
+        store.save(factories.registration(id=factories.new_id(), owner_id=ME, target_id=session.id,
+                                          occurrence=session.starts_at, outcome=outcome))
+    window = open_window(owner_id=ME)
+    home = window.home
+    qtbot.waitUntil(home.reminder.isVisible, timeout=5_000)
+    assert "Tomorrow 09:00" in home.reminder.text() and cafe.title in home.reminder.text()
+    assert "Lightning talks" not in home.reminder.text()  # not yet
+    home.reminder.linkActivated.emit("sessions")
+    assert window.navigation.currentRow() == SESSIONS_ROW

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -21,8 +22,17 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from saypro_core.ids import new_id
-from saypro_core.records import Attachment, LearningLog, SelfAssessment
+from saypro_core.records import (
+    Attachment,
+    HubEntry,
+    LearningLog,
+    PlannedSession,
+    Registration,
+    SelfAssessment,
+    SurveyResponse,
+)
 from saypro_desktop.paths import DataPaths
+from saypro_desktop.storage.programme import programme
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.sync import engine
 from saypro_desktop.sync.session import sync_profile
@@ -177,3 +187,30 @@ def test_no_answer_crashes_the_app_or_writes_outside_the_profile(answer: bytes) 
                 store.sync_cursor()
             finally:
                 store.close()
+
+
+def test_programme_records_that_break_the_rules_are_set_aside_and_the_page_still_opens(tmp_path: Path) -> None:
+    """A hostile server's session with a script for a link, a registration for no date, a survey
+    answer of 99 out of 5: each set aside; the sound session is stored and listed."""
+    sound = factories.planned_session(id=new_id(), title="A sound café")
+    frame = {"cur": 7, "ch": [
+        record_out(factories.planned_session(id=new_id()), online_link="javascript:alert(1)"),
+        record_out(factories.planned_session(id=new_id()), capacity=-5),
+        record_out(factories.registration(id=new_id(), target_id=sound.id), occurrence="soon"),
+        record_out(factories.survey_response(id=new_id(), target_id=sound.id), overall=99),
+        record_out(factories.hub_entry(id=new_id()), links=["file:///etc/passwd"]),
+        record_out(sound),
+    ]}
+    script = Script(sync=[json.dumps(frame).encode() + b"\n"])
+    with fake_server(script) as url:
+        paths, store, _ = profile_signed_in_to(url, tmp_path / "laptop")
+        outcome = sync_profile(store, paths.root, "default")
+        assert outcome.attempt.complete, outcome.report.error
+        assert [s.title for s in store.records(PlannedSession)] == ["A sound café"]
+        assert store.records(Registration) == [] and store.records(SurveyResponse) == []
+        assert store.records(HubEntry) == []
+        assert outcome.report.set_aside == 5
+        reasons = " ".join(reason for _, _, reason, _ in store.set_aside())
+        assert "must be a web address" in reasons and "Overall must be from 1 to 5" in reasons
+        listed = programme(store, "me", now=factories.SESSION_START - timedelta(days=1)).upcoming
+        assert [o.session.title for o in listed] == ["A sound café"] * 2  # its date and its alternative

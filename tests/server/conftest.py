@@ -159,3 +159,17 @@ def server(database_url: str) -> Iterator[Server]:
     running = Server(database_url)
     yield running
     running.close()
+
+
+@pytest.fixture
+def people(server: Server) -> dict[str, Account]:
+    """Two teams with their supervisors, three staff and an admin, signed in."""
+    server.user("sam", role="supervisor")
+    server.user("bongi", role="supervisor")
+    server.team("Limpopo", supervisor="sam")
+    server.team("Gauteng", supervisor="bongi")
+    server.user("thandi", team="Limpopo")
+    server.user("sipho", team="Limpopo")
+    server.user("lerato", team="Gauteng")
+    server.user("ada", role="admin")
+    return {name: server.login(name) for name in ("thandi", "sipho", "sam", "lerato", "bongi", "ada")}

@@ -19,19 +19,6 @@ EXPECTED_READERS = {
 
 
 @pytest.fixture
-def people(server: Server) -> dict[str, Account]:
-    server.user("sam", role="supervisor")
-    server.user("bongi", role="supervisor")
-    server.team("Limpopo", supervisor="sam")
-    server.team("Gauteng", supervisor="bongi")
-    server.user("thandi", team="Limpopo")
-    server.user("sipho", team="Limpopo")
-    server.user("lerato", team="Gauteng")
-    server.user("ada", role="admin")
-    return {name: server.login(name) for name in ("thandi", "sipho", "sam", "lerato", "bongi", "ada")}
-
-
-@pytest.fixture
 def shared(server: Server, people: dict[str, Account]) -> dict[Visibility, str]:
     thandi = people["thandi"]
     ids = {}

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from saypro_core.metrics import ORGANISATION_TZ
 from saypro_core.records import (
     HubKind,
     PlannedSession,
@@ -221,3 +222,43 @@ def test_concurrent_registrations_never_overfill_a_session(server: Server, peopl
     assert errors == []
     outcomes = [r["f"]["outcome"] for r in server.sync(server.login("sam"))["ch"] if r["t"] == "registration"]
     assert sorted(outcomes) == ["registered"] * 3 + ["waiting"] * 7
+
+
+def test_a_session_the_pusher_cannot_see_or_that_is_gone_takes_no_registration(
+        server: Server, people: dict[str, Account]) -> None:
+    server.user("bongi", role="supervisor")
+    server.team("Gauteng", supervisor="bongi")
+    server.user("lindiwe", team="Gauteng")
+    hidden = _publish(server, people["sam"], visibility=Visibility.TEAM)
+    outsider = server.login("lindiwe")
+    attempt = factories.registration(id=factories.new_id(), owner_id=outsider.user_id, target_id=hidden.id,
+                                     occurrence=hidden.starts_at)
+    assert _ack(server, outsider, attempt)["err"] == "That session is not one you can see."
+    gone = _publish(server, people["sam"])
+    tombstone = factories.planned_session(**{**gone.__dict__, "deleted": True})
+    assert _ack(server, people["sam"], tombstone, base=1, op="d")["s"] == "ok"
+    late = factories.registration(id=factories.new_id(), owner_id=people["thandi"].user_id, target_id=gone.id,
+                                  occurrence=gone.starts_at)
+    assert _ack(server, people["thandi"], late)["s"] == "rejected"
+
+
+def test_a_hub_entry_links_only_to_web_addresses(server: Server, people: dict[str, Account]) -> None:
+    entry = factories.hub_entry(id=factories.new_id(), owner_id=people["thandi"].user_id,
+                                links=["javascript:alert(document.cookie)"])
+    ack = _ack(server, people["thandi"], entry)
+    assert ack["s"] == "rejected" and "must be a web address" in ack["err"]
+
+
+def test_the_team_report_counts_a_roll_in_its_own_month_only(server: Server, people: dict[str, Account]) -> None:
+    now = datetime.now(UTC).replace(microsecond=0)
+    planned = _publish(server, people["sam"], starts_at=now, ends_at=now + timedelta(hours=1),
+                       registration_deadline=None, alternative_dates=[now + timedelta(days=40)])
+    for moment in (planned.starts_at, planned.alternative_dates[0]):
+        roll = factories.attendance(id=factories.new_id(), owner_id=people["sam"].user_id, target_id=planned.id,
+                                    occurrence=moment, attendee_ids=[people["thandi"].user_id], closed=True)
+        assert _ack(server, people["sam"], roll)["s"] == "ok"
+    month = now.astimezone(ORGANISATION_TZ).strftime("%Y-%m")
+    report = server.client.get("/api/v1/reports/team", params={"month": month}, headers=people["sam"].headers)
+    members = {m["username"]: m for m in report.json()[0]["members"]}
+    assert (members["thandi"]["sessions_attended"], members["thandi"]["took_part"]) == (1, True)
+    assert (members["sipho"]["sessions_attended"], members["sipho"]["took_part"]) == (0, False)

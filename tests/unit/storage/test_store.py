@@ -24,6 +24,7 @@ from saypro_core.records import (
 from saypro_core.validation import ValidationError
 from saypro_desktop.storage import outbox as outbox_ops
 from saypro_desktop.storage import search
+from saypro_desktop.storage.queries import DATE_COLUMNS, RecordFilter
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.storage.tables import RECORD_TABLES
 from tests import factories
@@ -243,3 +244,14 @@ def test_records_deleted_long_ago_and_synced_are_forgotten(store: RecordStore) -
     store.purge_tombstones(timedelta(days=30))
     assert store.get(LearningLog, old.id) is None
     assert store.get(LearningLog, recent.id) is not None and store.get(LearningLog, kept.id) is not None
+
+
+@pytest.mark.parametrize("record", factories.one_of_each(), ids=lambda r: r.record_type)
+def test_every_record_type_lists_by_date_owner_and_target(store: RecordStore, record: Record) -> None:
+    saved = store.save(record)
+    day = getattr(saved, DATE_COLUMNS[saved.record_type])
+    day = day.date() if hasattr(day, "date") else day
+    found = store.records(type(saved), where=RecordFilter(date_from=day, date_to=day, owner=saved.owner_id,
+                                                          target_id=getattr(saved, "target_id", "")))
+    assert [r.id for r in found] == [saved.id]
+    assert store.records(type(saved), where=RecordFilter(date_to=day - timedelta(days=2))) == []
