@@ -977,7 +977,7 @@
     <name>PublishSessionDialog</name>
     <message>
         <source>Publish a session</source>
-        <translation>Publiseer 'n sessie</translation>
+        <translation>Publiseer ’n sessie</translation>
     </message>
     <message>
         <source>The topic, e.g. Knowledge café: keeping volunteers</source>
@@ -1212,12 +1212,16 @@
         <translation>Instapper</translation>
     </message>
     <message>
+        <source>A colleague who came without registering</source>
+        <translation>’n Kollega wat sonder registrasie gekom het</translation>
+    </message>
+    <message>
         <source>Add walk-in</source>
         <translation>Voeg instapper by</translation>
     </message>
     <message>
         <source>A guest without an account, by name</source>
-        <translation>'n Gas sonder 'n rekening, op naam</translation>
+        <translation>’n Gas sonder ’n rekening, op naam</translation>
     </message>
     <message>
         <source>Add guest</source>
@@ -1504,7 +1508,7 @@
     </message>
     <message>
         <source>Why was there a difference?</source>
-        <translation>Waarom was daar 'n verskil?</translation>
+        <translation>Waarom was daar ’n verskil?</translation>
     </message>
     <message>
         <source>What will we keep or change next time?</source>
@@ -1572,11 +1576,11 @@
     </message>
     <message>
         <source>Publish a session…</source>
-        <translation>Publiseer 'n sessie…</translation>
+        <translation>Publiseer ’n sessie…</translation>
     </message>
     <message>
         <source>Register for sessions without internet: your choice is sent with the next sync, and the answer (a place, the waiting list) shows here after it.</source>
-        <translation>Registreer vir sessies sonder internet: jou keuse word met die volgende sinkronisering gestuur, en die antwoord ('n plek, die waglys) wys daarna hier.</translation>
+        <translation>Registreer vir sessies sonder internet: jou keuse word met die volgende sinkronisering gestuur, en die antwoord (’n plek, die waglys) wys daarna hier.</translation>
     </message>
     <message>
         <source>When</source>
@@ -1604,7 +1608,7 @@
     </message>
     <message>
         <source>Another date</source>
-        <translation>'n Ander datum</translation>
+        <translation>’n Ander datum</translation>
     </message>
     <message>
         <source>Choose this date</source>
@@ -1927,7 +1931,7 @@
     </message>
     <message>
         <source>Choose a number from 1 to 5 for both questions.</source>
-        <translation>Kies 'n getal van 1 tot 5 vir albei vrae.</translation>
+        <translation>Kies ’n getal van 1 tot 5 vir albei vrae.</translation>
     </message>
 </context>
 <context>
@@ -2884,11 +2888,11 @@ refleksie</translation>
     </message>
     <message>
         <source>A check has no ratings.</source>
-        <translation>'n Toets het geen graderings nie.</translation>
+        <translation>’n Toets het geen graderings nie.</translation>
     </message>
     <message>
         <source>A survey has no check answers.</source>
-        <translation>'n Opname het geen toetsantwoorde nie.</translation>
+        <translation>’n Opname het geen toetsantwoorde nie.</translation>
     </message>
     <message>
         <source>Check question {number} needs 2 to {limit} choices, none empty.</source>
@@ -2896,7 +2900,7 @@ refleksie</translation>
     </message>
     <message>
         <source>Check question {number} needs a question (at most 1,000 characters).</source>
-        <translation>Toetsvraag {number} het 'n vraag nodig (hoogstens 1 000 karakters).</translation>
+        <translation>Toetsvraag {number} het ’n vraag nodig (hoogstens 1 000 karakters).</translation>
     </message>
     <message>
         <source>Check question {number}: mark which choice is right.</source>
@@ -2908,7 +2912,7 @@ refleksie</translation>
     </message>
     <message>
         <source>Link '{link}' must be a web address starting with https:// or http://.</source>
-        <translation>Skakel '{link}' moet 'n webadres wees wat met https:// of http:// begin.</translation>
+        <translation>Skakel '{link}' moet ’n webadres wees wat met https:// of http:// begin.</translation>
     </message>
     <message>
         <source>Question {number} is empty.</source>
@@ -2924,19 +2928,19 @@ refleksie</translation>
     </message>
     <message>
         <source>Write a summary, the text, or add a link.</source>
-        <translation>Skryf 'n opsomming, die teks, of voeg 'n skakel by.</translation>
+        <translation>Skryf ’n opsomming, die teks, of voeg ’n skakel by.</translation>
     </message>
     <message>
         <source>{label} is not a date this form can use.</source>
-        <translation>{label} is nie 'n datum wat hierdie vorm kan gebruik nie.</translation>
+        <translation>{label} is nie ’n datum wat hierdie vorm kan gebruik nie.</translation>
     </message>
     <message>
         <source>{label} must be a web address starting with https:// or http://.</source>
-        <translation>{label} moet 'n webadres wees wat met https:// of http:// begin.</translation>
+        <translation>{label} moet ’n webadres wees wat met https:// of http:// begin.</translation>
     </message>
     <message>
         <source>{label} must be a {kind}.</source>
-        <translation>{label} moet 'n {kind} wees.</translation>
+        <translation>{label} moet ’n {kind} wees.</translation>
     </message>
     <message>
         <source>{label} must be after the first date.</source>
@@ -2952,15 +2956,15 @@ refleksie</translation>
     </message>
     <message>
         <source>{label}: a date is not one this form can use.</source>
-        <translation>{label}: 'n datum is nie een wat hierdie vorm kan gebruik nie.</translation>
+        <translation>{label}: ’n datum is nie een wat hierdie vorm kan gebruik nie.</translation>
     </message>
     <message>
         <source>{label}: an account id is not valid.</source>
-        <translation>{label}: 'n rekening-id is nie geldig nie.</translation>
+        <translation>{label}: ’n rekening-id is nie geldig nie.</translation>
     </message>
     <message>
         <source>{label}: an answer is not one of the choices.</source>
-        <translation>{label}: 'n antwoord is nie een van die keuses nie.</translation>
+        <translation>{label}: ’n antwoord is nie een van die keuses nie.</translation>
     </message>
     <message>
         <source>{label}: at most {limit}.</source>

@@ -1212,6 +1212,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>A colleague who came without registering</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Add walk-in</source>
         <translation type="unfinished" />
     </message>

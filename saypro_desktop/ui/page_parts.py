@@ -81,6 +81,8 @@ class FlowLayout(QLayout):
     def _arrange(self, rect: QRect, *, move: bool) -> int:
         x, y, line_height = rect.x(), rect.y(), 0
         for item in self._items:
+            if item.isEmpty():
+                continue  # a hidden widget takes no room (nor a gap)
             hint = item.sizeHint()
             if x + hint.width() > rect.right() + 1 and line_height > 0:
                 x, y = rect.x(), y + line_height + self._spacing

@@ -225,6 +225,9 @@ class RollDialog(QDialog):
         for person in sorted(directory.people.values(), key=lambda p: p.name):
             self.walk_in_combo.addItem(person.name or person.id, person.id)
         self.walk_in_combo.setCurrentIndex(-1)
+        line = self.walk_in_combo.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(self.tr("A colleague who came without registering"))
         add_person = QPushButton(self.tr("Add walk-in"))
         add_person.clicked.connect(self.add_walk_in)
         walk_in.addWidget(self.walk_in_combo, 1)

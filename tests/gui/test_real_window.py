@@ -32,6 +32,7 @@ from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.ui.app import make_application, window_settings
 from saypro_desktop.ui.main_window import MainWindow
 from saypro_desktop.ui.record_page import RecordPage
+from saypro_desktop.ui.session_dialogs import PublishSessionDialog, RollDialog, SurveyDialog
 from saypro_desktop.ui.theme import apply_theme
 from saypro_desktop.ui.translation import install_language
 from tests import factories
@@ -130,6 +131,23 @@ def shoot():
         name = ("home", "learning_log", "self_assessment", "session_notes", "development_plan", "sessions",
                 "knowledge_hub", "team", "sync")[row]
         assert window.screen().grabWindow(window.winId()).save(str(out / f"{language}_{row:02d}_{name}.png"))
+    # The Sessions page as a field officer sees a session they registered for, and its dialogs.
+    window.navigation.setCurrentRow(5)
+    sessions = window.sessions
+    sessions.tabs.setCurrentIndex(0)
+    sessions.trees[0].setCurrentItem(sessions.trees[0].topLevelItem(0))
+    app.processEvents()
+    assert window.screen().grabWindow(window.winId()).save(str(out / f"{language}_x_sessions_registered.png"))
+    held = sessions.content.past[0]
+    dialogs = {"publish": PublishSessionDialog(window.services.directory, ME, window),
+               "roll": RollDialog(held.roll, window.services.directory, held.session.title, window),
+               "survey": SurveyDialog(held.session.title, window)}
+    for name, dialog in dialogs.items():
+        dialog.show()
+        for _ in range(5):
+            app.processEvents()
+        assert dialog.grab().save(str(out / f"{language}_x_dialog_{name}.png"))
+        dialog.close()
     window.show_search()
     app.processEvents()
     print("exposed", window.windowHandle().isExposed())
@@ -156,7 +174,7 @@ def test_main_window_in_a_real_x_server(tmp_path: Path, language: str) -> None:
     assert "exposed True" in result.stdout
     shots = sorted(out.glob(f"{language}_*.png"))
     assert [s.name for s in shots][:2] == [f"{language}_00_home.png", f"{language}_01_learning_log.png"]
-    assert len(shots) == 9
+    assert len(shots) == 13  # 9 sections, the registered state and 3 dialogs
     assert all(s.stat().st_size > 5_000 for s in shots), "a screenshot is blank"
 
 
