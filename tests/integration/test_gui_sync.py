@@ -18,7 +18,7 @@ from saypro_desktop.paths import DataPaths
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.sync.credentials import CredentialStore
 from saypro_desktop.sync.session import sync_profile
-from saypro_desktop.ui.main_window import MainWindow
+from saypro_desktop.ui.main_window import SYNC_ROW, MainWindow
 from saypro_desktop.ui.translation import install_language
 from tests import factories
 from tests.integration.conftest import PASSWORD, signed_in_profile
@@ -69,7 +69,7 @@ def test_edits_sync_in_the_background_and_what_others_write_arrives(
     assert sync_profile(tablet, tablet_paths.root, "default").attempt.complete
     tablet.close()
     # "Sync now" on the Sync page brings it to the laptop's list.
-    window.navigation.setCurrentRow(7)
+    window.navigation.setCurrentRow(SYNC_ROW)
     sync_page = window.sync_page
     qtbot.waitUntil(lambda: sync_page.overview is not None and sync_page.sync_button.isEnabled(), timeout=5_000)
     qtbot.mouseClick(sync_page.sync_button, Qt.MouseButton.LeftButton)
@@ -127,7 +127,7 @@ def test_signing_in_from_the_sync_page_keeps_and_sends_what_was_written_offline(
     window = open_window(qtbot, paths, store)
     assert not window.sync.signed_in
     qtbot.waitUntil(lambda: window.sync_status.text().startswith("Working offline"))
-    window.navigation.setCurrentRow(7)
+    window.navigation.setCurrentRow(SYNC_ROW)
     page = window.sync_page
     qtbot.waitUntil(lambda: page.overview is not None)
     assert page.sign_in_button.isVisible() and not page.sync_button.isEnabled()
@@ -217,7 +217,7 @@ def test_a_conflict_is_shown_side_by_side_and_the_choice_reaches_every_device(
     before = sync.last_attempt  # from the sync above
     qtbot.waitUntil(lambda: sync.last_attempt is not before and not sync.running, timeout=20_000)
     assert [c.field for c in store.conflicts()] == ["what_learned"]
-    window.navigation.setCurrentRow(7)
+    window.navigation.setCurrentRow(SYNC_ROW)
     page = window.sync_page
     qtbot.waitUntil(lambda: page.overview is not None and page.conflicts_list.count() == 1, timeout=5_000)
     view = page.conflict_view
