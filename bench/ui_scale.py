@@ -1,8 +1,10 @@
 """How the desktop app behaves with a large history: 100,000 records of my own in the profile,
-plus 20,000 that 20 colleagues I supervise shared with me.
+plus 20,000 that 20 colleagues I supervise shared with me, and the learning programme of a busy
+year: 500 sessions (with 5,000 registrations and 250 rolls) and 5,000 Knowledge Hub entries.
 
-Prints one JSON object. Goals (issues 3 and 13): cold start to a usable main window <= 2 s, search
-median <= 50 ms, opening the log list <= 200 ms, peak RSS <= 250 MB, the Team page <= 300 ms.
+Prints one JSON object. Goals (issues 3, 13 and 14): cold start to a usable main window <= 2 s,
+search median <= 50 ms, opening the log list <= 200 ms, peak RSS <= 250 MB, the Team page <= 300
+ms, the Sessions page <= 300 ms.
 
     .venv/bin/python bench/ui_scale.py [--records N] [--colleagues N] [--runs N] [--keep-profile DIR]
 
@@ -15,6 +17,7 @@ the real app in a fresh process (offscreen Qt), so start-up and peak RSS are the
     log_list_scroll_ms  the list scrolled to its end of loaded rows: the next page shown
     search_ms        a query typed in Ctrl+F: search started to results shown, over 20 queries
     team_page_ms     My team refreshed: request to every colleague's figures and grid shown
+    sessions_page_ms Sessions refreshed: request to coming up, mine and past listed
     peak_rss_mb      the app process's peak resident memory over all of the above
 """
 
@@ -30,18 +33,25 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.store_scale import QUERIES, make_records  # noqa: E402
 from saypro_core.ids import new_id  # noqa: E402
 from saypro_core.records import (  # noqa: E402
+    Attendance,
     CompetencyRating,
     DevelopmentGoal,
     GoalStatus,
+    HubEntry,
+    HubKind,
+    PlannedSession,
     Record,
+    Registration,
+    RegistrationOutcome,
     SelfAssessment,
+    SessionType,
     Visibility,
 )
 from saypro_core.wire import DirectoryOut, PersonOut  # noqa: E402
@@ -51,7 +61,7 @@ from saypro_desktop.storage.queries import RecordFilter  # noqa: E402
 from saypro_desktop.storage.store import RecordStore  # noqa: E402
 
 GOALS = {"cold_start_s": 2.0, "search_ms": 50.0, "log_list_open_ms": 200.0, "peak_rss_mb": 250.0,
-         "team_page_ms": 300.0}
+         "team_page_ms": 300.0, "sessions_page_ms": 300.0}
 #: The signed-in person of the generated profile (their own records are written before any sign-in).
 ME = "01a23000-0000-7000-8000-000000000001"
 
@@ -141,9 +151,21 @@ class Measured(app_module.MainWindow):
             wait(lambda: team.view is not None)
             team.repaint()
             teams.append((time.perf_counter() - started) * 1000)
+        from saypro_desktop.ui.main_window import SESSIONS_ROW
+        self.navigation.setCurrentRow(SESSIONS_ROW)
+        sessions = self.sessions
+        listed = []
+        for _ in range(5):
+            before = sessions.content
+            started = time.perf_counter()
+            sessions.refresh()
+            wait(lambda: sessions.content is not before)
+            sessions.repaint()
+            listed.append((time.perf_counter() - started) * 1000)
         print(json.dumps({"shown": marks["shown"], "home": marks["home"], "open": opens, "scroll": scrolls,
                           "search": searches, "rows": page.model.rowCount(), "team": teams,
-                          "team_rows": team.table.rowCount()}), flush=True)
+                          "team_rows": team.table.rowCount(), "sessions": listed,
+                          "occasions": len(sessions.content.upcoming) + len(sessions.content.past)}), flush=True)
         QApplication.instance().quit()
 
 app_module.MainWindow = Measured
@@ -173,13 +195,44 @@ def add_colleagues(store: RecordStore, colleagues: int, each: int) -> None:
         write_directory(connection, DirectoryOut(v=1, me=ME, p=people))
 
 
-def build_profile(root: Path, count: int, colleagues: int, each: int) -> None:
+def add_programme(store: RecordStore, colleagues: int, sessions: int, hub_entries: int) -> None:
+    """``sessions`` planned sessions over the year around today (each with ten registrations, every
+    other past one with its closed roll) and ``hub_entries`` Knowledge Hub entries, by colleagues."""
+    people = [f"01a23000-0000-7000-8000-{n + 2:012d}" for n in range(max(colleagues, 1))]
+    now = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
+    records: list[Record] = []
+    for n in range(sessions):
+        start = now + timedelta(days=n * 365 // max(sessions, 1) - 182, hours=n % 8)
+        planned = PlannedSession(id=new_id(), owner_id=ME, title=f"Session {n}: {QUERIES[n % len(QUERIES)]}",
+                                 session_type=list(SessionType)[n % 7], starts_at=start,
+                                 ends_at=start + timedelta(hours=1), capacity=12, location="Office",
+                                 facilitator_ids=[ME], visibility=Visibility.ORGANISATION)
+        records.append(planned)
+        attendees = people[n % len(people):][:10]
+        records += [Registration(id=new_id(), owner_id=person, target_id=planned.id, occurrence=start,
+                                 outcome=RegistrationOutcome.REGISTERED, visibility=Visibility.ORGANISATION)
+                    for person in attendees]
+        if start < now and n % 2:
+            records.append(Attendance(id=new_id(), owner_id=ME, target_id=planned.id, occurrence=start,
+                                      attendee_ids=attendees, closed=True, visibility=Visibility.ORGANISATION))
+    records += [HubEntry(id=new_id(), owner_id=people[n % len(people)], title=f"Hub entry {n}",
+                         kind=list(HubKind)[n % 6], entry_date=now.date() - timedelta(days=n % 700),
+                         summary=f"What we learned about {QUERIES[n % len(QUERIES)]} in project {n % 40}.",
+                         tags=[f"tag{n % 30}"], visibility=Visibility.ORGANISATION) for n in range(hub_entries)]
+    for start_at in range(0, len(records), 1000):
+        store.save_many(records[start_at:start_at + 1000])
+
+
+def build_profile(root: Path, count: int, colleagues: int, each: int, sessions: int = 500,
+                  hub_entries: int = 5000) -> None:
     paths = DataPaths.resolve(root)
     paths.ensure()
     store = RecordStore.open(paths.database())
     try:
         if colleagues and not store.directory().people:
             add_colleagues(store, colleagues, each)
+        if (sessions or hub_entries) and not store.count(PlannedSession):
+            add_programme(store, colleagues, sessions, hub_entries)
         if store.count(DevelopmentGoal, where=RecordFilter(owner=ME)) > 0:
             return
         started = time.monotonic()
@@ -221,12 +274,14 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--colleagues", type=int, default=20, help="people I supervise, who shared with me")
     parser.add_argument("--colleague-records", type=int, default=1000, help="records each colleague shared")
+    parser.add_argument("--sessions", type=int, default=500, help="planned sessions of the learning programme")
+    parser.add_argument("--hub-entries", type=int, default=5000, help="Knowledge Hub entries")
     parser.add_argument("--runs", type=int, default=3, help="app starts to measure (each a fresh process)")
     parser.add_argument("--keep-profile", metavar="DIR", help="reuse (or create) the generated profile here")
     args = parser.parse_args()
     root = Path(args.keep_profile) if args.keep_profile else Path(tempfile.mkdtemp(prefix="saypro-ui-scale-"))
-    build_profile(root, args.records, args.colleagues, args.colleague_records)
-    starts, homes, opens, scrolls, searches, teams, rss = [], [], [], [], [], [], 0.0
+    build_profile(root, args.records, args.colleagues, args.colleague_records, args.sessions, args.hub_entries)
+    starts, homes, opens, scrolls, searches, teams, listed, rss = [], [], [], [], [], [], [], 0.0
     for _ in range(args.runs):
         result, peak = run_app(root)  # RUSAGE_CHILDREN's maxrss is the largest child so far
         starts.append(result["shown"] - result["started"])
@@ -235,6 +290,7 @@ def main() -> None:
         scrolls += result["scroll"]
         searches += result["search"]
         teams += result["team"]
+        listed += result["sessions"]
         rss = max(rss, peak)
     report = {
         "records": args.records,
@@ -250,6 +306,10 @@ def main() -> None:
         "colleague_records": args.colleagues * args.colleague_records,
         "team_page_ms": round(statistics.median(teams), 1),
         "team_rows": result["team_rows"],
+        "sessions": args.sessions,
+        "hub_entries": args.hub_entries,
+        "sessions_page_ms": round(statistics.median(listed), 1),
+        "session_dates_listed": result["occasions"],
     }
     report["of_goal"] = {key: round(report[key] / goal, 2) for key, goal in GOALS.items()}  # type: ignore[operator]
     print(json.dumps(report))

@@ -14,6 +14,9 @@ from saypro_desktop.storage.store import record_to_row
 from saypro_desktop.storage.tables import RECORD_TABLES
 
 FIRST_REVISION = "0001_initial"
+#: The record types a profile of the first revision can hold (the programme's came with 0007).
+FIRST_REVISION_TYPES = ("learning_log", "self_assessment", "session_note", "development_goal", "feedback",
+                        "attachment")
 
 
 def write_old_profile(path: Path, records: Sequence[Record], revision: str = FIRST_REVISION) -> None:
@@ -26,6 +29,7 @@ def write_old_profile(path: Path, records: Sequence[Record], revision: str = FIR
             for record in records:
                 table = RECORD_TABLES[record.record_type]
                 old_columns = {row[1] for row in connection.exec_driver_sql(f"PRAGMA table_info({table.name})")}
+                assert old_columns, f"a profile at {revision} has no {table.name} table"
                 row = {k: v for k, v in record_to_row(record, "").items() if k in old_columns}
                 connection.execute(insert(table), [row])
     finally:

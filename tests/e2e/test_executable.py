@@ -19,7 +19,7 @@ from saypro_core.records import Record
 from saypro_desktop.storage.migrate import head_revision
 from tests import factories
 from tests.integration.conftest import PASSWORD
-from tests.old_profiles import write_old_profile
+from tests.old_profiles import FIRST_REVISION_TYPES, write_old_profile
 
 EXECUTABLE = os.environ.get("SAYPRO_EXECUTABLE")
 pytestmark = pytest.mark.skipif(not EXECUTABLE, reason="no SAYPRO_EXECUTABLE: run build_scripts/build_executable.py")
@@ -39,7 +39,8 @@ def profile_db(data_dir: Path) -> Path:
 
 def test_an_old_profile_upgrades_with_every_record(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
-    records: list[Record] = [dataclasses.replace(r, id=factories.new_id()) for r in factories.one_of_each() * 3]
+    records: list[Record] = [dataclasses.replace(r, id=factories.new_id()) for r in factories.one_of_each() * 3
+                             if r.record_type in FIRST_REVISION_TYPES]
     write_old_profile(profile_db(data_dir), records)
 
     started = run_exe(data_dir, "--smoke-test")
