@@ -90,28 +90,33 @@ def _describe(tp: Any) -> str:
     return "a list" if typing.get_origin(tp) is list else "an object"
 
 
-def _decode_int(value: Any, path: str, wrong: DecodeError) -> int:
+def _wrong(tp: Any, value: Any, path: str) -> DecodeError:
+    """The error for a value that is not a ``tp`` (worded only when there is one: decoding a
+    record calls this module for every field, nearly always with a good value)."""
+    return DecodeError(path, f"{path} must be {_describe(tp)}, not {value!r:.60}.")
+
+
+def _decode_int(value: Any, path: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise wrong
+        raise _wrong(int, value, path)
     if abs(value) > MAX_JSON_INT:  # no side can keep it (SQLite stops at 2**63, JSON clients at 2**53)
         raise DecodeError(path, f"{path} is too large a number: {str(value)[:20]}.")
     return value
 
 
 def _decode_scalar(tp: Any, value: Any, path: str) -> Any:
-    wrong = DecodeError(path, f"{path} must be {_describe(tp)}, not {value!r:.60}.")
     if tp is bool:
         if not isinstance(value, bool):
-            raise wrong
+            raise _wrong(tp, value, path)
         return value
     if tp is int:
-        return _decode_int(value, path, wrong)
+        return _decode_int(value, path)
     if tp is str:
         if not isinstance(value, str):
-            raise wrong
+            raise _wrong(tp, value, path)
         return value
     if not isinstance(value, str):
-        raise wrong
+        raise _wrong(tp, value, path)
     try:
         if tp is datetime:
             return parse_datetime(value)
@@ -120,7 +125,7 @@ def _decode_scalar(tp: Any, value: Any, path: str) -> Any:
         if isinstance(tp, type) and issubclass(tp, StrEnum):
             return tp(value)
     except (ValueError, OverflowError):  # a date past year 9999 once moved to UTC overflows
-        raise wrong from None
+        raise _wrong(tp, value, path) from None
     raise TypeError(f"no codec for {tp!r}")  # a programming error, not bad input
 
 

@@ -9,12 +9,12 @@ the Session Summary Report prefilled from the session and the people ticked.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from statistics import mean
 from typing import TypeVar
 
+from saypro_core.codec import format_datetime
 from saypro_core.records import (
     Attendance,
     PlannedSession,
@@ -81,14 +81,6 @@ class Programme:
     past: list[Occasion] = field(default_factory=list)
 
 
-def _registrations(store: RecordStore, session_ids: Collection[str]) -> dict[str, list[Registration]]:
-    found: dict[str, list[Registration]] = {}
-    for registration in store.records(Registration, limit=None):
-        if registration.target_id in session_ids:
-            found.setdefault(registration.target_id, []).append(registration)
-    return found
-
-
 def _on(store: RecordStore, cls: type[R], session: PlannedSession) -> list[R]:
     """The registrations, rolls or answers of one session (on the (target_id, occurrence) index)."""
     return list(store.records(cls, where=RecordFilter(target_id=session.id), limit=None))
@@ -97,24 +89,23 @@ def _on(store: RecordStore, cls: type[R], session: PlannedSession) -> list[R]:
 def programme(store: RecordStore, me: str, now: datetime | None = None) -> Programme:
     """Every date of every session this laptop holds, sorted into coming up, mine and past."""
     now = now or utc_now()
+    # Mine are decoded; everyone's registrations are only counted (a busy year holds thousands).
     sessions = list(store.records(PlannedSession, limit=None, order_by="starts_at", descending=False))
-    ids = {s.id for s in sessions}
-    registrations = _registrations(store, ids)
-    rolls = {(roll.target_id, roll.occurrence): roll for roll in store.records(Attendance, limit=None)
-             if roll.target_id in ids}
+    mine_only = RecordFilter(owner=me or None)
+    my_places = {(r.target_id, r.occurrence): r for r in store.records(Registration, where=mine_only, limit=None)}
+    taken = store.counts_by(Registration, ("target_id", "occurrence"), outcome=RegistrationOutcome.REGISTERED.value,
+                            status=RegistrationStatus.REGISTERED.value)
+    rolls = {(roll.target_id, roll.occurrence): roll for roll in store.records(Attendance, limit=None)}
     answers: dict[tuple[str, datetime], set[SurveyKind]] = {}
-    for response in store.records(SurveyResponse, limit=None):
-        if is_mine(response.owner_id, me):
-            answers.setdefault((response.target_id, response.occurrence), set()).add(response.kind)
+    for response in store.records(SurveyResponse, where=mine_only, limit=None):
+        answers.setdefault((response.target_id, response.occurrence), set()).add(response.kind)
     result = Programme()
     for session in sessions:
-        on_session = registrations.get(session.id, [])
         for moment in occurrences(session):
-            on_date = [r for r in on_session if r.occurrence == moment]
-            mine = next((r for r in on_date if is_mine(r.owner_id, me)), None)
-            occasion = Occasion(
-                session, moment, mine, sum(1 for r in on_date if r.outcome == RegistrationOutcome.REGISTERED),
-                rolls.get((session.id, moment)), frozenset(answers.get((session.id, moment), ())))
+            key = (session.id, moment)
+            mine = my_places.get(key)
+            occasion = Occasion(session, moment, mine, taken.get((session.id, format_datetime(moment)), 0),
+                                rolls.get(key), frozenset(answers.get(key, ())))
             if occasion.ends_at + RUNNING >= now and not session.cancelled:
                 result.upcoming.append(occasion)
                 if occasion.registered and mine is not None and mine.outcome != RegistrationOutcome.CLOSED:

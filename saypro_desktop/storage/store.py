@@ -205,6 +205,17 @@ class RecordStore:
         with self.engine.connect() as connection:
             return int(connection.execute(statement).scalar_one())
 
+    def counts_by(self, cls: type[Record], columns: Sequence[str], **equal: str) -> dict[tuple[str, ...], int]:
+        """How many live records of ``cls`` share each combination of ``columns``, among those whose
+        fields equal ``equal`` (counted in SQL: nothing is decoded)."""
+        table = RECORD_TABLES[cls.record_type]
+        grouped = [table.c[name] for name in columns]
+        statement = (select(*grouped, func.count()).where(_live(table, None, order_by=columns[0]),
+                                                          *(table.c[k] == v for k, v in equal.items()))
+                     .group_by(*grouped))
+        with self.engine.connect() as connection:
+            return {tuple(row[:-1]): int(row[-1]) for row in connection.execute(statement)}
+
     def latest_dates(self, cls: type[Record], field_name: str, owners: Sequence[str], until: date) -> dict[str, date]:
         """Each owner's latest ``field_name`` (a date column) up to ``until``, live records only."""
         table = RECORD_TABLES[cls.record_type]
