@@ -92,6 +92,15 @@ def files_waiting(store: RecordStore, blobs: BlobStore, user_id: str) -> int:
                if not blobs.has(a.sha256) or (a.owner_id in ("", user_id) and a.sha256 not in done))
 
 
+def fetch_one(blobs: BlobStore, attachment: Attachment, transport: HttpTransport, user_id: str,
+              cancelled: Callable[[], bool] = lambda: False, *, attempts: int = 4, max_wait_s: float = 30.0) -> None:
+    """Fetch one file now (tried ``attempts`` times, from the bytes already here); raises SyncError."""
+    if not is_sha256(attachment.sha256):
+        raise FileProblem(f"“{attachment.filename}” has no file to fetch.")
+    if not blobs.has(attachment.sha256):
+        retry_policy(attempts, max_wait_s, cancelled)(_download, blobs, attachment, transport, user_id, cancelled)
+
+
 def _stopped(what: str) -> SyncError:
     error = SyncError(f"Stopped while {what} a file; it goes on from there next time.")
     error.retryable = False

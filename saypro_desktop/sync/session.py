@@ -13,13 +13,13 @@ from pathlib import Path
 import requests
 
 from saypro_core.codec import format_datetime
-from saypro_core.records import utc_now
+from saypro_core.records import Attachment, utc_now
 from saypro_desktop.paths import DataPaths
-from saypro_desktop.storage.blobs import BlobStore
+from saypro_desktop.storage.blobs import BlobStore, FileCipher
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.storage.sync_log import SyncAttempt
 from saypro_desktop.sync.account import Account
-from saypro_desktop.sync.attachments import FileReport, files_waiting, sync_files
+from saypro_desktop.sync.attachments import FileReport, fetch_one, files_waiting, sync_files
 from saypro_desktop.sync.credentials import Credentials, CredentialStore
 from saypro_desktop.sync.engine import SyncEngine, SyncReport
 from saypro_desktop.sync.server_address import UnsafeServerAddress, checked_server, same_server
@@ -92,7 +92,7 @@ def sync_profile(store: RecordStore, data_dir: Path, profile: str, *, server: st
             cancelled, progress=lambda report: tell(report, now=True))
         if report.complete and not report.error:
             _report_resolutions(store, transport, report)
-        blobs = BlobStore(DataPaths(data_dir).attachments_dir(profile))
+        blobs = profile_blobs(store, data_dir, profile)
         if report.complete and not report.error:
             report.unused_files.extend(store.purge_tombstones())
         for sha256 in report.unused_files:  # their records went (withdrawn, deleted, or long deleted here)
@@ -110,6 +110,36 @@ def sync_profile(store: RecordStore, data_dir: Path, profile: str, *, server: st
     attempt = _attempt(report, transport.bytes_sent, transport.bytes_received, file_report)
     store.record_sync_attempt(attempt)
     return SyncOutcome(report, attempt, signed_in=report.error != SIGN_IN_AGAIN)
+
+
+def profile_blobs(store: RecordStore, data_dir: Path, profile: str) -> BlobStore:
+    """The profile's file store, read and written through its key when the profile is encrypted (as
+    every signed-in person's is): the window's own store sees what a sync fetched."""
+    return BlobStore(DataPaths(data_dir).attachments_dir(profile),
+                     FileCipher(store.key) if store.key is not None else None)
+
+
+def fetch_file(store: RecordStore, data_dir: Path, profile: str, attachment: Attachment,
+               cancelled: Callable[[], bool] = lambda: False) -> str:
+    """Fetch one file now, whatever the costly-connection setting holds back: a Knowledge Hub
+    entry's attachment the person opened. Returns "" once it is on the laptop, or what went wrong
+    in words."""
+    vault = CredentialStore(data_dir, profile)
+    credentials = vault.load()
+    if credentials is None:
+        return NOT_SIGNED_IN
+    refusal = _refusal(credentials, None)
+    if refusal is not None:
+        return refusal
+    account = Account(vault, credentials)
+    transport = HttpTransport(credentials.server, account.access_token, refresh=account.refresh)
+    try:
+        fetch_one(profile_blobs(store, data_dir, profile), attachment, transport, credentials.user_id, cancelled)
+    except SyncError as exc:
+        return str(exc)
+    finally:
+        transport.close()
+    return ""
 
 
 def _refusal(credentials: Credentials, server: str | None) -> str | None:

@@ -11,6 +11,8 @@ from bench.linkem import Link
 from saypro_core.records import Attachment, SessionNote, Visibility
 from saypro_desktop.paths import DataPaths
 from saypro_desktop.storage.blobs import BlobStore, StoredFile
+from saypro_desktop.storage.profile_access import blobs_for
+from saypro_desktop.storage.profile_lock import new_key
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.sync.account import sign_in
 from saypro_desktop.sync.attachments import CHUNK_BYTES
@@ -141,3 +143,24 @@ def test_a_colleagues_photo_never_uploaded_stops_nothing_else(served: Served, tm
     assert (outcome.attempt.files_up, outcome.attempt.files_down, outcome.attempt.files_failed) == (1, 1, 1)
     assert blobs.has(shared[1].sha256) and not blobs.has(shared[0].sha256)
     assert outcome.attempt.files_waiting == 1
+
+
+def test_a_locked_profiles_photo_goes_up_and_comes_down_encrypted(served: Served, tmp_path: Path) -> None:
+    """A signed-in person's profile is encrypted (storage.profile_access): the sync reads its files
+    through the profile's key and writes what it fetches encrypted, never a plain copy beside them."""
+    url = served[0]
+    paths, store = signed_in_profile(url, tmp_path / "laptop")
+    key = new_key()
+    store.encrypt(key)
+    blobs = blobs_for(paths, "default", key)
+    _, photo, stored = photographed_note(store, blobs, tmp_path)
+    assert sync_profile(store, paths.root, "default").attempt.files_up == 1
+    tablet_paths, tablet = signed_in_profile(url, tmp_path / "tablet")
+    tablet_key = new_key()
+    tablet.encrypt(tablet_key)
+    assert sync_profile(tablet, tablet_paths.root, "default").attempt.files_down == 1
+    tablet_blobs = blobs_for(tablet_paths, "default", tablet_key)
+    assert tablet_blobs.has(stored.sha256)
+    assert tablet_blobs.read(stored.sha256, 0, stored.size) == photo.read_bytes()
+    assert tablet_blobs.path_for(stored.sha256).read_bytes() != photo.read_bytes()  # encrypted on disk
+    assert not BlobStore(tablet_paths.attachments_dir()).has(stored.sha256)  # and no plain copy
