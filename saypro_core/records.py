@@ -455,6 +455,8 @@ RECORD_TYPES: dict[str, type[Record]] = {
 CHILD_TYPES = frozenset({"feedback", "attachment", "registration", "attendance", "survey_response"})
 #: Records that belong to a planned session.
 SESSION_CHILD_TYPES = frozenset({"registration", "attendance", "survey_response"})
+#: What may be proposed for and featured in the newsletter.
+NEWSLETTER_TYPES = frozenset({"learning_log", "session_note", "hub_entry"})
 #: Fields only the server writes: whatever a device sends for them is left out.
 SERVER_FIELDS = {"registration": frozenset({"outcome", "queued_at"})}
 MAX_OCCURRENCES = 60

@@ -34,6 +34,7 @@ from saypro_core.ids import new_id
 from saypro_core.records import (
     BOOKKEEPING_FIELDS,
     CHILD_TYPES,
+    NEWSLETTER_TYPES,
     RECORD_TYPES,
     SERVER_FIELDS,
     SESSION_CHILD_TYPES,
@@ -74,8 +75,6 @@ from saypro_server.tables import (
 
 log = logging.getLogger(__name__)
 
-#: What may be featured in the newsletter.
-NEWSLETTER_TYPES = frozenset({"learning_log", "session_note", "hub_entry"})
 #: Fields a change may carry besides the record type's own content fields.
 SYNCED_BOOKKEEPING = frozenset({"visibility", "deleted"})
 

@@ -40,6 +40,8 @@ class RecordFilter:
     date_to: date | None = None  # inclusive
     tag: str = ""
     project: str = ""
+    #: Knowledge Hub entries: only those of this kind (a HubKind value).
+    kind: str = ""
     #: Only records whose owner is someone else (the Knowledge Hub); "" = no owner filter.
     not_owner: str | None = None
     #: Only this person's records, and those written before anyone signed in (their own pages).
@@ -99,6 +101,8 @@ def conditions(table: Table, record_type: str, flt: RecordFilter | None) -> Colu
             func.lower(tags.c.value) == flt.tag.strip().lower())))
     if flt.project and "project" in table.c:
         parts.append(func.lower(table.c.project) == flt.project.strip().lower())
+    if flt.kind and "kind" in table.c:
+        parts.append(table.c.kind == flt.kind)
     parts.extend(_whose(table, flt))
     if flt.shared_only:
         parts.append(table.c.visibility != "private")

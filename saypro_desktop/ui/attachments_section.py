@@ -34,6 +34,7 @@ class AttachmentsSection(QGroupBox):
         self.services = services
         self.target_type = target_type
         self.target_id: str | None = None
+        self.editable = True
         layout = QVBoxLayout(self)
         self.hint = QLabel(self.tr("Attach photos of flip charts, registers or documents. They are kept on this "
                                    "laptop and sent after the text when you sync."))
@@ -57,13 +58,23 @@ class AttachmentsSection(QGroupBox):
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
+    def set_editable(self, editable: bool) -> None:
+        """A colleague's record: its files are opened, never added to or removed."""
+        self.editable = editable
+        self.add_button.setVisible(editable)
+        self.remove_button.setVisible(editable)
+        self.hint.setVisible(editable)
+
     def show_for(self, target_id: str | None) -> None:
         self.target_id = target_id
         self.files.clear()
         if target_id is not None:
             for attachment in self.services.store.records(
                     Attachment, where=RecordFilter(target_id=target_id), order_by="created_at", descending=False):
-                item = QListWidgetItem(f"{attachment.filename}  ({human_size(attachment.size)})")
+                text = f"{attachment.filename}  ({human_size(attachment.size)})"
+                if not self.services.blobs.has(attachment.sha256):
+                    text += "  · " + self.tr("fetched when you open it")
+                item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, attachment.id)
                 self.files.addItem(item)
         has_files = self.files.count() > 0
@@ -114,10 +125,33 @@ class AttachmentsSection(QGroupBox):
         if attachment is None:
             return
         if not self.services.blobs.has(attachment.sha256):
+            self.fetch_and_open(attachment)
+            return
+        self.open_file(attachment)
+
+    def fetch_and_open(self, attachment: Attachment) -> None:
+        """A file not on the laptop yet (held back on a costly connection, or its sync not done):
+        fetched now, and opened when it is here."""
+        fetch = self.services.fetch_file
+        if fetch is None:
             self.services.dialogs.error(self, self.tr("Not on this laptop yet"), self.tr(
                 "“{name}” has not been downloaded yet; it arrives with the next sync.").format(
                     name=attachment.filename))
             return
+        self.services.notify(self.tr("Fetching “{name}” ({size})…").format(
+            name=attachment.filename, size=human_size(attachment.size)))
+
+        def fetched(problem: str) -> None:
+            if problem:
+                self.services.dialogs.error(self, self.tr("Could not fetch the file"), self.tr(
+                    "“{name}” could not be fetched: {problem}").format(name=attachment.filename, problem=problem))
+            elif self.services.blobs.has(attachment.sha256):
+                self.services.notify(self.tr("“{name}” is on this laptop now.").format(name=attachment.filename))
+                self.open_file(attachment)
+
+        fetch(attachment, fetched)
+
+    def open_file(self, attachment: Attachment) -> None:
         blobs = self.services.blobs
         if not may_open(attachment.filename):
             self.save_as(attachment, self.tr(

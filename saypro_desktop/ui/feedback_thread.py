@@ -30,7 +30,7 @@ from saypro_desktop.ui.texts import enum_label
 
 # How a review reads at a glance in the thread.
 _MARKS = {ReviewState.NEEDS_MORE: "⚑", ReviewState.VALIDATED: "✔", ReviewState.ACKNOWLEDGED: "✓",
-          ReviewState.AGREED: "☑"}
+          ReviewState.AGREED: "☑", ReviewState.PROPOSED: "☆", ReviewState.FEATURED: "★"}
 
 
 def arrived_text(authors: list[str], directory: Directory, me: str) -> str:

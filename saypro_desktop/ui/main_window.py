@@ -106,7 +106,8 @@ class MainWindow(QMainWindow):
             store=store, paths=paths, runner=self.runner, dialogs=dialogs or DialogService(),
             reference=load_reference_for(store), blobs=blobs_for(paths, profile, store.key),
             owner_id=owner_id, notify=self.notify, opened=OpenedCopies(paths.profile_dir(profile) / ".opened"),
-            directory=store.directory(), default_sharing=default_sharing(self.settings))
+            directory=store.directory(), default_sharing=default_sharing(self.settings),
+            fetch_file=self.sync.fetch_file)
         self.services.opened.clear()  # copies left by a session that crashed
         self._shut_down = False
         self._quitting = False

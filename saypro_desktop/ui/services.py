@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from saypro_core.codec import DecodeError
-from saypro_core.records import Visibility
+from saypro_core.records import Attachment, Visibility
 from saypro_core.reference import ReferenceData, load_reference, parse_reference
 from saypro_desktop.paths import DataPaths
 from saypro_desktop.resources import resource_path
@@ -52,3 +52,6 @@ class PageServices:
     directory: Directory = field(default_factory=Directory)
     #: Where attachments are copied to be opened (deleted when the app closes).
     opened: OpenedCopies = field(default_factory=lambda: OpenedCopies(Path(tempfile.mkdtemp(prefix="saypro-"))))
+    #: Fetches one attachment now, off the GUI thread, then calls back on it with "" or what went
+    #: wrong (the sync controller's; None where no sync is set up).
+    fetch_file: Callable[[Attachment, Callable[[str], None]], None] | None = None

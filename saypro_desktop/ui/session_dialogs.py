@@ -160,15 +160,16 @@ class PublishSessionDialog(QDialog):
         online = self.online_check.isChecked()
         checked = [self.facilitators.item(i) for i in range(self.facilitators.count())]
         return PlannedSession(
-            owner_id=self.me, visibility=self.audience_combo.currentData(), title=self.title_edit.text().strip(),
-            session_type=self.type_combo.currentData(), starts_at=start,
+            owner_id=self.me, visibility=Visibility(self.audience_combo.currentData()),
+            title=self.title_edit.text().strip(),
+            session_type=SessionType(self.type_combo.currentData()), starts_at=start,
             ends_at=start + timedelta(minutes=self.minutes_spin.value()),
             location_kind=LocationKind.ONLINE if online else LocationKind.IN_PERSON,
             location=self.location_edit.text().strip(), online_link=self.link_edit.text().strip(),
             capacity=self.capacity_spin.value(),
             registration_deadline=_moment(self.deadline_edit) if self.deadline_check.isChecked() else None,
             alternative_dates=[_moment(self.alternative_edit)] if self.alternative_check.isChecked() else [],
-            repeat=self.repeat_combo.currentData(),
+            repeat=Recurrence(self.repeat_combo.currentData()),
             repeat_until=from_qdate(self.repeat_until.date()) if self.repeat_combo.currentData() != Recurrence.NONE
             else None,
             agenda=self.agenda_edit.toPlainText().strip(), programme=self.programme_edit.text().strip(),

@@ -11,6 +11,9 @@ One serial worker (a QThreadPool of one thread, as vorta's jobs manager) runs
   connection (probed every half minute: the OS's "online" flag says nothing about this server);
 - on "Sync now".
 
+A file the person opens that is not on the laptop yet (held back on a costly connection) is fetched
+on a second worker thread at once (:meth:`SyncController.fetch_file`).
+
 A request made while a sync runs is remembered and runs once the current one ends. Closing the
 app cancels between batches (a batch in flight is sent again next time; nothing is lost).
 """
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +34,7 @@ from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.storage.sync_log import SyncAttempt
 
 if TYPE_CHECKING:  # imported when the first sync runs: requests, keyring and pydantic cost half a second
+    from saypro_core.records import Attachment
     from saypro_desktop.sync.session import SyncOutcome, SyncProgress
 
 log = logging.getLogger(__name__)
@@ -55,6 +60,7 @@ class SyncController(QObject):
     _moved = Signal(int, int, int, int, int)  # internal: sync number, records sent/received, bytes up/down
     _probed = Signal(bool)
     _tokens_read = Signal()  # internal: a profile signed in by an older version had its tokens read
+    _fetched = Signal(int, str)  # internal: a file asked for by number is here ("") or could not come
 
     def __init__(self, store: RecordStore, data_dir: Path, profile: str, *, server: str | None = None,
                  parent: QObject | None = None) -> None:
@@ -92,6 +98,12 @@ class SyncController(QObject):
         self._finished.connect(self._sync_finished)
         self._moved.connect(self._sync_moved)
         self._probed.connect(self._probe_answered)
+        # Files opened on demand go on their own thread: a long sync does not hold them up.
+        self._fetcher = QThreadPool(self)
+        self._fetcher.setMaxThreadCount(1)
+        self._fetch_callbacks: dict[int, Callable[[str], None]] = {}
+        self._fetch_count = 0
+        self._fetched.connect(self._file_fetched)
 
         self._soon = QTimer(self)
         self._soon.setSingleShot(True)
@@ -218,6 +230,35 @@ class SyncController(QObject):
             self._again = False
             self.sync_now()
 
+    def fetch_file(self, attachment: Attachment, done: Callable[[str], None]) -> None:
+        """Fetch one attachment now, whatever the costly-connection setting holds back (a Hub entry's
+        document the person opened), beside any running sync; ``done`` is called on this thread
+        with "" once the file is here, or with what went wrong."""
+        if not self.can_sync:
+            done(self.tr("This laptop is not signed in to a server, so the file cannot be fetched."))
+            return
+        self._fetch_count += 1
+        number = self._fetch_count
+        self._fetch_callbacks[number] = done
+        store, data_dir, profile, fetched = self.store, self.data_dir, self.profile, self._fetched
+
+        def work() -> None:
+            from saypro_desktop.sync.session import fetch_file
+
+            try:
+                problem = fetch_file(store, data_dir, profile, attachment, self._cancel.is_set)
+            except Exception:  # noqa: BLE001 - logged; the person is told it failed
+                log.exception("fetching a file failed unexpectedly")
+                problem = "unexpected error"
+            fetched.emit(number, problem)
+
+        self._fetcher.start(work)
+
+    def _file_fetched(self, number: int, problem: str) -> None:
+        done = self._fetch_callbacks.pop(number, None)
+        if done is not None:
+            done(problem)
+
     def _probe_server(self) -> None:
         if self.running or not self.server:
             return
@@ -241,3 +282,4 @@ class SyncController(QObject):
             timer.stop()
         self._cancel.set()
         self._worker.waitForDone(30_000)
+        self._fetcher.waitForDone(30_000)
