@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout
 
-from saypro_core.records import Attachment
+from saypro_core.records import Attachment, Visibility
 from saypro_core.validation import ValidationError
 from saypro_desktop.storage.opened_copies import may_open, safe_file_name
 from saypro_desktop.storage.queries import RecordFilter
@@ -101,9 +101,11 @@ class AttachmentsSection(QGroupBox):
         for path in paths:
             stored = self.services.blobs.put_file(path)
             media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            # A file is read by whoever reads its record: the server narrows it to the record's
+            # scope and follows the record when that changes (saypro_server.privacy.child_scope).
             records.append(Attachment(target_type=self.target_type, target_id=self.target_id, filename=path.name,
                                       media_type=media_type, size=stored.size, sha256=stored.sha256,
-                                      owner_id=self.services.owner_id))
+                                      owner_id=self.services.owner_id, visibility=Visibility.ORGANISATION))
         try:
             saved = self.services.store.save_many(records)
         except ValidationError as error:

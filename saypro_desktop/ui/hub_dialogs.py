@@ -59,7 +59,7 @@ class HubEntryDialog(QDialog):
         self.kind_combo = QComboBox()
         for kind in HubKind:
             if kind not in PROGRAMME_HUB_KINDS or role in PUBLISHERS:
-                self.kind_combo.addItem(enum_label(kind), kind)
+                self.kind_combo.addItem(enum_label(kind), kind.value)
         form.addRow(self.tr("Kind"), self.kind_combo)
         self.date_edit = date_edit()
         self.date_edit.setDate(to_qdate(date.today()))

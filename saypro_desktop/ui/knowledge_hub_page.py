@@ -298,8 +298,11 @@ class KnowledgeHubPage(QWidget):
                                 f"{html.escape(format_day(record.updated_at.astimezone()))}</p>")
         else:
             self.reader.clear()
-        if isinstance(record, HubEntry):
-            self.attachments.set_editable(is_mine(record.owner_id, self.services.owner_id))
+        if record is not None:
+            # Photos and documents of whatever the library shows; only my own Hub entry takes new ones.
+            self.attachments.target_type = record.record_type
+            self.attachments.set_editable(isinstance(record, HubEntry) and is_mine(record.owner_id,
+                                                                                   self.services.owner_id))
             self.attachments.show_for(record.id)
             self.attachments.setVisible(self.attachments.files.count() > 0 or self.attachments.editable)
         else:

@@ -50,7 +50,8 @@ class SyncController(QObject):
     """Signals:
         state_changed(): a sync started or ended; read ``running``, ``last_attempt``, ``message()``.
         progressed(): a running sync moved on; read ``progress``.
-        data_arrived(): a sync stored records from the server (pages should reload).
+        data_arrived(): a sync stored records or a new directory from the server, or removed
+            records (pages should reload).
     """
 
     state_changed = Signal()
@@ -91,6 +92,7 @@ class SyncController(QObject):
         self.last_attempt: SyncAttempt | None = history[0] if history else None
         #: When the last complete sync ended (ISO UTC): said next to a failure, so its age is plain.
         self.last_success: str | None = store.last_complete_sync() if history else None
+        self._directory_version = store.directory_version()
         self._again = False
         self._cancel = threading.Event()
         self._outcomes: dict[int, SyncOutcome] = {}
@@ -223,7 +225,10 @@ class SyncController(QObject):
                 self._probe.start()
             else:
                 self._probe.stop()
-            if outcome.report.pulled or outcome.report.conflicts:
+            directory = self.store.directory_version()
+            moved = outcome.report.pulled or outcome.report.conflicts or outcome.report.removed
+            if moved or directory != self._directory_version:  # a new directory alone: roles, teams, names
+                self._directory_version = directory
                 self.data_arrived.emit()
         self.state_changed.emit()
         if self._again and not self._cancel.is_set():
