@@ -47,6 +47,10 @@
         <translation>Verwyder</translation>
     </message>
     <message>
+        <source>fetched when you open it</source>
+        <translation>word gehaal wanneer jy dit oopmaak</translation>
+    </message>
+    <message>
         <source>Attach files</source>
         <translation>Heg lêers aan</translation>
     </message>
@@ -73,6 +77,22 @@
     <message>
         <source>“{name}” has not been downloaded yet; it arrives with the next sync.</source>
         <translation>“{name}” is nog nie afgelaai nie; dit kom met die volgende sinkronisering.</translation>
+    </message>
+    <message>
+        <source>Fetching “{name}” ({size})…</source>
+        <translation>Haal “{name}” ({size})…</translation>
+    </message>
+    <message>
+        <source>Could not fetch the file</source>
+        <translation>Kon nie die lêer haal nie</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be fetched: {problem}</source>
+        <translation>“{name}” kon nie gehaal word nie: {problem}</translation>
+    </message>
+    <message>
+        <source>“{name}” is on this laptop now.</source>
+        <translation>“{name}” is nou op hierdie skootrekenaar.</translation>
     </message>
     <message>
         <source>“{name}” is not a picture or a document this app opens: a file of that kind could run as a program. Save it where you choose, and open it only if you trust where it came from.</source>
@@ -552,38 +572,222 @@
     </message>
 </context>
 <context>
+    <name>HubEntryDialog</name>
+    <message>
+        <source>New Hub entry</source>
+        <extracomment>Roles that publish guides and toolkits (the server checks it too: saypro_server.programme).</extracomment>
+        <translation>Nuwe inskrywing in die Kennissentrum</translation>
+    </message>
+    <message>
+        <source>e.g. How the Soshanguve team kept its volunteers</source>
+        <translation>bv. Hoe die Soshanguve-span sy vrywilligers behou het</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Project (optional)</source>
+        <translation>Projek (opsioneel)</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projek</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>Etikette, geskei deur kommas</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etikette</translation>
+    </message>
+    <message>
+        <source>In two or three sentences: what and for whom</source>
+        <translation>In twee of drie sinne: wat en vir wie</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Opsomming</translation>
+    </message>
+    <message>
+        <source>The whole text (optional)</source>
+        <translation>Die volle teks (opsioneel)</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Teks</translation>
+    </message>
+    <message>
+        <source>Links, one a line: https://…</source>
+        <translation>Skakels, een per reël: https://…</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Skakels</translation>
+    </message>
+    <message>
+        <source>Who can read it</source>
+        <translation>Wie dit kan lees</translation>
+    </message>
+    <message>
+        <source>Photos and documents are attached once the entry is saved; large ones reach colleagues on a costly connection only when they open them.</source>
+        <translation>Foto’s en dokumente word aangeheg sodra die inskrywing gestoor is; groot lêers bereik kollegas op ’n duur verbinding eers wanneer hulle dit oopmaak.</translation>
+    </message>
+    <message>
+        <source>Add to the Hub</source>
+        <translation>Voeg by die Kennissentrum</translation>
+    </message>
+</context>
+<context>
     <name>KnowledgeHubPage</name>
     <message>
         <source>Knowledge Hub</source>
         <translation>Kennissentrum</translation>
     </message>
     <message>
-        <source>Search what colleagues shared…</source>
-        <translation>Soek wat kollegas gedeel het…</translation>
+        <source>Reflective Practice Toolkit</source>
+        <translation>Gereedskapstel vir Reflektiewe Praktyk</translation>
+    </message>
+    <message>
+        <source>New Hub entry…</source>
+        <translation>Nuwe inskrywing…</translation>
+    </message>
+    <message>
+        <source>Search the library: case studies, toolkits, what colleagues shared…</source>
+        <translation>Deursoek die biblioteek: gevallestudies, gereedskapstelle, wat kollegas gedeel het…</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Alle soorte</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projek</translation>
+    </message>
+    <message>
+        <source>All projects</source>
+        <translation>Alle projekte</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Etiket</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Alle etikette</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Biblioteek</translation>
+    </message>
+    <message>
+        <source>Library entry</source>
+        <translation>Biblioteekinskrywing</translation>
+    </message>
+    <message>
+        <source>Propose for the newsletter</source>
+        <translation>Stel voor vir die nuusbrief</translation>
+    </message>
+    <message>
+        <source>Feature in the newsletter</source>
+        <translation>Plaas in die nuusbrief</translation>
+    </message>
+    <message>
+        <source>Case studies</source>
+        <translation>Gevallestudies</translation>
+    </message>
+    <message>
+        <source>Toolkits</source>
+        <translation>Gereedskapstelle</translation>
+    </message>
+    <message>
+        <source>Best practices</source>
+        <translation>Beste praktyke</translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation>Opnames</translation>
+    </message>
+    <message>
+        <source>Guides</source>
+        <translation>Gidse</translation>
+    </message>
+    <message>
+        <source>Shared learnings</source>
+        <translation>Gedeelde lesse</translation>
+    </message>
+    <message>
+        <source>Session summaries</source>
+        <translation>Sessie-opsommings</translation>
+    </message>
+    <message>
+        <source>Colleagues' learning logs</source>
+        <translation>Kollegas se leerjoernale</translation>
+    </message>
+    <message>
+        <source>… and {count} older: search or filter to find them</source>
+        <translation>… en {count} ouer: soek of filtreer om hulle te vind</translation>
+    </message>
+    <message>
+        <source>Nothing in the library matches what you asked for. Clear the search or the filters to see everything.</source>
+        <translation>Niks in die biblioteek pas by wat jy gevra het nie. Maak die soektog of die filters skoon om alles te sien.</translation>
+    </message>
+    <message>
+        <source>The library fills with case studies, toolkits, guides and what colleagues share after a sync, and you can read and search it without internet. Nothing is here yet: add the first entry with “New Hub entry…”.</source>
+        <translation>Die biblioteek vul met gevallestudies, gereedskapstelle, gidse en wat kollegas deel ná ’n sinkronisering, en jy kan dit sonder internet lees en deursoek. Hier is nog niks nie: voeg die eerste inskrywing by met “Nuwe inskrywing…”.</translation>
+    </message>
+    <message>
+        <source>★ Featured in the newsletter</source>
+        <translation>★ In die nuusbrief geplaas</translation>
+    </message>
+    <message>
+        <source>☆ Proposed for the newsletter; a supervisor or L&amp;D confirms it</source>
+        <translation>☆ Voorgestel vir die nuusbrief; ’n toesighouer of L&amp;D bevestig dit</translation>
+    </message>
+    <message>
+        <source>Proposed for the newsletter.</source>
+        <translation>Voorgestel vir die nuusbrief.</translation>
+    </message>
+    <message>
+        <source>Featured in the newsletter.</source>
+        <translation>In die nuusbrief geplaas.</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Kan nie stoor nie</translation>
+    </message>
+    <message>
+        <source>Saved; it goes with the next sync.</source>
+        <translation>Gestoor; dit gaan met die volgende sinkronisering.</translation>
+    </message>
+    <message>
+        <source>Only web links open from the Knowledge Hub.</source>
+        <translation>Net webskakels maak oop vanuit die Kennissentrum.</translation>
+    </message>
+    <message>
+        <source>Added to the Knowledge Hub; it goes with the next sync.</source>
+        <translation>By die Kennissentrum gevoeg; dit gaan met die volgende sinkronisering.</translation>
     </message>
     <message>
         <source>Search the Knowledge Hub</source>
         <translation>Deursoek die Kennissentrum</translation>
     </message>
     <message>
-        <source>Shared records</source>
-        <translation>Gedeelde rekords</translation>
-    </message>
-    <message>
-        <source>Shared record</source>
-        <translation>Gedeelde rekord</translation>
-    </message>
-    <message>
         <source>A colleague</source>
         <translation>’n Kollega</translation>
-    </message>
-    <message>
-        <source>Nothing shared with you matches “{query}”.</source>
-        <translation>Niks wat met jou gedeel is, pas by “{query}” nie.</translation>
-    </message>
-    <message>
-        <source>Session summaries and lessons your colleagues share will appear here after a sync, and you can read and search them without internet. Nothing has been shared with you yet.</source>
-        <translation>Sessie-opsommings en lesse wat jou kollegas deel, verskyn hier ná ’n sinkronisering, en jy kan dit sonder internet lees en deursoek. Niks is nog met jou gedeel nie.</translation>
     </message>
     <message>
         <source>By {author}</source>
@@ -1935,6 +2139,14 @@
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>This laptop is not signed in to a server, so the file cannot be fetched.</source>
+        <extracomment>How far the running sync has come (None before its first report). The person said they are on a costly connection: photos and documents wait. When the last complete sync ended (ISO UTC): said next to a failure, so its age is plain.</extracomment>
+        <translation>Hierdie skootrekenaar is nie by ’n bediener aangemeld nie, dus kan die lêer nie gehaal word nie.</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <source>Sync</source>
@@ -2217,6 +2429,45 @@ refleksie</translation>
     <message>
         <source>Nothing shared with you yet.</source>
         <translation>Nog niks met jou gedeel nie.</translation>
+    </message>
+</context>
+<context>
+    <name>ToolkitDialog</name>
+    <message>
+        <source>Reflective Practice Toolkit</source>
+        <translation>Gereedskapstel vir Reflektiewe Praktyk</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Sjablone</translation>
+    </message>
+    <message>
+        <source>Worksheet</source>
+        <translation>Werkblad</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Druk…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Stoor as PDF…</translation>
+    </message>
+    <message>
+        <source>Templates for reflecting alone or as a team. Print one as a worksheet for a session, or use it in a learning log (choose it there under Reflection template).</source>
+        <translation>Sjablone om alleen of as span te reflekteer. Druk een as werkblad vir ’n sessie, of gebruik dit in ’n leerjoernaal (kies dit daar onder Refleksiesjabloon).</translation>
+    </message>
+    <message>
+        <source>Save the worksheet</source>
+        <translation>Stoor die werkblad</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not write the PDF</source>
+        <translation>Kon nie die PDF skryf nie</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>fetched when you open it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Attach files</source>
         <translation type="unfinished" />
     </message>
@@ -72,6 +76,22 @@
     </message>
     <message>
         <source>“{name}” has not been downloaded yet; it arrives with the next sync.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fetching “{name}” ({size})…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not fetch the file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{name}” could not be fetched: {problem}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{name}” is on this laptop now.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -552,13 +572,213 @@
     </message>
 </context>
 <context>
+    <name>HubEntryDialog</name>
+    <message>
+        <source>New Hub entry</source>
+        <extracomment>Roles that publish guides and toolkits (the server checks it too: saypro_server.programme).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. How the Soshanguve team kept its volunteers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Project (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In two or three sentences: what and for whom</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The whole text (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Links, one a line: https://…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Links</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who can read it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Photos and documents are attached once the entry is saved; large ones reach colleagues on a costly connection only when they open them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add to the Hub</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>KnowledgeHubPage</name>
     <message>
         <source>Knowledge Hub</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Search what colleagues shared…</source>
+        <source>Reflective Practice Toolkit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New Hub entry…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search the library: case studies, toolkits, what colleagues shared…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All projects</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Library entry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Propose for the newsletter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Feature in the newsletter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Case studies</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Toolkits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Best practices</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Guides</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shared learnings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Session summaries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Colleagues' learning logs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>… and {count} older: search or filter to find them</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing in the library matches what you asked for. Clear the search or the filters to see everything.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The library fills with case studies, toolkits, guides and what colleagues share after a sync, and you can read and search it without internet. Nothing is here yet: add the first entry with “New Hub entry…”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>★ Featured in the newsletter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>☆ Proposed for the newsletter; a supervisor or L&amp;D confirms it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Proposed for the newsletter.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Featured in the newsletter.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved; it goes with the next sync.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only web links open from the Knowledge Hub.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Added to the Knowledge Hub; it goes with the next sync.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -566,23 +786,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Shared records</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Shared record</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>A colleague</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Nothing shared with you matches “{query}”.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Session summaries and lessons your colleagues share will appear here after a sync, and you can read and search them without internet. Nothing has been shared with you yet.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1935,6 +2139,14 @@
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>This laptop is not signed in to a server, so the file cannot be fetched.</source>
+        <extracomment>How far the running sync has come (None before its first report). The person said they are on a costly connection: photos and documents wait. When the last complete sync ended (ISO UTC): said next to a failure, so its age is plain.</extracomment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <source>Sync</source>
@@ -2207,6 +2419,45 @@ reflection</source>
     </message>
     <message>
         <source>Nothing shared with you yet.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ToolkitDialog</name>
+    <message>
+        <source>Reflective Practice Toolkit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Worksheet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Templates for reflecting alone or as a team. Print one as a worksheet for a session, or use it in a learning log (choose it there under Reflection template).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the worksheet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not write the PDF</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -43,7 +43,6 @@ class AttachmentsSection(QGroupBox):
         layout.addWidget(self.hint)
         self.files = QListWidget()
         self.files.setAccessibleName(self.tr("Attached files"))
-        self.files.setMaximumHeight(120)
         self.files.itemActivated.connect(self.open_selected)
         layout.addWidget(self.files)
         buttons = QHBoxLayout()
@@ -78,6 +77,9 @@ class AttachmentsSection(QGroupBox):
                 item.setData(Qt.ItemDataRole.UserRole, attachment.id)
                 self.files.addItem(item)
         has_files = self.files.count() > 0
+        if has_files:  # as tall as its files, up to five rows
+            rows = min(self.files.count(), 5)
+            self.files.setFixedHeight(rows * self.files.sizeHintForRow(0) + 2 * self.files.frameWidth() + 4)
         self.files.setVisible(has_files)
         self.open_button.setEnabled(has_files)
         self.remove_button.setEnabled(has_files)

@@ -33,6 +33,7 @@ from saypro_desktop.ui.app import make_application, window_settings
 from saypro_desktop.ui.main_window import MainWindow
 from saypro_desktop.ui.record_page import RecordPage
 from saypro_desktop.ui.session_dialogs import PublishSessionDialog, RollDialog, SurveyDialog
+from saypro_desktop.ui.hub_dialogs import HubEntryDialog, ToolkitDialog
 from saypro_desktop.ui.theme import apply_theme
 from saypro_desktop.ui.translation import install_language
 from tests import factories
@@ -101,6 +102,34 @@ store.save_many([cafe, circle, talk,
     factories.survey_response(id=factories.new_id(), owner_id=SIPHO, target_id=circle.id,
                               occurrence=circle.starts_at, overall=5, usefulness=4, improve="Start on time."),
 ])
+case = factories.hub_entry(id=factories.new_id(), owner_id=SIPHO, author_name="Sipho Dlamini",
+                          title="Case study: savings groups that outlast the project", project="Savings groups",
+                          tags=["savings", "sustainability"], entry_date=today - timedelta(days=12),
+                          summary="Three Giyani groups still meet two years after our support ended. What they "
+                                  "have in common: their own rules, written down, and a treasurer they chose.",
+                          body="The groups were started in 2024. We visited them again in October. Each "
+                               "keeps a rule book in the local language, and new members sign it.",
+                          links=["https://saypro.online/hub/savings-groups"])
+toolkit = factories.hub_entry(id=factories.new_id(), owner_id=SAM, author_name="Sam Mahlangu",
+                              kind=factories.HubKind.TOOLKIT, title="Facilitation toolkit for knowledge cafés",
+                              project="Learning programme", tags=["facilitation"],
+                              entry_date=today - timedelta(days=30),
+                              summary="Agendas, timings and the questions that open a café.", links=[])
+store.save_many([case, toolkit,
+    factories.hub_entry(id=factories.new_id(), owner_id=LERATO, author_name="Lerato Nkosi",
+                        kind=factories.HubKind.SHARED_LEARNING, title="Ask the borehole committee first",
+                        project="WASH", tags=["water"], entry_date=today - timedelta(days=3), links=[],
+                        summary="The committee knew where the pipes ran."),
+    factories.hub_entry(id=factories.new_id(), owner_id=SAM, author_name="Sam Mahlangu",
+                        kind=factories.HubKind.RECORDING, title="Recording: lightning talks, October",
+                        project="Learning programme", tags=["data protection"], entry_date=today - timedelta(days=40),
+                        summary="Five talks of five minutes.", links=["https://saypro.online/live/october"]),
+    factories.attachment(id=factories.new_id(), owner_id=SAM, target_type="hub_entry", target_id=toolkit.id,
+                         filename="facilitation-toolkit.pdf", size=2_400_000, visibility=Visibility.ORGANISATION),
+    factories.feedback(id=factories.new_id(), target_type="hub_entry", target_id=case.id, owner_id=ME,
+                       review_state=ReviewState.FEATURED, comment="Featured in the newsletter.",
+                       visibility=Visibility.ORGANISATION),
+])
 mine = store.records(factories.LearningLog, where=RecordFilter(owner=ME))[0]
 store.save(factories.feedback(target_id=mine.id, owner_id=SAM, review_state=ReviewState.NEEDS_MORE,
                               comment="Which savings rules did the group agree? Add them, please."))
@@ -138,10 +167,17 @@ def shoot():
     sessions.trees[0].setCurrentItem(sessions.trees[0].topLevelItem(0))
     app.processEvents()
     assert window.screen().grabWindow(window.winId()).save(str(out / f"{language}_x_sessions_registered.png"))
+    # The Hub's toolkit with a document not fetched yet.
+    window.navigation.setCurrentRow(6)
+    window.knowledge_hub.tree.setCurrentItem(window.knowledge_hub.tree.topLevelItem(1).child(0))
+    app.processEvents()
+    assert window.screen().grabWindow(window.winId()).save(str(out / f"{language}_x_hub_toolkit.png"))
     held = sessions.content.past[0]
     dialogs = {"publish": PublishSessionDialog(window.services.directory, ME, window),
                "roll": RollDialog(held.roll, window.services.directory, held.session.title, window),
-               "survey": SurveyDialog(held.session.title, window)}
+               "survey": SurveyDialog(held.session.title, window),
+               "hub_entry": HubEntryDialog(ME, "Thandi Mokoena", "supervisor", window),
+               "toolkit": ToolkitDialog(window.services.reference.templates, window.services.dialogs, window)}
     for name, dialog in dialogs.items():
         dialog.show()
         for _ in range(5):
@@ -174,7 +210,7 @@ def test_main_window_in_a_real_x_server(tmp_path: Path, language: str) -> None:
     assert "exposed True" in result.stdout
     shots = sorted(out.glob(f"{language}_*.png"))
     assert [s.name for s in shots][:2] == [f"{language}_00_home.png", f"{language}_01_learning_log.png"]
-    assert len(shots) == 13  # 9 sections, the registered state and 3 dialogs
+    assert len(shots) == 16  # 9 sections, the registered state, a Hub toolkit with its document and 5 dialogs
     assert all(s.stat().st_size > 5_000 for s in shots), "a screenshot is blank"
 
 
