@@ -738,16 +738,16 @@
         <translation>Kollegas se leerjoernale</translation>
     </message>
     <message>
-        <source>… and {count} older: search or filter to find them</source>
-        <translation>… en {count} ouer: soek of filtreer om hulle te vind</translation>
-    </message>
-    <message>
         <source>Nothing in the library matches what you asked for. Clear the search or the filters to see everything.</source>
         <translation>Niks in die biblioteek pas by wat jy gevra het nie. Maak die soektog of die filters skoon om alles te sien.</translation>
     </message>
     <message>
         <source>The library fills with case studies, toolkits, guides and what colleagues share after a sync, and you can read and search it without internet. Nothing is here yet: add the first entry with “New Hub entry…”.</source>
         <translation>Die biblioteek vul met gevallestudies, gereedskapstelle, gidse en wat kollegas deel ná ’n sinkronisering, en jy kan dit sonder internet lees en deursoek. Hier is nog niks nie: voeg die eerste inskrywing by met “Nuwe inskrywing…”.</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>(geen titel)</translation>
     </message>
     <message>
         <source>★ Featured in the newsletter</source>
@@ -784,6 +784,10 @@
     <message>
         <source>Search the Knowledge Hub</source>
         <translation>Deursoek die Kennissentrum</translation>
+    </message>
+    <message>
+        <source>… and older ones: search or filter to find them</source>
+        <translation>… en ouer inskrywings: soek of filtreer om hulle te vind</translation>
     </message>
     <message>
         <source>A colleague</source>

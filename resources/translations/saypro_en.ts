@@ -738,15 +738,15 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>… and {count} older: search or filter to find them</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Nothing in the library matches what you asked for. Clear the search or the filters to see everything.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>The library fills with case studies, toolkits, guides and what colleagues share after a sync, and you can read and search it without internet. Nothing is here yet: add the first entry with “New Hub entry…”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(no title)</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -783,6 +783,10 @@
     </message>
     <message>
         <source>Search the Knowledge Hub</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>… and older ones: search or filter to find them</source>
         <translation type="unfinished" />
     </message>
     <message>

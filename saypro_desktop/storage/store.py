@@ -180,6 +180,23 @@ class RecordStore:
         with self.engine.connect() as connection:
             return [row_to_record(cls, row) for row in connection.execute(statement).mappings()]
 
+    def columns(self, cls: type[Record], names: Sequence[str], *, where: RecordFilter | None = None,
+                ids: Sequence[str] | None = None, order_by: str = "updated_at", descending: bool = True,
+                limit: int | None = None) -> list[dict[str, Any]]:
+        """A few columns of live records, as stored (text, JSON text for lists), nothing decoded:
+        for long lists that show a title and a date and read the whole record only when opened."""
+        table = RECORD_TABLES[cls.record_type]
+        column = table.c[order_by]
+        order = (column.desc(), table.c.id.desc()) if descending else (column, table.c.id)
+        # Records picked by id are found by their key, not by walking the order's index.
+        live = _live(table, where, order_by="id" if ids is not None else order_by)
+        statement = (select(*(table.c[name] for name in names)).where(conditions(table, cls.record_type, where))
+                     .where(live).order_by(*order).limit(limit))
+        if ids is not None:
+            statement = statement.where(table.c.id.in_(ids))
+        with self.engine.connect() as connection:
+            return [dict(row) for row in connection.execute(statement).mappings()]
+
     def iter_all(self, cls: type[R], *, include_deleted: bool = False) -> Iterator[R]:
         """Every record of one type in id (= creation) order, read in pages."""
         table = RECORD_TABLES[cls.record_type]

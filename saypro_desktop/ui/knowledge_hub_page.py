@@ -41,7 +41,7 @@ from saypro_core.records import (
 from saypro_core.validation import ValidationError
 from saypro_desktop.storage import hub
 from saypro_desktop.storage.directory import is_mine
-from saypro_desktop.storage.hub import SHELVES, HubQuery, Library
+from saypro_desktop.storage.hub import SHELVES, HubQuery, HubRow, Library
 from saypro_desktop.ui.attachments_section import AttachmentsSection
 from saypro_desktop.ui.feedback_thread import FeedbackThread
 from saypro_desktop.ui.form_widgets import format_day
@@ -225,24 +225,23 @@ class KnowledgeHubPage(QWidget):
         self.tree.clear()
         again: QTreeWidgetItem | None = None
         for shelf in content.shelves:
-            label = f"{self.shelf_name(shelf.key)} ({shelf.total})"
+            label = f"{self.shelf_name(shelf.key)} ({len(shelf.rows)}{'+' if shelf.more else ''})"
             group = QTreeWidgetItem(self.tree, [label])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            for record in shelf.records:
-                item = QTreeWidgetItem(group, [self.row_text(record, content.newsletter.get(record.id))])
-                item.setData(0, Qt.ItemDataRole.UserRole, record)
-                item.setToolTip(0, record.display_title)
-                if record.id == shown_id:
+            for row in shelf.rows:
+                item = QTreeWidgetItem(group, [self.row_text(row, content.newsletter.get(row.id))])
+                item.setData(0, Qt.ItemDataRole.UserRole, row)
+                item.setToolTip(0, row.title)
+                if row.id == shown_id:
                     again = item
-            if len(shelf.records) < shelf.total:
-                more = QTreeWidgetItem(group, [self.tr("… and {count} older: search or filter to find them").format(
-                    count=shelf.total - len(shelf.records))])
+            if shelf.more:
+                more = QTreeWidgetItem(group, [self.tr("… and older ones: search or filter to find them")])
                 more.setFlags(Qt.ItemFlag.NoItemFlags)
             group.setExpanded(True)
         self.tree.blockSignals(False)
         if again is not None:
             self.tree.setCurrentItem(again)
-        if content.total:
+        if content.shown:
             self.stack.setCurrentIndex(0)
             return
         if content.query != HubQuery():
@@ -265,19 +264,17 @@ class KnowledgeHubPage(QWidget):
         combo.setCurrentIndex(max(0, combo.findData(chosen)))
         combo.blockSignals(False)
 
-    def row_text(self, record: Record, mark: ReviewState | None) -> str:
+    def row_text(self, row: HubRow, mark: ReviewState | None) -> str:
         star = {ReviewState.FEATURED: "★ ", ReviewState.PROPOSED: "☆ "}.get(mark, "") if mark else ""
-        if isinstance(record, HubEntry):
-            author = record.author_name or self.services.directory.name_of(record.owner_id)
-            when = format_day(record.entry_date)
-        else:
-            author = self.services.directory.name_of(record.owner_id) or self.tr("A colleague")
-            when = ""
-        return star + " · ".join(part for part in (record.display_title, author, when) if part)
+        author = row.author_name or self.services.directory.name_of(row.owner_id) or self.tr("A colleague")
+        when = format_day(row.day) if row.day is not None else ""
+        title = row.title or self.tr("(no title)")
+        return star + " · ".join(part for part in (title, author, when) if part)
 
     def _show_item(self, item: QTreeWidgetItem | None) -> None:
-        record = None if item is None else item.data(0, Qt.ItemDataRole.UserRole)
-        self.show_record(record if isinstance(record, Record) else None)
+        row = None if item is None else item.data(0, Qt.ItemDataRole.UserRole)
+        record = self.services.store.get(row.record_class, row.id) if isinstance(row, HubRow) else None
+        self.show_record(record)
 
     def byline(self, record: Record) -> str:
         author = self.services.directory.name_of(record.owner_id) or self.tr("A colleague")
