@@ -515,14 +515,6 @@
         <translation>Nog geen terugvoer nie. Wanneer jou toesighouer, mentor of ’n kollega iets wat jy gedeel het, kommentaar gee, verskyn dit hier ná ’n sinkronisering.</translation>
     </message>
     <message>
-        <source>Today</source>
-        <translation>Vandag</translation>
-    </message>
-    <message>
-        <source>Tomorrow</source>
-        <translation>Môre</translation>
-    </message>
-    <message>
         <source>To do: reply or improve it</source>
         <translation>Om te doen: antwoord of verbeter dit</translation>
     </message>
@@ -1398,6 +1390,17 @@
     <message>
         <source>Your unsaved changes from {day} {time} were kept. Save to keep them for good.</source>
         <translation>Jou ongestoorde veranderinge van {day} {time} is gehou. Stoor om dit vir goed te hou.</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>Today</source>
+        <translation>Vandag</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Môre</translation>
     </message>
 </context>
 <context>

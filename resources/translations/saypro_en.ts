@@ -515,14 +515,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Today</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Tomorrow</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>To do: reply or improve it</source>
         <translation type="unfinished" />
     </message>
@@ -1397,6 +1389,17 @@
     </message>
     <message>
         <source>Your unsaved changes from {day} {time} were kept. Save to keep them for good.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tomorrow</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -25,6 +25,7 @@ from saypro_desktop.storage.month_summary import MonthSummary, month_summary
 from saypro_desktop.ui.form_widgets import format_day, format_moment, human_size
 from saypro_desktop.ui.main_window import SESSIONS_ROW
 from saypro_desktop.ui.page_parts import heading_label, scrolling_body, subheading_label
+from saypro_desktop.ui.reminders import reminder_when
 from saypro_desktop.ui.services import PageServices
 from saypro_desktop.ui.texts import enum_label, type_name
 
@@ -180,9 +181,8 @@ class HomePage(QWidget):
         today = date.today()
         lines = []
         for occasion in summary.reminders:
-            local = occasion.occurrence.astimezone()
-            day = self.tr("Today") if local.date() == today else self.tr("Tomorrow")
-            lines.append(f"<b>{html.escape(day)} {local:%H:%M}</b> · {html.escape(occasion.session.title)}")
+            when = reminder_when(occasion.occurrence, today)
+            lines.append(f"<b>{html.escape(when)}</b> · {html.escape(occasion.session.title)}")
         self.reminder.setVisible(bool(lines))
         if lines:
             self.reminder.setText("<br>".join(lines) + f" · <a href='sessions'>{html.escape(self.tr('Sessions'))}</a>")

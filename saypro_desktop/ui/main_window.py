@@ -44,6 +44,7 @@ from saypro_desktop.ui.dialogs import DialogService
 from saypro_desktop.ui.feedback_thread import arrived_text
 from saypro_desktop.ui.form_widgets import format_moment, human_size
 from saypro_desktop.ui.record_page import RecordPage
+from saypro_desktop.ui.reminders import SessionReminders
 from saypro_desktop.ui.search_dialog import SearchDialog
 from saypro_desktop.ui.services import PageServices, load_reference_for
 from saypro_desktop.ui.settings_dialog import SettingsDialog, default_sharing
@@ -143,6 +144,9 @@ class MainWindow(QMainWindow):
         self._tray_wait_ends = time.monotonic() + TRAY_WAIT_S
         if tray is None and self.tray is None and self._wants_tray():
             self._tray_watch.start()
+        self.reminders = SessionReminders(self.services, self.runner, self)
+        self.reminders.due.connect(self._remind)
+        self.reminders.start()
 
     # -- building ---------------------------------------------------------------------------
 
@@ -469,8 +473,15 @@ class MainWindow(QMainWindow):
         self.services.owner_id = self.services.owner_id or self.sync.user_id
         self._server_url = self.sync.server
 
+    def _remind(self, message: str) -> None:
+        """A session tomorrow (or today): in the tray, so it is seen with the window closed, and here."""
+        self.notify(message.replace("\n", " · "))
+        if self.tray is not None:
+            self.tray.tell(message)
+
     def _data_arrived(self) -> None:
         """A sync brought records from the server: show them wherever they are listed."""
+        self.reminders.check()  # a place given, or a session moved to tomorrow
         self.services.directory = self._store.directory()
         self._show_team_section()
         attempt = self.sync.last_attempt
@@ -571,6 +582,7 @@ class MainWindow(QMainWindow):
             return
         self._shut_down = True
         self._tray_watch.stop()
+        self.reminders.stop()
         for page in self.record_pages():
             page.flush_draft()
         self._remember_window()

@@ -3,13 +3,14 @@ cancelling (the server's answer pending), a supervisor's roll that writes the re
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from saypro_core.records import Registration, RegistrationOutcome, RegistrationStatus, SessionNote, SurveyResponse
 from saypro_core.wire import DirectoryOut, PersonOut
+from saypro_desktop.storage import programme as schedule
 from saypro_desktop.storage.directory import write_directory
 from saypro_desktop.storage.store import RecordStore
 from saypro_desktop.ui.main_window import SESSIONS_ROW
@@ -150,3 +151,12 @@ def test_home_reminds_of_tomorrows_session_and_leads_to_it(qtbot: QtBot, store: 
     assert "Lightning talks" not in home.reminder.text()  # not yet
     home.reminder.linkActivated.emit("sessions")
     assert window.navigation.currentRow() == SESSIONS_ROW
+    # The same reminder as a notification (the tray's, and the status bar's), once: not again at the
+    # next check, nor after the app starts again.
+    messages: list[str] = []
+    window.reminders.due.connect(messages.append)
+    told = window.reminders.tell(schedule.reminders(store, ME, date.today()), date.today())
+    assert told == [f"Tomorrow 09:00: {cafe.title} ({cafe.location})"] and messages == told
+    assert window.statusBar().currentMessage() == told[0]
+    assert window.reminders.tell(schedule.reminders(store, ME, date.today()), date.today()) == []
+    assert open_window(owner_id=ME).reminders.tell(schedule.reminders(store, ME, date.today()), date.today()) == []
