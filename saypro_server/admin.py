@@ -55,6 +55,10 @@ def _user(session: Session, username: str) -> User:
     return user
 
 
+def user_id(session: Session, username: str) -> str:
+    return _user(session, username).id
+
+
 def _team(session: Session, name: str) -> Team:
     team = session.scalar(select(Team).where(Team.name == name))
     if team is None:

@@ -9,6 +9,11 @@
     saypro-server users export NAME [-o FILE]         everything the server holds about a person (JSON)
     saypro-server users erase NAME --yes              remove a person and all their data (withdrawn everywhere)
     saypro-server teams create NAME [--supervisor USER] | add-member TEAM USER | set-supervisor TEAM USER | list
+    saypro-server sessions publish --as USER --title T --starts "YYYY-MM-DD HH:MM" [--type T] [--minutes N]
+                  [--place P | --online URL] [--capacity N] [--deadline "..."] [--alternative "..."]...
+                  [--repeat weekly|fortnightly|monthly --until YYYY-MM-DD] [--agenda T] [--programme T]
+                  [--facilitator USER]... [--audience organisation|team]     (times in South African time)
+    saypro-server sessions list | cancel ID --as USER
     saypro-server reference load FILE
     saypro-server audit [--actor NAME] [--owner NAME] [--since YYYY-MM-DD]   who read or handled whose records
     saypro-server maintenance                         apply the retention settings (run it daily)
@@ -25,11 +30,13 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from saypro_server import __version__, admin, audit
+from saypro_core.metrics import ORGANISATION_TZ
+from saypro_core.records import LocationKind, PlannedSession, Recurrence, SessionType, Visibility
+from saypro_server import __version__, admin, audit, publishing
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -91,6 +98,35 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("username")
     teams.add_parser("list")
 
+    programme = commands.add_parser("sessions", help="the learning programme's sessions").add_subparsers(
+        dest="action", required=True)
+    publish = programme.add_parser("publish", help="publish a session (it reaches laptops with their next sync)")
+    publish.add_argument("--as", dest="publisher", required=True, metavar="USER", help="a supervisor or admin")
+    publish.add_argument("--title", required=True, help="the topic")
+    publish.add_argument("--type", dest="session_type", choices=[t.value for t in SessionType],
+                         default=SessionType.KNOWLEDGE_CAFE.value)
+    publish.add_argument("--starts", required=True, type=_local_moment, metavar='"YYYY-MM-DD HH:MM"')
+    publish.add_argument("--minutes", type=int, default=90)
+    where = publish.add_mutually_exclusive_group(required=True)
+    where.add_argument("--place", help="office, room or venue")
+    where.add_argument("--online", metavar="URL", help="link to the video portal or meeting")
+    publish.add_argument("--capacity", type=int, default=0, help="places (0: no limit)")
+    publish.add_argument("--deadline", type=_local_moment, metavar='"YYYY-MM-DD HH:MM"', help="registration closes")
+    publish.add_argument("--alternative", type=_local_moment, action="append", default=[],
+                         metavar='"YYYY-MM-DD HH:MM"', help="another date people may choose (repeatable)")
+    publish.add_argument("--repeat", choices=[r.value for r in Recurrence if r != Recurrence.NONE])
+    publish.add_argument("--until", type=date.fromisoformat, metavar="YYYY-MM-DD", help="the last repeat")
+    publish.add_argument("--agenda", default="", help="focus areas and agenda")
+    publish.add_argument("--programme", default="", help="training module or programme")
+    publish.add_argument("--facilitator", action="append", default=[], metavar="USER",
+                         help="takes the roll (repeatable; the first leads; default: the publisher)")
+    publish.add_argument("--audience", choices=["organisation", "team"], default="organisation",
+                         help="who may register")
+    programme.add_parser("list", help="sessions still to come")
+    cancel = programme.add_parser("cancel", help="cancel a session you published")
+    cancel.add_argument("session_id")
+    cancel.add_argument("--as", dest="publisher", required=True, metavar="USER")
+
     reference = commands.add_parser("reference", help="reference data").add_subparsers(dest="action", required=True)
     reference.add_parser("load").add_argument("file", type=Path)
 
@@ -113,6 +149,46 @@ def _password(from_stdin: bool) -> str:
     if first != getpass.getpass("Again: "):
         raise admin.AdminError("The passwords do not match.")
     return first
+
+
+def _local_moment(text: str) -> datetime:
+    """"2026-12-10 09:00" in South African time (the organisation's; no daylight saving)."""
+    try:
+        moment = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a time like \"2026-12-10 09:00\"") from None
+    return moment.replace(tzinfo=ORGANISATION_TZ).astimezone(UTC)
+
+
+def _sessions(session: Session, args: argparse.Namespace) -> None:
+    """`sessions publish | list | cancel`."""
+    if args.action == "list":
+        for record, username in publishing.upcoming(session):
+            local = record.starts_at.astimezone(ORGANISATION_TZ)
+            state = " (cancelled)" if record.cancelled else ""
+            places = f"{record.capacity} places" if record.capacity else "no limit"
+            print(f"{record.id}\t{local:%Y-%m-%d %H:%M}\t{record.title}{state}\t{places}\t{username}")
+        return
+    if args.action == "cancel":
+        cancelled = publishing.cancel_session(session, args.publisher, args.session_id)
+        print(f"Cancelled '{cancelled.title}'; laptops show it with their next sync.")
+        return
+    facilitators = [admin.user_id(session, name) for name in args.facilitator]
+    if (args.repeat is None) != (args.until is None):
+        raise admin.AdminError("--repeat and --until go together.")
+    draft = PlannedSession(
+        title=args.title.strip(), session_type=SessionType(args.session_type), starts_at=args.starts,
+        ends_at=args.starts + timedelta(minutes=args.minutes),
+        location_kind=LocationKind.ONLINE if args.online else LocationKind.IN_PERSON,
+        location=(args.place or "").strip(), online_link=(args.online or "").strip(), capacity=args.capacity,
+        registration_deadline=args.deadline, alternative_dates=args.alternative,
+        repeat=Recurrence(args.repeat or Recurrence.NONE.value), repeat_until=args.until,
+        agenda=args.agenda.strip(), programme=args.programme.strip(), facilitator_ids=facilitators,
+        visibility=Visibility(args.audience))
+    published = publishing.publish_session(session, args.publisher, draft)
+    local = published.starts_at.astimezone(ORGANISATION_TZ)
+    print(f"Published '{published.title}' on {local:%Y-%m-%d %H:%M} (id {published.id}); laptops get it with "
+          "their next sync.")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -217,6 +293,36 @@ def _teams(session: object, args: argparse.Namespace) -> None:
             print(f"{team.name}\t{', '.join(members) or '(no members)'}")
 
 
+def _administer(session: Session, settings: Settings, args: argparse.Namespace) -> None:
+    """Every command but ``serve`` and ``migrate``, in one session."""
+    if args.command == "users":
+        _users(session, args)
+    elif args.command == "teams":
+        _teams(session, args)
+    elif args.command == "sessions":
+        _sessions(session, args)
+    elif args.command == "audit":
+        since = datetime.combine(args.since, time(), UTC) if args.since else None
+        for line in audit.listing(session, actor=args.actor, owner=args.owner, since=since):
+            print(f"{line.at:%Y-%m-%d %H:%M:%S}\t{line.actor}\t{line.action}\t{line.owner}\t{line.record}"
+                  f"\t{line.detail}")
+    elif args.command == "backup":
+        admin.backup_sqlite(settings.resolved_database_url(), args.file)
+        print(f"Backed up the server database to {args.file}.")
+    elif args.command == "restored":
+        ended = admin.mark_restored(session)
+        print(f"The feed has a new identity: every device reconciles at its next sync ({ended} sign-ins "
+              "ended; each laptop signs in again, keeping its work).")
+    elif args.command == "maintenance":
+        done = admin.maintain(session, settings)
+        print(f"Removed {done.tombstones} old tombstones, {done.withdrawals} withdrawals, {done.audit_entries} "
+              f"audit entries, {done.applied_changes} applied-change records, {done.sessions} ended sign-ins "
+              f"and {done.files} unused files.")
+    else:
+        version = admin.load_reference(session, args.file)
+        print(f"Loaded reference data version {version}.")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # The database, its journal, the key file and backups the server writes: its own user only.
@@ -241,31 +347,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     session_factory = make_session_factory(engine)
     try:
         with session_factory() as session:
-            if args.command == "users":
-                _users(session, args)
-            elif args.command == "teams":
-                _teams(session, args)
-            elif args.command == "audit":
-                since = datetime.combine(args.since, time(), UTC) if args.since else None
-                for line in audit.listing(session, actor=args.actor, owner=args.owner, since=since):
-                    print(f"{line.at:%Y-%m-%d %H:%M:%S}\t{line.actor}\t{line.action}\t{line.owner}\t{line.record}"
-                          f"\t{line.detail}")
-            elif args.command == "backup":
-                admin.backup_sqlite(settings.resolved_database_url(), args.file)
-                print(f"Backed up the server database to {args.file}.")
-            elif args.command == "restored":
-                ended = admin.mark_restored(session)
-                print(f"The feed has a new identity: every device reconciles at its next sync ({ended} sign-ins "
-                      "ended; each laptop signs in again, keeping its work).")
-            elif args.command == "maintenance":
-                done = admin.maintain(session, settings)
-                print(f"Removed {done.tombstones} old tombstones, {done.withdrawals} withdrawals, {done.audit_entries} "
-                      f"audit entries, {done.applied_changes} applied-change records, {done.sessions} ended sign-ins "
-                      f"and {done.files} unused files.")
-            else:
-                version = admin.load_reference(session, args.file)
-                print(f"Loaded reference data version {version}.")
-    except admin.AdminError as exc:
+            _administer(session, settings, args)
+    except (admin.AdminError, publishing.PublishError) as exc:
         print(f"saypro-server: {exc}", file=sys.stderr)
         return 1
     finally:
