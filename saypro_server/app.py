@@ -5,9 +5,13 @@ from __future__ import annotations
 import logging
 import time
 import uuid
+from pathlib import Path
 
 from fastapi import Depends, FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from saypro_core.wire import MAX_BODY_BYTES, MAX_INFLATED_BYTES, ErrorOut
@@ -71,6 +75,21 @@ class RequestLogMiddleware:
                     "status": status_code or 500, "ms": round((time.perf_counter() - started) * 1000, 1)})
 
 
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+SWAGGER_UI = "/static/vendor/swagger-ui"
+
+
+def _offline_docs(app: FastAPI) -> None:
+    """/docs with Swagger UI's script and style served from /static (vendored: swagger-ui-dist 5)."""
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url=app.openapi_url or "/openapi.json", title=f"{app.title} - API",
+                                   swagger_js_url=f"{SWAGGER_UI}/swagger-ui-bundle.js",
+                                   swagger_css_url=f"{SWAGGER_UI}/swagger-ui.css",
+                                   swagger_favicon_url=f"{SWAGGER_UI}/favicon-32x32.png")
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     app = FastAPI(
@@ -84,6 +103,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         description="Sync for the SayPro Field Learning desktop app: one request per batch pushes the "
                     "device's changes and pulls what changed since its cursor.",
+        # The interactive docs load their scripts from the server itself (a CDN is out of reach on a
+        # server without internet, and the page was blank): see _offline_docs.
+        docs_url=None,
+        redoc_url=None,
     )
     engine = make_engine(settings.resolved_database_url())
     app.state.settings = settings
@@ -96,6 +119,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(sync.router)
     app.include_router(attachments.router)
     app.include_router(reports.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    _offline_docs(app)
     app.add_middleware(GZipMiddleware, minimum_size=512)
     key = app.state.signing_key
     app.add_middleware(RequestBodyMiddleware, max_body=MAX_BODY_BYTES, max_inflated=MAX_INFLATED_BYTES,
