@@ -19,6 +19,21 @@ the server's report counts.
   track %** is on track / open.
 - **reviews due**: open goals whose next review date has passed.
 - **last reflection**: the date of the latest learning log up to the day of counting.
+
+For a team or the organisation (saypro_server.reporting, the L&D office's report):
+
+- **active staff**: accounts not disabled that belong to a team (a team's: its members).
+- **participation %**: active staff who took part in the period / active staff.
+- **learnings shared**: learning logs dated in the period and shared beyond their author.
+- **sessions held**: session dates in the period whose roll was closed (a team's: those whose roll
+  names a member); **attendance**: the people on those rolls, guests included (a team's: its
+  members).
+- **goals by state**, **reviews overdue**: as above, on the period's last day (or today, if
+  earlier), each shared goal once.
+- **average satisfaction**: the mean "overall" rating (1-5) of the survey answers for session dates
+  in the period (a team's: its members' answers, anonymous ones included).
+- **competency growth**: over the people whose latest self-assessment falls in the period and who
+  have an earlier one, the mean change of their average rating between the two.
 """
 
 from __future__ import annotations
@@ -73,15 +88,45 @@ def session_day(moment: datetime) -> date:
     return moment.astimezone(ORGANISATION_TZ).date()
 
 
-def goal_state(goal: DevelopmentGoal, today: date) -> str:
+@dataclass(frozen=True)
+class GoalFacts:
+    """What a goal's state depends on (read without decoding the whole goal, on the server)."""
+
+    owner_id: str
+    status: str
+    target_date: date
+    next_review: date | None = None
+
+
+def goal_state_of(goal: GoalFacts, today: date) -> str:
     """The one state a goal is counted in on ``today`` (see the module's definitions)."""
-    if goal.status == GoalStatus.ACHIEVED:
+    if goal.status == GoalStatus.ACHIEVED.value:
         return "achieved"
-    if goal.status == GoalStatus.DROPPED:
+    if goal.status == GoalStatus.DROPPED.value:
         return "dropped"
     if goal.target_date < today:
         return "overdue"
-    return str(goal.status.value)
+    return goal.status
+
+
+def goal_state(goal: DevelopmentGoal, today: date) -> str:
+    return goal_state_of(GoalFacts(goal.owner_id, goal.status.value, goal.target_date, goal.next_review), today)
+
+
+def competency_growth(assessments: Iterable[tuple[str, date, list[int]]], period: Period) -> list[float]:
+    """For each person whose latest self-assessment up to the period's end falls in the period and
+    who has an earlier one: the change of their average rating (1-5) from the earlier one to it."""
+    by_person: dict[str, list[tuple[date, list[int]]]] = {}
+    for owner, day, ratings in assessments:
+        if day <= period.end and ratings:
+            by_person.setdefault(owner, []).append((day, ratings))
+    changes = []
+    for dated in by_person.values():
+        dated.sort(key=lambda pair: pair[0])
+        if len(dated) >= 2 and dated[-1][0] in period:
+            (_, before), (_, after) = dated[-2], dated[-1]
+            changes.append(sum(after) / len(after) - sum(before) / len(before))
+    return changes
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,319 @@
+"""The L&D office's monthly and quarterly report, for the organisation or one team: participation,
+learnings shared, sessions and attendance, goals, reviews, satisfaction, competency growth, a
+twelve-month trend, and highlights (success stories and what was featured for the newsletter).
+
+The figures are those of saypro_core.metrics (defined there once, in words, and in the README). The
+records are read as a few JSON fields each, filtered by the dates of the activity in SQL: the
+report never decodes whole records, so it stays fast with a year of an organisation's records.
+Private records are never read. The dashboard, the CSV and PDF downloads and ``saypro-server
+report`` all show what :func:`build_report` returns.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
+
+from saypro_core.codec import format_datetime
+from saypro_core.metrics import (
+    ORGANISATION_TZ,
+    GoalFacts,
+    Period,
+    competency_growth,
+    goal_state_of,
+    percent,
+    session_day,
+)
+from saypro_server.tables import StoredRecord, Team, User
+
+TREND_MONTHS = 12
+HIGHLIGHTS = 8
+
+
+@dataclass(frozen=True)
+class MonthFigures:
+    month: date  # its first day
+    participation_percent: float
+    learnings_shared: int
+    sessions_held: int
+    attendance: int
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    user_id: str
+    name: str
+    team: str
+    learnings_shared: int
+    sessions_attended: int
+    took_part: bool
+    goals_achieved: int
+    goals_open: int
+
+
+@dataclass(frozen=True)
+class Highlight:
+    kind: str  # "success_story" or "featured"
+    title: str
+    text: str
+    author: str
+    day: date | None
+
+
+@dataclass
+class Report:
+    period: Period
+    scope: str  # "the organisation" or the team's name
+    team_id: str | None
+    today: date
+    active_staff: int = 0
+    took_part: int = 0
+    learnings_shared: int = 0
+    sessions_held: int = 0
+    attendance: int = 0
+    goals: dict[str, int] = field(default_factory=dict)  # state -> goals
+    reviews_overdue: int = 0
+    satisfaction: float | None = None  # mean overall rating, 1-5
+    satisfaction_answers: int = 0
+    competency_growth: float | None = None  # mean change in average rating between assessments
+    assessed_twice: int = 0
+    trend: list[MonthFigures] = field(default_factory=list)
+    people: list[PersonRow] = field(default_factory=list)
+    highlights: list[Highlight] = field(default_factory=list)
+
+    @property
+    def participation_percent(self) -> float:
+        return percent(self.took_part, self.active_staff)
+
+    @property
+    def goals_total(self) -> int:
+        return sum(self.goals.values())
+
+
+def _moment_bounds(start: date, end: date) -> tuple[str, str]:
+    """UTC text bounds around South African days start..end (a day's margin each side; the exact
+    day is decided in Python by session_day)."""
+    low = format_datetime(datetime.combine(start - timedelta(days=1), time(), tzinfo=UTC))
+    high = format_datetime(datetime.combine(end + timedelta(days=2), time(), tzinfo=UTC))
+    return low, high
+
+
+def _shared(record_type: str) -> list[ColumnElement[bool]]:
+    return [StoredRecord.type == record_type, StoredRecord.deleted.is_(False), StoredRecord.visibility != "private"]
+
+
+def _field(name: str) -> Any:
+    return StoredRecord.fields[name].as_string()
+
+
+def _people(session: Session, team_id: str | None) -> list[tuple[User, str]]:
+    """Active staff of the scope: accounts not disabled that belong to a team (the team's members)."""
+    query = (select(User, Team.name).join(Team, Team.id == User.team_id)
+             .where(User.disabled.is_(False)).order_by(User.display_name, User.username))
+    if team_id is not None:
+        query = query.where(User.team_id == team_id)
+    return [(user, team) for user, team in session.execute(query)]
+
+
+def build_report(session: Session, period: Period, team_id: str | None = None, *,
+                 today: date | None = None) -> Report:
+    """The report of ``period`` for the organisation (``team_id`` None) or one team."""
+    today = today or datetime.now(ORGANISATION_TZ).date()
+    team = session.get(Team, team_id) if team_id is not None else None
+    report = Report(period, team.name if team is not None else "the organisation", team_id, today)
+    people = _people(session, team_id)
+    ids = {user.id for user, _ in people}
+    report.active_staff = len(people)
+    window = Period(Period.month(_months_back(period.end, TREND_MONTHS - 1)).start, period.end)
+
+    logs = _logs(session, window, ids)
+    notes = _session_notes(session, window, ids)
+    rolls = _rolls(session, window)
+    shared_by: dict[str, set[date]] = defaultdict(set)  # person -> days of shared reflections
+    for owner, day in logs + [(owner, day) for owner, day, _, _ in notes]:
+        shared_by[owner].add(day)
+    attended_on: dict[str, list[date]] = defaultdict(list)
+    held: list[tuple[date, int]] = []  # (day, people on the roll counted in this scope)
+    for day, attendees, guests in rolls:
+        counted = [a for a in attendees if a in ids]
+        for person in counted:
+            attended_on[person].append(day)
+        if team_id is None:
+            held.append((day, len(set(attendees)) + len(guests)))
+        elif counted:
+            held.append((day, len(set(counted))))
+
+    def took_part(person: str, span: Period) -> bool:
+        return any(d in span for d in shared_by.get(person, ())) or any(d in span for d in attended_on.get(person, ()))
+
+    for month_start in _month_starts(window):
+        span = Period.month(month_start)
+        report.trend.append(MonthFigures(
+            month=month_start,
+            participation_percent=percent(sum(took_part(p, span) for p in ids), len(ids)),
+            learnings_shared=sum(day in span for _, day in logs),
+            sessions_held=sum(day in span for day, _ in held),
+            attendance=sum(count for day, count in held if day in span)))
+    report.took_part = sum(took_part(p, period) for p in ids)
+    report.learnings_shared = sum(day in period for _, day in logs)
+    report.sessions_held = sum(day in period for day, _ in held)
+    report.attendance = sum(count for day, count in held if day in period)
+
+    on_day = min(today, period.end)
+    goals = _goals(session, ids)
+    achieved, open_goals = _count_goals(report, goals, on_day)
+    ratings = _satisfaction(session, period, ids if team_id is not None else None)
+    report.satisfaction_answers = len(ratings)
+    report.satisfaction = round(sum(ratings) / len(ratings), 2) if ratings else None
+    growth = competency_growth(_assessments(session, ids), period)
+    report.assessed_twice = len(growth)
+    report.competency_growth = round(sum(growth) / len(growth), 2) if growth else None
+
+    logs_in_period: dict[str, int] = defaultdict(int)
+    for owner, day in logs:
+        logs_in_period[owner] += day in period
+    report.people = [PersonRow(
+        user_id=user.id, name=user.display_name or user.username, team=team_name,
+        learnings_shared=logs_in_period[user.id], sessions_attended=sum(d in period for d in attended_on[user.id]),
+        took_part=took_part(user.id, period), goals_achieved=achieved[user.id], goals_open=open_goals[user.id])
+        for user, team_name in people]
+    names = {user.id: user.display_name or user.username for user, _ in people}
+    report.highlights = _highlights(session, period, notes, names, ids)
+    return report
+
+
+def _count_goals(report: Report, goals: list[GoalFacts], on_day: date) -> tuple[dict[str, int], dict[str, int]]:
+    """Goals by state and reviews overdue into ``report``; each person's achieved and open goals."""
+    achieved: dict[str, int] = defaultdict(int)
+    open_goals: dict[str, int] = defaultdict(int)
+    for facts in goals:
+        state = goal_state_of(facts, on_day)
+        report.goals[state] = report.goals.get(state, 0) + 1
+        if state == "achieved":
+            achieved[facts.owner_id] += 1
+        elif state != "dropped":
+            open_goals[facts.owner_id] += 1
+            if facts.next_review is not None and facts.next_review < on_day:
+                report.reviews_overdue += 1
+    return achieved, open_goals
+
+
+def _months_back(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 - months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _month_starts(window: Period) -> Iterable[date]:
+    month = window.start
+    while month <= window.end:
+        yield month
+        month = (month + timedelta(days=32)).replace(day=1)
+
+
+def _logs(session: Session, window: Period, ids: set[str]) -> list[tuple[str, date]]:
+    """(owner, day) of the learning logs shared in ``window`` by people of the scope."""
+    day = _field("log_date")
+    rows = session.execute(select(StoredRecord.owner_id, day).where(
+        *_shared("learning_log"), day >= window.start.isoformat(), day <= window.end.isoformat()))
+    return [(owner, date.fromisoformat(text)) for owner, text in rows if owner in ids and text]
+
+
+def _session_notes(session: Session, window: Period, ids: set[str]) -> list[tuple[str, date, str, str]]:
+    """(owner, day, title, success stories) of the session notes shared in ``window``."""
+    starts = _field("starts_at")
+    low, high = _moment_bounds(window.start, window.end)
+    found = []
+    for owner, text, title, stories in session.execute(select(
+            StoredRecord.owner_id, starts, _field("title"), _field("success_stories")).where(
+            *_shared("session_note"), starts >= low, starts < high)):
+        if owner in ids and text:
+            day = session_day(datetime.fromisoformat(text.replace("Z", "+00:00")))
+            if day in window:
+                found.append((owner, day, title or "", stories or ""))
+    return found
+
+
+def _rolls(session: Session, window: Period) -> list[tuple[date, list[str], list[str]]]:
+    """(day, attendee ids, guests) of the closed rolls of session dates in ``window``."""
+    occurrence = _field("occurrence")
+    low, high = _moment_bounds(window.start, window.end)
+    found = []
+    for text, attendees, guests, closed in session.execute(select(
+            occurrence, StoredRecord.fields["attendee_ids"], StoredRecord.fields["guests"],
+            StoredRecord.fields["closed"]).where(
+            *_shared("attendance"), occurrence >= low, occurrence < high)):
+        if not text or closed not in (True,):  # JSON true (SQLite may hand back 1)
+            continue
+        day = session_day(datetime.fromisoformat(text.replace("Z", "+00:00")))
+        if day in window:
+            found.append((day, [str(a) for a in attendees or []], [str(g) for g in guests or []]))
+    return found
+
+
+def _goals(session: Session, ids: set[str]) -> list[GoalFacts]:
+    rows = session.execute(select(StoredRecord.owner_id, _field("status"), _field("target_date"),
+                                  _field("next_review")).where(*_shared("development_goal")))
+    return [GoalFacts(owner, status or "not_started", date.fromisoformat(target),
+                      date.fromisoformat(review) if review else None)
+            for owner, status, target, review in rows if owner in ids and target]
+
+
+def _satisfaction(session: Session, period: Period, ids: set[str] | None) -> list[int]:
+    """The overall ratings (1-5) of the survey answers of session dates in ``period`` (a team's:
+    its members' answers, anonymous ones included: the server knows whose they are)."""
+    occurrence = _field("occurrence")
+    low, high = _moment_bounds(period.start, period.end)
+    ratings = []
+    for owner, text, kind, overall in session.execute(select(
+            StoredRecord.owner_id, occurrence, _field("kind"), StoredRecord.fields["overall"]).where(
+            StoredRecord.type == "survey_response", StoredRecord.deleted.is_(False), occurrence >= low,
+            occurrence < high)):
+        if kind not in (None, "survey") or not isinstance(overall, int) or not 1 <= overall <= 5:
+            continue
+        if ids is not None and owner not in ids:
+            continue
+        if text and session_day(datetime.fromisoformat(text.replace("Z", "+00:00"))) in period:
+            ratings.append(overall)
+    return ratings
+
+
+def _assessments(session: Session, ids: set[str]) -> list[tuple[str, date, list[int]]]:
+    """(owner, day, ratings) of the self-assessments people shared."""
+    found = []
+    for owner, day, ratings in session.execute(select(
+            StoredRecord.owner_id, _field("assessed_on"), StoredRecord.fields["ratings"]).where(
+            *_shared("self_assessment"))):
+        if owner in ids and day and isinstance(ratings, list):
+            values = [r.get("rating") for r in ratings if isinstance(r, dict)]
+            found.append((owner, date.fromisoformat(day), [v for v in values if isinstance(v, int) and v > 0]))
+    return found
+
+
+def _highlights(session: Session, period: Period, notes: list[tuple[str, date, str, str]],
+                names: dict[str, str], ids: set[str]) -> list[Highlight]:
+    """Success stories of the period's session reports, then what was featured for the newsletter."""
+    found = [Highlight("success_story", title, stories.strip()[:400], names.get(owner, ""), day)
+             for owner, day, title, stories in sorted(notes, key=lambda n: n[1], reverse=True)
+             if day in period and stories.strip()][:HIGHLIGHTS]
+    start = datetime.combine(period.start, time(), tzinfo=ORGANISATION_TZ)
+    end = datetime.combine(period.end + timedelta(days=1), time(), tzinfo=ORGANISATION_TZ)
+    featured_ids = list(session.scalars(select(StoredRecord.parent_id).where(
+        *_shared("feedback"), _field("review_state") == "featured", StoredRecord.updated_at >= start,
+        StoredRecord.updated_at < end)).all())
+    if featured_ids:
+        for record in session.scalars(select(StoredRecord).where(
+                StoredRecord.id.in_([i for i in featured_ids if i]), StoredRecord.deleted.is_(False),
+                StoredRecord.visibility != "private")):
+            if record.owner_id not in ids:
+                continue
+            text = str(record.fields.get("summary") or record.fields.get("what_learned")
+                       or record.fields.get("insights") or "")
+            found.append(Highlight("featured", str(record.fields.get("title") or ""), text.strip()[:400],
+                                   names.get(record.owner_id, ""), None))
+    return found
