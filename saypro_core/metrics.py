@@ -80,6 +80,14 @@ class Period:
         year, month = text.split("-")
         return cls.month(date(int(year), int(month), 1))
 
+    @classmethod
+    def parse_quarter(cls, text: str) -> Period:
+        """"2026-Q4" → October to December 2026 (ValueError if it is not a quarter)."""
+        year, quarter = text.upper().split("-Q")
+        if not 1 <= int(quarter) <= 4:
+            raise ValueError(f"no quarter {quarter}")
+        return cls.quarter(date(int(year), int(quarter) * 3, 1))
+
     def __contains__(self, day: object) -> bool:
         return isinstance(day, date) and self.start <= day <= self.end
 

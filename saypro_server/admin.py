@@ -59,6 +59,10 @@ def user_id(session: Session, username: str) -> str:
     return _user(session, username).id
 
 
+def team_id(session: Session, name: str) -> str:
+    return _team(session, name).id
+
+
 def _team(session: Session, name: str) -> Team:
     team = session.scalar(select(Team).where(Team.name == name))
     if team is None:

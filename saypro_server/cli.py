@@ -14,6 +14,7 @@
                   [--repeat weekly|fortnightly|monthly --until YYYY-MM-DD] [--agenda T] [--programme T]
                   [--facilitator USER]... [--audience organisation|team]     (times in South African time)
     saypro-server sessions list | cancel ID --as USER
+    saypro-server report --month 2026-11 | --quarter 2026-Q4 [--team T] --format pdf|csv -o FILE
     saypro-server reference load FILE
     saypro-server audit [--actor NAME] [--owner NAME] [--since YYYY-MM-DD]   who read or handled whose records
     saypro-server maintenance                         apply the retention settings (run it daily)
@@ -28,13 +29,14 @@ import getpass
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from saypro_core.metrics import ORGANISATION_TZ
+from saypro_core.metrics import ORGANISATION_TZ, Period
 from saypro_core.records import LocationKind, PlannedSession, Recurrence, SessionType, Visibility
 from saypro_server import __version__, admin, audit, publishing
 
@@ -42,6 +44,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 from saypro_server.db import make_engine, make_session_factory
 from saypro_server.migrate import migrate
+from saypro_server.reporting import build_report
 from saypro_server.security import SigningKeyError, load_signing_key
 from saypro_server.settings import Settings
 
@@ -127,6 +130,14 @@ def build_parser() -> argparse.ArgumentParser:
     cancel.add_argument("session_id")
     cancel.add_argument("--as", dest="publisher", required=True, metavar="USER")
 
+    report = commands.add_parser("report", help="the L&D report of a month or a quarter, as PDF or CSV")
+    when = report.add_mutually_exclusive_group(required=True)
+    when.add_argument("--month", type=_month, metavar="YYYY-MM")
+    when.add_argument("--quarter", type=_quarter, metavar="YYYY-Qn")
+    report.add_argument("--team", help="one team (default: the organisation)")
+    report.add_argument("--format", choices=["pdf", "csv"], default="pdf")
+    report.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+
     reference = commands.add_parser("reference", help="reference data").add_subparsers(dest="action", required=True)
     reference.add_parser("load").add_argument("file", type=Path)
 
@@ -158,6 +169,39 @@ def _local_moment(text: str) -> datetime:
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a time like \"2026-12-10 09:00\"") from None
     return moment.replace(tzinfo=ORGANISATION_TZ).astimezone(UTC)
+
+
+def _month(text: str) -> Period:
+    try:
+        if not re.fullmatch(r"(199\d|20\d\d)-(0[1-9]|1[0-2])", text):
+            raise ValueError(text)
+        return Period.parse_month(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a month like 2026-11") from None
+
+
+def _quarter(text: str) -> Period:
+    try:
+        if not re.fullmatch(r"(199\d|20\d\d)-[Qq][1-4]", text):
+            raise ValueError(text)
+        return Period.parse_quarter(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a quarter like 2026-Q4") from None
+
+
+def _report(session: Session, args: argparse.Namespace) -> None:
+    from saypro_server.report_files import report_csv, report_pdf
+
+    team_id = admin.team_id(session, args.team) if args.team else None
+    report = build_report(session, args.month or args.quarter, team_id)
+    data = report_pdf(report) if args.format == "pdf" else report_csv(report).encode("utf-8")
+    partial = args.output.with_name(args.output.name + ".partial")
+    partial.write_bytes(data)
+    partial.replace(args.output)
+    audit.note(session, "report", actor_id=None, detail=f"{args.format} report {report.scope} "
+               f"{report.period.start}..{report.period.end} (command line)")
+    session.commit()
+    print(f"Wrote the {args.format.upper()} report of {report.scope} to {args.output}.")
 
 
 def _sessions(session: Session, args: argparse.Namespace) -> None:
@@ -301,6 +345,8 @@ def _administer(session: Session, settings: Settings, args: argparse.Namespace) 
         _teams(session, args)
     elif args.command == "sessions":
         _sessions(session, args)
+    elif args.command == "report":
+        _report(session, args)
     elif args.command == "audit":
         since = datetime.combine(args.since, time(), UTC) if args.since else None
         for line in audit.listing(session, actor=args.actor, owner=args.owner, since=since):

@@ -4,13 +4,17 @@ participation from sessions attended or shared reflections, private records neve
 
 from __future__ import annotations
 
+import csv
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 
 from saypro_core.metrics import Period
 from saypro_core.records import CompetencyRating, GoalStatus, Record, ReviewState, SurveyKind, Visibility
+from saypro_server.cli import main
 from saypro_server.reporting import build_report
 from saypro_server.tables import Team
 from tests import factories
@@ -122,3 +126,32 @@ def test_what_was_featured_this_month_is_a_highlight(server: Server, people: dic
         report = build_report(session, this_month)
     assert [(h.kind, h.title, h.author) for h in report.highlights] == [
         ("featured", "Radio slots for parents", "thandi")]
+
+
+def test_the_command_line_writes_the_pdf_and_the_csv(server: Server, people: dict[str, Account],
+                                                     november: dict[str, Any], tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    # A colleague's title that a spreadsheet would run as a formula.
+    _push(server, people["sipho"], factories.session_note(
+        id=factories.new_id(), owner_id=people["sipho"].user_id, visibility=Visibility.TEAM, starts_at=CAFE,
+        ends_at=None, title="=HYPERLINK(\"http://evil.example\",\"click\")", success_stories="We met."))
+    common = ["--data-dir", str(tmp_path), "--database-url", server.settings.database_url, "report"]
+    pdf_path, csv_path = tmp_path / "november.pdf", tmp_path / "november.csv"
+    assert main([*common, "--month", "2026-11", "--format", "pdf", "-o", str(pdf_path)]) == 0
+    assert "Wrote the PDF report of the organisation" in capsys.readouterr().out
+    text = "".join(page.extract_text() for page in PdfReader(pdf_path).pages)
+    assert "SayPro learning report: the organisation, November 2026" in text
+    assert "Participation" in text and "Learnings shared" in text and "Borehole committee" in text
+    assert main([*common, "--month", "2026-11", "--team", "Limpopo", "--format", "csv", "-o", str(csv_path)]) == 0
+    rows = list(csv.reader(csv_path.read_text(encoding="utf-8").splitlines()))
+    assert rows[0] == ["SayPro learning report: Limpopo, November 2026"]
+    assert ["Learnings shared", "1"] in rows and ["Sessions held", "1"] in rows
+    assert any(row[:2] == ["success story", "'=HYPERLINK(\"http://evil.example\",\"click\")"] for row in rows)
+    assert main([*common, "--quarter", "2026-Q4", "--format", "csv", "-o", str(csv_path)]) == 0
+    assert csv_path.read_text(encoding="utf-8").startswith("\"SayPro learning report: the organisation, October to")
+    # Bad input: a clear message, no file.
+    for bad in (["--month", "2026-13"], ["--quarter", "2026-Q5"], ["--month", "0000-01"]):
+        with pytest.raises(SystemExit):
+            main([*common, *bad, "-o", str(tmp_path / "bad.pdf")])
+    assert main([*common, "--month", "2026-11", "--team", "Nowhere", "-o", str(tmp_path / "bad.pdf")]) == 1
+    assert "Nowhere" in capsys.readouterr().err and not (tmp_path / "bad.pdf").exists()
