@@ -24,6 +24,7 @@ APT_PACKAGES=(
   trayer  # a system tray for X: the tray icon's test runs under Xvfb with it
   dbus-daemon gnome-keyring  # a real Secret Service (the desktop keyring) for the sign-in tokens' test
   wrk  # bench/server_load.py's HTTP load generator
+  chromium  # the web dashboard's browser tests (tests/web, Playwright driving Debian's Chromium)
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

@@ -31,6 +31,12 @@ class Settings(BaseSettings):
     refresh_token_days: int = Field(default=30, ge=1, le=365)
     #: ...and no refresh carries a sign-in past this: then the password is asked again.
     session_days: int = Field(default=90, ge=1, le=730)
+    #: The web dashboard signs a browser out after this long without a request...
+    dashboard_idle_minutes: int = Field(default=30, ge=1, le=24 * 60)
+    #: ...and after this long in any case (then the password is asked again).
+    dashboard_session_hours: int = Field(default=12, ge=1, le=7 * 24)
+    #: The dashboard's cookie is sent over https only (turn off only for a server on loopback).
+    dashboard_secure_cookie: bool = True
     #: A refresh token presented again within this many seconds, while the one it was exchanged for is
     #: unused, gives that same one again (its answer was lost on a bad link); later it counts as theft.
     refresh_grace_seconds: int = Field(default=600, ge=0, le=3600)
