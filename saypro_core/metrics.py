@@ -34,6 +34,9 @@ For a team or the organisation (saypro_server.reporting, the L&D office's report
   in the period (a team's: its members' answers, anonymous ones included).
 - **competency growth**: over the people whose latest self-assessment falls in the period and who
   have an earlier one, the mean change of their average rating between the two.
+- **continuous learner** candidates: active staff ranked by RECOGNITION_POINTS (3 per reflection
+  shared, 2 per session attended, 4 per goal achieved in the period, 1 per piece of feedback given
+  to a colleague); ties by reflections, then by name.
 """
 
 from __future__ import annotations
@@ -195,6 +198,20 @@ def person_figures(records: Iterable[Record], period: Period, today: date, perso
         goals_overdue=states.get("overdue", 0), goals_not_started=states.get("not_started", 0),
         goals_achieved=states.get("achieved", 0), reviews_due=reviews, last_reflection=last,
         shared_reflections=shared + shared_sessions, sessions_attended=attended)
+
+
+#: "Continuous learner of the month (or quarter)": points for each activity of the period. The
+#: dashboard shows them beside each candidate, and the L&D office confirms one.
+RECOGNITION_POINTS: tuple[tuple[str, int], ...] = (
+    ("reflections_shared", 3),  # learning logs and session reports shared, dated in the period
+    ("sessions_attended", 2),  # on a closed roll of a session date in the period
+    ("goals_achieved", 4),  # development goals marked achieved during the period
+    ("feedback_given", 1),  # comments and reviews on colleagues' records, written in the period
+)
+
+
+def recognition_score(counts: dict[str, int]) -> int:
+    return sum(points * counts.get(name, 0) for name, points in RECOGNITION_POINTS)
 
 
 def percent(part: int, whole: int) -> float:

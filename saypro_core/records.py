@@ -445,10 +445,26 @@ class HubEntry(Record):
     author_name: str = ""
 
 
+@dataclass(kw_only=True)
+class Recognition(Record):
+    """"Continuous learner of the month" (or of the quarter): proposed from the data by stated
+    rules, confirmed by the L&D office on the server's dashboard, shown to everyone in the app."""
+
+    record_type: ClassVar[str] = "recognition"
+    text_fields: ClassVar[tuple[str, ...]] = ("title", "person_name", "reasons")
+
+    title: str  # e.g. "Continuous learner of November 2026"
+    person_id: str
+    person_name: str = ""
+    period: str  # "2026-11" or "2026-Q4"
+    #: Why, in words: the figures the rules counted.
+    reasons: str = ""
+
+
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.record_type: cls
     for cls in (LearningLog, SelfAssessment, SessionNote, DevelopmentGoal, Feedback, Attachment, PlannedSession,
-                Registration, Attendance, SurveyResponse, HubEntry)
+                Registration, Attendance, SurveyResponse, HubEntry, Recognition)
 }
 
 #: Records that belong to another record (their scope never wider than its).

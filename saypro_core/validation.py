@@ -27,6 +27,7 @@ from saypro_core.records import (
     HubEntry,
     LearningLog,
     PlannedSession,
+    Recognition,
     Record,
     Recurrence,
     Registration,
@@ -553,6 +554,21 @@ def _hub_entry(c: _Checker) -> None:
         c.add("summary", "Write a summary, the text, or add a link.")
 
 
+_PERIOD = re.compile(r"^(199\d|20\d\d)-(0[1-9]|1[0-2]|Q[1-4])$")
+
+
+def _recognition(c: _Checker) -> None:
+    recognition = c.record
+    assert isinstance(recognition, Recognition)
+    c.text("title", required=True, limit=TITLE_MAX)
+    c.text("person_name", limit=NAME_MAX)
+    c.text("reasons", limit=2000)
+    if not is_valid_id(recognition.person_id):
+        c.add("person_id", "{label}: an account id is not valid.")
+    if not _PERIOD.match(recognition.period):
+        c.add("period", "{label}: a month like 2026-11 or a quarter like 2026-Q4.")
+
+
 _RULES: dict[str, Callable[[_Checker], None]] = {
     LearningLog.record_type: _learning_log,
     SelfAssessment.record_type: _self_assessment,
@@ -565,6 +581,7 @@ _RULES: dict[str, Callable[[_Checker], None]] = {
     Attendance.record_type: _attendance,
     SurveyResponse.record_type: _survey_response,
     HubEntry.record_type: _hub_entry,
+    Recognition.record_type: _recognition,
 }
 
 

@@ -66,7 +66,8 @@ Stamp = Annotated[str, Field(pattern=HLC_PATTERN, max_length=90)]
 #: A time as the codec writes it (UTC, milliseconds): 2026-11-23T08:18:05.123Z.
 Moment = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z$")]
 RecordType = Literal["learning_log", "self_assessment", "session_note", "development_goal", "feedback", "attachment",
-                     "planned_session", "registration", "attendance", "survey_response", "hub_entry"]
+                     "planned_session", "registration", "attendance", "survey_response", "hub_entry",
+                     "recognition"]
 assert set(RecordType.__args__) == set(RECORD_TYPES)  # type: ignore[attr-defined]
 
 _CHANGE_IDS = uuid.UUID("5b3d0c1e-6f2a-4c55-9a57-2f1e8d6c0a11")

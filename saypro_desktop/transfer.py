@@ -70,6 +70,7 @@ SECTIONS: dict[str, str] = {
     "attendance": "attendance",
     "survey_response": "survey_responses",
     "hub_entry": "hub_entries",
+    "recognition": "recognitions",
 }
 _TYPE_BY_SECTION = {section: RECORD_TYPES[t] for t, section in SECTIONS.items()}
 _HEADER_KEYS = {"format", "exported_at", "app"}

@@ -44,6 +44,8 @@ def check_top_level(role: str, record_type: str, fields: dict[str, Any], is_new:
         raise Refused("Only supervisors and the L&D office publish sessions.")
     if record_type == "hub_entry" and fields.get("kind") in PROGRAMME_HUB_KINDS and role not in PUBLISHERS:
         raise Refused("kind: Only supervisors and the L&D office publish guides and toolkits.")
+    if record_type == "recognition" and role != "admin":
+        raise Refused("Only the L&D office confirms a learner of the month.")
 
 
 def planned(parent: StoredRecord) -> PlannedSession | None:

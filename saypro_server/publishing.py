@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from saypro_core.clock import HybridLogicalClock
 from saypro_core.codec import DecodeError, encode, format_datetime
 from saypro_core.ids import new_id
-from saypro_core.records import BOOKKEEPING_FIELDS, PlannedSession, utc_now
+from saypro_core.records import BOOKKEEPING_FIELDS, PlannedSession, Record, utc_now
 from saypro_core.validation import problems
 from saypro_core.wire import Change
 from saypro_server.programme import PUBLISHERS, planned
@@ -44,18 +44,20 @@ def _publisher(session: Session, username: str) -> User:
     return user
 
 
-def _device(session: Session, user: User) -> Device:
-    device = session.scalar(select(Device).where(Device.user_id == user.id, Device.name == CLI_DEVICE_NAME))
+def _device(session: Session, user: User, name: str) -> Device:
+    device = session.scalar(select(Device).where(Device.user_id == user.id, Device.name == name))
     if device is None:
         now = utc_now()
-        device = Device(id=new_id(), user_id=user.id, name=CLI_DEVICE_NAME, created_at=now, last_seen=now)
+        device = Device(id=new_id(), user_id=user.id, name=name, created_at=now, last_seen=now)
         session.add(device)
         session.flush()
     return device
 
 
-def _push(session: Session, user: User, record: PlannedSession, base: int) -> None:
-    device = _device(session, user)
+def push_as(session: Session, user: User, record: Record, *, base: int = 0, device_name: str = CLI_DEVICE_NAME) -> None:
+    """Store ``record`` as ``user`` pushed it from a device of theirs named ``device_name`` (their
+    rights, the merge, the feed: as a laptop's push; the caller commits). Raises PublishError."""
+    device = _device(session, user, device_name)
     fields = {k: v for k, v in encode(record).items() if k not in BOOKKEEPING_FIELDS or k in ("visibility", "deleted")}
     change = Change.model_validate({
         "id": new_id(), "t": record.record_type, "r": record.id, "op": "u", "f": fields, "b": base,
@@ -78,7 +80,7 @@ def publish_session(session: Session, username: str, draft: PlannedSession) -> P
         raise PublishError(" ".join(e.message for e in errors))
     if record.starts_at < now:
         raise PublishError("starts: the session would start in the past.")
-    _push(session, user, record, base=0)
+    push_as(session, user, record)
     session.commit()
     return record
 
@@ -93,7 +95,7 @@ def cancel_session(session: Session, username: str, session_id: str) -> PlannedS
     if stored.owner_id != user.id:
         raise PublishError("Only the person who published a session cancels it.")
     record = replace(current, cancelled=True)
-    _push(session, user, record, base=stored.revision)
+    push_as(session, user, record, base=stored.revision)
     session.commit()
     return record
 

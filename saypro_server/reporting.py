@@ -23,11 +23,13 @@ from sqlalchemy.orm import Session
 from saypro_core.codec import format_datetime
 from saypro_core.metrics import (
     ORGANISATION_TZ,
+    RECOGNITION_POINTS,
     GoalFacts,
     Period,
     competency_growth,
     goal_state_of,
     percent,
+    recognition_score,
     session_day,
 )
 from saypro_server.tables import StoredRecord, Team, User
@@ -317,3 +319,56 @@ def _highlights(session: Session, period: Period, notes: list[tuple[str, date, s
             found.append(Highlight("featured", str(record.fields.get("title") or ""), text.strip()[:400],
                                    names.get(record.owner_id, ""), None))
     return found
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A proposed "continuous learner": their counts under the stated rules and the score."""
+
+    user_id: str
+    name: str
+    team: str
+    counts: dict[str, int]
+    score: int
+
+
+def candidates(session: Session, period: Period, *, limit: int = 5) -> list[Candidate]:
+    """The active staff with the most points in ``period`` (saypro_core.metrics.RECOGNITION_POINTS)."""
+    people = _people(session, None)
+    ids = {user.id for user, _ in people}
+    counts: dict[str, dict[str, int]] = {user.id: defaultdict(int) for user, _ in people}
+    for owner, _day in _logs(session, period, ids):
+        counts[owner]["reflections_shared"] += 1
+    for owner, _day, _title, _stories in _session_notes(session, period, ids):
+        counts[owner]["reflections_shared"] += 1
+    for _day, attendees, _guests in _rolls(session, period):
+        for person in set(attendees) & ids:
+            counts[person]["sessions_attended"] += 1
+    start = datetime.combine(period.start, time(), tzinfo=ORGANISATION_TZ)
+    end = datetime.combine(period.end + timedelta(days=1), time(), tzinfo=ORGANISATION_TZ)
+    for (owner,) in session.execute(select(StoredRecord.owner_id).where(
+            *_shared("development_goal"), _field("status") == "achieved", StoredRecord.updated_at >= start,
+            StoredRecord.updated_at < end)):
+        if owner in ids:
+            counts[owner]["goals_achieved"] += 1
+    for owner, subject in session.execute(select(StoredRecord.owner_id, StoredRecord.subject_id).where(
+            StoredRecord.type == "feedback", StoredRecord.deleted.is_(False), StoredRecord.created_at >= start,
+            StoredRecord.created_at < end)):
+        if owner in ids and subject != owner:
+            counts[owner]["feedback_given"] += 1
+    ranked = [Candidate(user.id, user.display_name or user.username, team, dict(counts[user.id]),
+                        recognition_score(counts[user.id])) for user, team in people]
+    ranked = [c for c in ranked if c.score > 0]
+    ranked.sort(key=lambda c: (-c.score, -c.counts.get("reflections_shared", 0), c.name.lower()))
+    return ranked[:limit]
+
+
+def recognition_reasons(candidate: Candidate) -> str:
+    """The counts in words, as the person and their colleagues read them in the app."""
+    words = {"reflections_shared": ("reflection shared", "reflections shared"),
+             "sessions_attended": ("session attended", "sessions attended"),
+             "goals_achieved": ("goal achieved", "goals achieved"),
+             "feedback_given": ("piece of feedback to colleagues", "pieces of feedback to colleagues")}
+    parts = [f"{n} {words[name][0] if n == 1 else words[name][1]}"
+             for name, _points in RECOGNITION_POINTS if (n := candidate.counts.get(name, 0))]
+    return ", ".join(parts) + "."

@@ -21,6 +21,7 @@ from saypro_core.records import (
     LocationKind,
     PlannedSession,
     ProgressNote,
+    Recognition,
     Record,
     Registration,
     ReviewState,
@@ -177,6 +178,16 @@ def hub_entry(**overrides: object) -> HubEntry:
     return HubEntry(**values)  # type: ignore[arg-type]
 
 
+def recognition(**overrides: object) -> Recognition:
+    values: dict[str, object] = dict(
+        owner_id="ada", created_at=CREATED, updated_at=CREATED, revision=1, visibility=Visibility.ORGANISATION,
+        title="Continuous learner of November 2026", person_id=new_id(), person_name="Thandi Mokoena",
+        period="2026-11", reasons="4 reflections shared, 2 sessions attended.",
+    )
+    values.update(overrides)
+    return Recognition(**values)  # type: ignore[arg-type]
+
+
 def one_of_each() -> list[Record]:
     return [learning_log(), self_assessment(), session_note(), development_goal(), feedback(), attachment(),
-            planned_session(), registration(), attendance(), survey_response(), hub_entry()]
+            planned_session(), registration(), attendance(), survey_response(), hub_entry(), recognition()]

@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 #: The newest migration in migrations/versions (a test keeps it equal to Alembic's head). A profile
 #: already there opens without importing Alembic, which would cost a third of a second at start.
-HEAD_REVISION = "0007_sessions_and_hub"
+HEAD_REVISION = "0008_recognitions"
 KEEP_BACKUPS = 5
 SQLITE_HEADER = b"SQLite format 3\x00"
 

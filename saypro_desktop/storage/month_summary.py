@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from saypro_core.metrics import OPEN_STATES, goal_state
-from saypro_core.records import DevelopmentGoal, LearningLog, SessionNote
+from saypro_core.records import DevelopmentGoal, LearningLog, Recognition, SessionNote
 from saypro_desktop.storage.directory import Directory
 from saypro_desktop.storage.drafts import DraftInfo
 from saypro_desktop.storage.feedback import Inbox, inbox
@@ -15,6 +15,8 @@ from saypro_desktop.storage.programme import Occasion, reminders
 from saypro_desktop.storage.queries import RecordFilter
 from saypro_desktop.storage.store import RecordStore
 
+#: Home shows the newest few recognitions (a month's and a quarter's).
+RECOGNITIONS_SHOWN = 2
 
 @dataclass(frozen=True)
 class MonthSummary:
@@ -32,6 +34,8 @@ class MonthSummary:
     drafts: list[DraftInfo]
     #: My places on sessions of today and tomorrow.
     reminders: list[Occasion] = field(default_factory=list)
+    #: The latest "continuous learner" recognitions the L&D office confirmed (newest first).
+    recognitions: list[Recognition] = field(default_factory=list)
 
 
 def month_summary(store: RecordStore, me: str = "", directory: Directory | None = None,
@@ -63,4 +67,5 @@ def month_summary(store: RecordStore, me: str = "", directory: Directory | None 
         waiting=store.outbox_summary(),
         drafts=store.drafts(),
         reminders=reminders(store, me, today),
+        recognitions=store.records(Recognition, order_by="period", limit=RECOGNITIONS_SHOWN),
     )

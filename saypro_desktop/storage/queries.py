@@ -27,6 +27,7 @@ DATE_COLUMNS = {
     "attendance": "occurrence",
     "survey_response": "occurrence",
     "hub_entry": "entry_date",
+    "recognition": "created_at",
 }
 #: Date columns that hold a moment (UTC ISO text), not a day.
 MOMENT_COLUMNS = frozenset({"starts_at", "occurrence", "created_at", "updated_at"})

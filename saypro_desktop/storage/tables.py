@@ -87,7 +87,7 @@ def _column_for(name: str, tp: Any) -> Column[Any]:
 OWNER_INDEX_SECOND = {"learning_log": "log_date", "self_assessment": "assessed_on", "session_note": "starts_at",
                       "development_goal": "target_date", "feedback": "target_id", "attachment": "target_id",
                       "planned_session": "starts_at", "registration": "target_id", "attendance": "target_id",
-                      "survey_response": "target_id", "hub_entry": "entry_date"}
+                      "survey_response": "target_id", "hub_entry": "entry_date", "recognition": "period"}
 
 
 def _record_table(cls: type[Record], *indexes: tuple[str, ...]) -> Table:
@@ -115,6 +115,7 @@ registration = _record_table(RECORD_TYPES["registration"], ("target_id", "occurr
 attendance = _record_table(RECORD_TYPES["attendance"], ("target_id", "occurrence"))
 survey_response = _record_table(RECORD_TYPES["survey_response"], ("target_id", "occurrence"))
 hub_entry = _record_table(RECORD_TYPES["hub_entry"], ("entry_date",), ("kind",))
+recognition = _record_table(RECORD_TYPES["recognition"], ("period",))
 
 RECORD_TABLES: dict[str, Table] = {
     name: metadata.tables[name] for name in RECORD_TYPES

@@ -82,6 +82,12 @@ class HomePage(QWidget):
         self.reminder.linkActivated.connect(lambda _link: self.go_to.emit(SESSIONS_ROW))
         self.reminder.hide()
         layout.addWidget(self.reminder)
+        self.recognition = QLabel()
+        self.recognition.setProperty("role", "card")
+        self.recognition.setWordWrap(True)
+        self.recognition.setTextFormat(Qt.TextFormat.RichText)
+        self.recognition.hide()
+        layout.addWidget(self.recognition)
 
         cards = QGridLayout()
         cards.setSpacing(12)
@@ -167,6 +173,7 @@ class HomePage(QWidget):
         self.waiting_card.set_value(str(waiting.changes), detail)
         self._show_feedback(summary)
         self._show_reminders(summary)
+        self._show_recognitions(summary)
         self.drafts_list.clear()
         for draft in summary.drafts:
             title = draft.title or self.tr("(untitled)")
@@ -186,6 +193,21 @@ class HomePage(QWidget):
         self.reminder.setVisible(bool(lines))
         if lines:
             self.reminder.setText("<br>".join(lines) + f" · <a href='sessions'>{html.escape(self.tr('Sessions'))}</a>")
+
+    def _show_recognitions(self, summary: MonthSummary) -> None:
+        """The L&D office's "continuous learner": congratulations to the person, news to everyone."""
+        lines = []
+        for recognition in summary.recognitions:
+            if recognition.person_id == self.services.owner_id:
+                headline = self.tr("You are the {title}!").format(title=recognition.title[:1].lower()
+                                                                   + recognition.title[1:])
+            else:
+                headline = self.tr("{title}: {name}").format(title=recognition.title, name=recognition.person_name)
+            reasons = f"<br><span style='color:gray'>{html.escape(recognition.reasons)}</span>" \
+                if recognition.reasons else ""
+            lines.append(f"<b>★ {html.escape(headline)}</b>{reasons}")
+        self.recognition.setVisible(bool(lines))
+        self.recognition.setText("<br>".join(lines))
 
     def _show_feedback(self, summary: MonthSummary) -> None:
         """The inbox: "needs more" to-dos first (they stay until I reply or edit), then the rest,

@@ -257,6 +257,7 @@ TYPE_NAMES: dict[str, object] = {
     "attendance": QT_TRANSLATE_NOOP("types", "Attendance"),
     "survey_response": QT_TRANSLATE_NOOP("types", "Survey answers"),
     "hub_entry": QT_TRANSLATE_NOOP("types", "Hub library"),
+    "recognition": QT_TRANSLATE_NOOP("types", "Recognitions"),
 }
 
 

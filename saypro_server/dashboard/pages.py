@@ -21,13 +21,14 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from saypro_core.metrics import ORGANISATION_TZ, GoalFacts, Period, goal_state_of
-from saypro_server import audit, sessions, throttle
+from saypro_core.metrics import ORGANISATION_TZ, RECOGNITION_POINTS, GoalFacts, Period, goal_state_of
+from saypro_core.records import Recognition, Visibility
+from saypro_server import audit, publishing, sessions, throttle
 from saypro_server.dashboard import texts
 from saypro_server.dashboard import web_sessions as web
 from saypro_server.deps import AppSettings, DbSession
 from saypro_server.report_files import GOAL_LABELS, GOAL_STATES, period_title, report_csv, report_pdf, summary_rows
-from saypro_server.reporting import Report, build_report
+from saypro_server.reporting import Report, build_report, candidates, recognition_reasons
 from saypro_server.security import verify_password, waste_a_verification
 from saypro_server.tables import SignInSession, StoredRecord, Team, User
 
@@ -367,3 +368,74 @@ def _day(value: object) -> date | None:
         return date.fromisoformat(str(value)) if value else None
     except ValueError:
         return None
+
+
+# -- recognition -----------------------------------------------------------------------------------
+
+DASHBOARD_DEVICE = "web dashboard"
+
+
+@router.get("/recognition")
+def recognition_page(request: Request, session: DbSession, settings: AppSettings,
+                     month: Annotated[str | None, Query(pattern=MONTH)] = None,
+                     quarter: Annotated[str | None, Query(pattern=QUARTER)] = None,
+                     done: Annotated[str | None, Query(max_length=200)] = None) -> Response:
+    """"Continuous learner of the month (or quarter)": the candidates by the stated rules, and the
+    one the L&D office confirmed. Only admins see it."""
+    try:
+        viewer = _viewer(request, session, settings)
+    except _Refused as refused:
+        return refused.response
+    if viewer.user.role != "admin":
+        return _not_yours(request, viewer)
+    period = _period(month, quarter)
+    code = quarter or f"{period.start:%Y-%m}"
+    confirmed = _confirmed(session, code)
+    return _keep(_render(request, "recognition.html", {
+        "viewer": viewer, "period": period, "title": period_title_of(period), "code": code,
+        "month": month or "", "quarter": quarter or "", "candidates": candidates(session, period),
+        "points": RECOGNITION_POINTS, "confirmed": confirmed, "done": done}), request, settings, viewer)
+
+
+@router.post("/recognition")
+def confirm_recognition(request: Request, session: DbSession, settings: AppSettings,
+                        csrf: Annotated[str, Form(max_length=100)], period: Annotated[str, Form(max_length=7)],
+                        user_id: Annotated[str, Form(max_length=36)]) -> Response:
+    viewer = web.current(request, session)
+    if viewer is None:
+        return RedirectResponse("/dashboard/sign-in", status_code=303)
+    if not web.same_token(csrf, viewer.csrf):
+        return _render(request, "refused.html", {"viewer": viewer, "csrf_failed": True}, status_code=403)
+    if viewer.user.role != "admin":
+        return _not_yours(request, viewer)
+    if not (re.fullmatch(MONTH, period) or re.fullmatch(QUARTER, period)):
+        return _render(request, "refused.html", {"viewer": viewer, "not_yours": True}, status_code=400)
+    span = Period.parse_quarter(period) if "Q" in period else Period.parse_month(period)
+    query = f"quarter={period}" if "Q" in period else f"month={period}"
+    chosen = next((c for c in candidates(session, span) if c.user_id == user_id), None)
+    if chosen is None or _confirmed(session, period) is not None:
+        return RedirectResponse(f"/dashboard/recognition?{query}", status_code=303)
+    kind = "quarter" if "Q" in period else "month"
+    record = Recognition(owner_id=viewer.user.id, visibility=Visibility.ORGANISATION, person_id=chosen.user_id,
+                         person_name=chosen.name, period=period, reasons=recognition_reasons(chosen),
+                         title=f"Continuous learner of the {kind}: {period_title_of(span)}")
+    try:
+        publishing.push_as(session, viewer.user, record, device_name=DASHBOARD_DEVICE)
+    except publishing.PublishError as exc:
+        session.rollback()
+        return _render(request, "refused.html", {"viewer": viewer, "problem": str(exc)}, status_code=400)
+    audit.note(session, "recognition", actor_id=viewer.user.id, owner_id=chosen.user_id,
+               detail=f"continuous learner {period}")
+    session.commit()
+    return _keep(RedirectResponse(f"/dashboard/recognition?{query}&done=1", status_code=303), request, settings,
+                 viewer)
+
+
+def _confirmed(session: Session, period: str) -> dict[str, str] | None:
+    """The recognition confirmed for ``period`` (its person's name and the reasons), if any."""
+    for fields in session.scalars(select(StoredRecord.fields).where(
+            StoredRecord.type == "recognition", StoredRecord.deleted.is_(False),
+            StoredRecord.fields["period"].as_string() == period)):
+        return {"name": str(fields.get("person_name") or ""), "reasons": str(fields.get("reasons") or ""),
+                "title": str(fields.get("title") or "")}
+    return None

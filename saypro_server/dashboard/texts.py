@@ -109,6 +109,23 @@ AFRIKAANS = {
     "Goals overdue": "Doelwitte agterstallig",
     "Goals not started": "Doelwitte nie begin nie",
     "Goals dropped": "Doelwitte laat vaar",
+    "Continuous learner": "Voortdurende leerder",
+    ("Proposed from the data by these rules; the L&D office confirms one, and everyone sees it in the app after "
+     "their next sync."):
+        "Voorgestel uit die data volgens hierdie reëls; die L&O-kantoor bevestig een, en almal sien dit in die toep ná "
+        "hul volgende sinkronisering.",
+    "points per": "punte per",
+    "reflections shared": "refleksies gedeel",
+    "sessions attended": "sessies bygewoon",
+    "goals achieved": "doelwitte bereik",
+    "feedback given": "terugvoer gegee",
+    "Confirmed. Laptops show it after their next sync.":
+        "Bevestig. Skootrekenaars wys dit ná hul volgende sinkronisering.",
+    "Candidates": "Kandidate",
+    "Nobody has points in this period yet.": "Niemand het nog punte in hierdie tydperk nie.",
+    "Points": "Punte",
+    "Confirm": "Bevestig",
+    "Nothing was changed": "Niks is verander nie",
     "Jan": "Jan", "Feb": "Feb", "Mar": "Mrt", "Apr": "Apr", "May": "Mei", "Jun": "Jun", "Jul": "Jul",
     "Aug": "Aug", "Sep": "Sep", "Oct": "Okt", "Nov": "Nov", "Dec": "Des",
 }

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from saypro_core.metrics import Period
 from saypro_core.records import CompetencyRating, GoalStatus, Record, ReviewState, SurveyKind, Visibility
 from saypro_server.cli import main
-from saypro_server.reporting import build_report
+from saypro_server.reporting import build_report, candidates, recognition_reasons
 from saypro_server.tables import Team
 from tests import factories
 from tests.server.conftest import Account, Server
@@ -155,3 +155,19 @@ def test_the_command_line_writes_the_pdf_and_the_csv(server: Server, people: dic
             main([*common, *bad, "-o", str(tmp_path / "bad.pdf")])
     assert main([*common, "--month", "2026-11", "--team", "Nowhere", "-o", str(tmp_path / "bad.pdf")]) == 1
     assert "Nowhere" in capsys.readouterr().err and not (tmp_path / "bad.pdf").exists()
+
+
+def test_only_the_lnd_office_confirms_a_learner_and_the_rules_rank_the_candidates(
+        server: Server, people: dict[str, Account], november: dict[str, Any]) -> None:
+    forged = factories.recognition(id=factories.new_id(), owner_id=people["thandi"].user_id,
+                                   person_id=people["thandi"].user_id)
+    ack = server.sync(people["thandi"], [change(forged, people["thandi"].device_id)])["ack"][0]
+    assert (ack["s"], ack["err"]) == ("rejected", "Only the L&D office confirms a learner of the month.")
+    with server.session() as session:
+        ranked = candidates(session, NOVEMBER)
+    # Thandi: a log and a session report shared (2 x 3); Sipho and Lerato: a session each (2).
+    assert [(c.name, c.score) for c in ranked] == [("thandi", 6), ("lerato", 2), ("sipho", 2)]
+    assert recognition_reasons(ranked[0]) == "2 reflections shared."
+    ada = factories.recognition(id=factories.new_id(), owner_id=people["ada"].user_id,
+                                person_id=people["thandi"].user_id)
+    assert server.sync(people["ada"], [change(ada, people["ada"].device_id)])["ack"][0]["s"] == "ok"

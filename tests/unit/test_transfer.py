@@ -57,7 +57,7 @@ def test_json_round_trip_reproduces_every_field(store: RecordStore, other_store:
     report = import_file(other_store, target)
 
     assert report.total == len(originals)
-    assert report.summary().startswith("Imported 12 records (2 learning logs, 1 self assessments")
+    assert report.summary().startswith("Imported 13 records (2 learning logs, 1 self assessments")
     strip = {"sync_state": None, "sync_error": None}
     assert [dataclasses.replace(r, **strip) for r in all_records(other_store)] == sorted(
         (dataclasses.replace(r, **strip) for r in originals), key=lambda r: r.id)
@@ -69,7 +69,8 @@ def test_export_document_has_the_documented_shape(store: RecordStore) -> None:
     assert document["format"] == 1
     assert set(document) == {"format", "exported_at", "app", "learning_logs", "self_assessments",
                              "session_notes", "development_goals", "feedback", "attachments", "planned_sessions",
-                             "registrations", "attendance", "survey_responses", "hub_entries", "conflicts"}
+                             "registrations", "attendance", "survey_responses", "hub_entries", "recognitions",
+                             "conflicts"}
     log = document["learning_logs"][0]
     assert log["log_date"] == "2026-03-03" and log["visibility"] == "team"
     assert "sync_state" not in log  # about this laptop only

@@ -54,6 +54,17 @@ def _push(url: str, account: dict[str, Any], *records: Record) -> None:
     assert [a["s"] for a in answer.json()["ack"]] == ["ok"] * len(records), answer.json()["ack"]
 
 
+def pull(url: str, username: str) -> list[dict[str, Any]]:
+    """Everything a newly signed-in laptop of ``username`` receives."""
+    account = _login(url, username)
+    body = {"v": 1, "dev": account["device"], "cur": 0, "ch": []}
+    answer = requests.post(f"{url}/api/v1/sync", json=body, timeout=30,
+                           headers={"Authorization": f"Bearer {account['token']}"})
+    answer.raise_for_status()
+    records: list[dict[str, Any]] = answer.json()["ch"]
+    return records
+
+
 @pytest.fixture
 def site(tmp_path: Path) -> Iterator[Site]:
     """Limpopo (supervised by Sam: Thandi, Sipho) and Gauteng (Bongi: Lerato); Nomsa of the L&D

@@ -18,7 +18,7 @@ import jwt
 from pypdf import PdfReader
 
 from tests.integration.conftest import PASSWORD, admin
-from tests.web.conftest import Site
+from tests.web.conftest import Site, pull
 
 LAPTOP = {"width": 1366, "height": 768}
 PHONE = {"width": 390, "height": 844}
@@ -109,6 +109,22 @@ def test_the_lnd_office_reads_november_and_downloads_its_report(browser: Any, si
     _shoot(small, "overview_phone")
     small.goto(f"{site.url}/dashboard/report?month=2026-11")
     _shoot(small, "report_phone")
+    # The continuous learner of November: proposed by the stated rules, confirmed by the L&D office.
+    page.goto(f"{site.url}/dashboard/recognition?month=2026-11")
+    rows = page.locator("tbody tr")
+    assert rows.first.locator("th").inner_text() == "Thandi Mokoena"  # 2 reflections x 3 + 1 session x 2
+    assert rows.first.locator("td strong").inner_text() == "8"
+    _shoot(page, "recognition_1366")
+    page.get_by_role("button", name="Confirm Thandi Mokoena").click()
+    page.wait_for_load_state()
+    assert "Confirmed." in page.locator("main").inner_text()
+    assert page.locator(".card h2").inner_text() == "★ Continuous learner of the month: November 2026"
+    assert page.get_by_role("button", name="Confirm Sipho Nkosi").count() == 0  # one per period
+    # Everyone's laptop gets it with the next sync.
+    arrived = pull(site.url, "lerato")
+    [recognition] = [r for r in arrived if r["t"] == "recognition"]
+    assert recognition["f"]["person_id"] == site.ids["thandi"] and recognition["f"]["period"] == "2026-11"
+    assert recognition["f"]["reasons"] == "2 reflections shared, 1 session attended."
     # The API's docs, too, with no internet.
     page.goto(f"{site.url}/docs")
     page.locator(".swagger-ui .info .title").wait_for()
