@@ -515,6 +515,14 @@
         <translation>Nog geen terugvoer nie. Wanneer jou toesighouer, mentor of ’n kollega iets wat jy gedeel het, kommentaar gee, verskyn dit hier ná ’n sinkronisering.</translation>
     </message>
     <message>
+        <source>You are the {title}!</source>
+        <translation>Jy is die {title}!</translation>
+    </message>
+    <message>
+        <source>{title}: {name}</source>
+        <translation>{title}: {name}</translation>
+    </message>
+    <message>
         <source>To do: reply or improve it</source>
         <translation>Om te doen: antwoord of verbeter dit</translation>
     </message>
@@ -2972,6 +2980,10 @@ refleksie</translation>
     <message>
         <source>Hub library</source>
         <translation>Hub-biblioteek</translation>
+    </message>
+    <message>
+        <source>Recognitions</source>
+        <translation>Erkennings</translation>
     </message>
 </context>
 <context>

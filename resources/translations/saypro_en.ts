@@ -515,6 +515,14 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>You are the {title}!</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{title}: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>To do: reply or improve it</source>
         <translation type="unfinished" />
     </message>
@@ -2962,6 +2970,10 @@ reflection</source>
     </message>
     <message>
         <source>Hub library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recognitions</source>
         <translation type="unfinished" />
     </message>
 </context>
