@@ -3065,6 +3065,10 @@ refleksie</translation>
         <translation>Die raamwerkweergawe moet van 1 tot {high} wees.</translation>
     </message>
     <message>
+        <source>{label}: a month like 2026-11 or a quarter like 2026-Q4.</source>
+        <translation>{label}: ’n maand soos 2026-11 of ’n kwartaal soos 2026-Q4.</translation>
+    </message>
+    <message>
         <source>Revision must be from 0 to {high}.</source>
         <translation>Die hersiening moet van 0 tot {high} wees.</translation>
     </message>

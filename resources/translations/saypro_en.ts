@@ -3056,6 +3056,10 @@ reflection</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>{label}: a month like 2026-11 or a quarter like 2026-Q4.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Revision must be from 0 to {high}.</source>
         <translation type="unfinished" />
     </message>

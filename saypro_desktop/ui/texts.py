@@ -107,6 +107,7 @@ VALIDATION_MESSAGES = (
     QT_TRANSLATE_NOOP("validation", "Action item {number} needs a description."),
     QT_TRANSLATE_NOOP("validation", "Attachment does not say which record it belongs to."),
     QT_TRANSLATE_NOOP("validation", "Attachment is on an unknown kind of record '{kind}'."),
+    QT_TRANSLATE_NOOP("validation", "{label}: a month like 2026-11 or a quarter like 2026-Q4."),
     QT_TRANSLATE_NOOP("validation", "Checksum must be 64 lower-case hexadecimal characters (sha256)."),
     QT_TRANSLATE_NOOP("validation", "Competency '{competency}' is rated twice."),
     QT_TRANSLATE_NOOP("validation", "End must be after the start."),
