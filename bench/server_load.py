@@ -28,7 +28,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -39,15 +39,18 @@ from saypro_core.clock import HybridLogicalClock
 from saypro_core.codec import encode
 from saypro_core.ids import new_id
 from saypro_core.records import BOOKKEEPING_FIELDS, LearningLog
-from saypro_server.db import make_engine, make_session_factory
+from saypro_server.db import make_engine
 from saypro_server.migrate import migrate
-from saypro_server.security import hash_password, make_access_token, signing_key
-from saypro_server.tables import Device, FeedCounter, Team, User
+from saypro_server.security import hash_password, make_access_token, new_signing_key
+from saypro_server.tables import Device, FeedCounter, SignInSession, Team, User
 
 ROOT = Path(__file__).resolve().parent.parent
 
 DEVICES_PER_USER = 5
 BATCH = 20
+#: The server's signing key for the run (given to it in its environment), so the bench can mint
+#: its devices' access tokens.
+KEY = new_signing_key()
 
 
 @contextmanager
@@ -106,16 +109,19 @@ def prepare(url: str, devices: int) -> list[tuple[str, str]]:
         connection.execute(insert(Device), [
             {"id": d, "user_id": u, "name": "bench", "revoked": False, "created_at": now, "last_seen": now}
             for d, u in device_rows])
-    with make_session_factory(engine)() as session:
-        key = signing_key(session)
+        sessions = [new_id() for _ in device_rows]
+        connection.execute(insert(SignInSession), [
+            {"id": s, "user_id": u, "device_id": d, "created_at": now, "expires_at": now + timedelta(days=1)}
+            for s, (d, u) in zip(sessions, device_rows, strict=True)])
     engine.dispose()
-    return [(d, make_access_token(key, u, d, 240)[0]) for d, u in device_rows]
+    return [(d, make_access_token(KEY, u, d, s, 240)[0]) for s, (d, u) in zip(sessions, device_rows, strict=True)]
 
 
 @contextmanager
 def running_server(url: str, workers: int) -> Iterator[str]:
     port = free_port()
-    env = {**os.environ, "SAYPRO_SERVER_DATABASE_URL": url}
+    env = {**os.environ, "SAYPRO_SERVER_DATABASE_URL": url, "SAYPRO_SERVER_SIGNING_KEY": KEY,
+           "SAYPRO_SERVER_DASHBOARD_SECURE_COOKIE": "false"}
     process = subprocess.Popen(  # what `saypro-server serve --workers N` runs
         [sys.executable, "-m", "gunicorn", "saypro_server.asgi:app", "--worker-class", "uvicorn_worker.UvicornWorker",
          "--workers", str(workers), "--bind", f"127.0.0.1:{port}"],
