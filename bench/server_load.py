@@ -3,9 +3,13 @@
 Prints one JSON object. For each database and device count: changes ingested per second (every
 device pushes its changes in batches, all at once), p50/p99 request latency, and the throughput
 and latency of no-change syncs (a device that is up to date asks for news: the most common
-request). Goal (issue 4): >= 1,000 no-change syncs/s with PostgreSQL on a 2-core machine.
+request). Goal (issue 4): >= 1,000 no-change syncs/s with PostgreSQL on a 2-core machine. Then, on
+PostgreSQL, the L&D dashboard with 1,000 staff and a year of activity (500,000 records): the
+overview and the monthly report, median of ten loads each as a signed-in browser gets them. Goal
+(issue 15): each <= 500 ms.
 
     .venv/bin/python bench/server_load.py [--devices 100,1000] [--databases sqlite,postgresql]
+                                          [--dashboard-records 500000 | 0] [--only-dashboard]
 
 PostgreSQL: SAYPRO_BENCH_POSTGRES_URL, or a temporary cluster this script starts (Debian's
 postgresql package). The load generator runs on the same machine and shares its cores: pushes come
@@ -20,15 +24,17 @@ import asyncio
 import gzip
 import json
 import os
+import random
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -36,13 +42,13 @@ import httpx
 from sqlalchemy import insert, select
 
 from saypro_core.clock import HybridLogicalClock
-from saypro_core.codec import encode
+from saypro_core.codec import encode, format_datetime
 from saypro_core.ids import new_id
 from saypro_core.records import BOOKKEEPING_FIELDS, LearningLog
 from saypro_server.db import make_engine
 from saypro_server.migrate import migrate
 from saypro_server.security import hash_password, make_access_token, new_signing_key
-from saypro_server.tables import Device, FeedCounter, SignInSession, Team, User
+from saypro_server.tables import Device, FeedCounter, SignInSession, StoredRecord, Team, User
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -264,6 +270,137 @@ def scenario(url: str, devices: int, changes_per_device: int, nochange: int, wor
     }
 
 
+# -- the dashboard with a year of an organisation's activity ----------------------------------------
+
+DASHBOARD_GOAL_MS = 500.0
+#: What a year of records is made of (learning logs mostly; a third of them private).
+MIX = (("learning_log", 0.55), ("feedback", 0.18), ("session_note", 0.10), ("survey_response", 0.08),
+       ("development_goal", 0.04), ("self_assessment", 0.03), ("attendance", 0.015), ("planned_session", 0.005))
+
+
+def _year_of_records(users: list[str], teams: dict[str, str], count: int, today: date) -> Iterator[dict[str, Any]]:
+    """``count`` stored-record rows spread over the twelve months up to ``today``."""
+    rng = random.Random(7)
+    sessions: list[str] = []
+    for kind, share in MIX:
+        for n in range(int(count * share)):
+            owner = users[rng.randrange(len(users))]
+            day = today - timedelta(days=rng.randrange(365))
+            moment = datetime.combine(day, datetime.min.time(), UTC) + timedelta(hours=7)
+            fields: dict[str, Any] = {"title": f"{kind} {n}"}
+            parent = subject = None
+            record_id = new_id()
+            visibility = "team"
+            if kind == "learning_log":
+                visibility = "private" if n % 3 == 0 else "team"
+                fields |= {"log_date": day.isoformat(), "what_learned": "Radio reaches parents. " * 10}
+            elif kind == "session_note":
+                fields |= {"starts_at": format_datetime(moment), "success_stories": "" if n % 4 else "It worked."}
+            elif kind == "development_goal":
+                fields |= {"status": ("on_track", "at_risk", "achieved", "not_started")[n % 4],
+                           "target_date": (day + timedelta(days=120)).isoformat(),
+                           "next_review": (day + timedelta(days=30)).isoformat()}
+            elif kind == "self_assessment":
+                fields |= {"assessed_on": day.isoformat(),
+                           "ratings": [{"competency_id": f"c{c}", "rating": 1 + (n + c) % 5} for c in range(8)]}
+            elif kind == "planned_session":
+                sessions.append(record_id)
+                visibility = "organisation"
+                fields |= {"starts_at": format_datetime(moment)}
+            elif kind == "attendance":
+                visibility = "organisation"
+                parent = sessions[n % len(sessions)] if sessions else None
+                fields |= {"occurrence": format_datetime(moment), "closed": True, "guests": ["A guest"],
+                           "attendee_ids": rng.sample(users, 10)}
+            elif kind == "survey_response":
+                visibility = "organisation"
+                fields |= {"occurrence": format_datetime(moment), "kind": "survey", "overall": 1 + n % 5}
+            elif kind == "feedback":
+                subject = users[rng.randrange(len(users))]
+                fields |= {"review_state": "featured" if n % 200 == 0 else "comment", "comment": "Well done."}
+            yield {"id": record_id, "type": kind, "owner_id": owner,
+                   "team_id": teams[owner], "subject_id": subject, "parent_id": parent, "visibility": visibility,
+                   "deleted": False, "revision": 1, "fields": fields, "field_revisions": {}, "field_stamps": {},
+                   "stamp": "", "updated_at": moment, "created_at": moment, "author_updated_at": moment,
+                   "feed_position": 0, "size": 600}
+
+
+def dashboard_scenario(url: str, staff: int, records: int, workers: int, repeats: int = 10) -> dict[str, Any]:
+    """The overview and the monthly report, as the L&D office opens them, with ``staff`` people in
+    teams of 20 and ``records`` records of the last twelve months."""
+    engine = make_engine(url)
+    if url.startswith("postgresql"):
+        with engine.begin() as connection:
+            connection.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+    migrate(engine)
+    now = datetime.now(UTC)
+    today = now.date()
+    password = hash_password("bench password")
+    team_ids = [new_id() for _ in range(max(1, staff // 20))]
+    supervisors = [new_id() for _ in team_ids]
+    users = [new_id() for _ in range(staff)]
+    teams = {u: team_ids[n % len(team_ids)] for n, u in enumerate(users)}
+    started = time.perf_counter()
+    with engine.begin() as connection:
+        connection.execute(insert(User), [
+            {"id": s, "username": f"supervisor{n}", "display_name": f"Supervisor {n}", "password_hash": password,
+             "role": "supervisor", "team_id": None, "disabled": False, "created_at": now}
+            for n, s in enumerate(supervisors)] + [
+            {"id": new_id(), "username": "lnd", "display_name": "L&D office", "password_hash": password,
+             "role": "admin", "team_id": None, "disabled": False, "created_at": now}])
+        connection.execute(insert(Team), [{"id": t, "name": f"Team {n:03d}", "supervisor_id": s}
+                                          for n, (t, s) in enumerate(zip(team_ids, supervisors, strict=True))])
+        connection.execute(insert(User), [
+            {"id": u, "username": f"staff{n}", "display_name": f"Staff {n}", "password_hash": password,
+             "role": "staff", "team_id": teams[u], "disabled": False, "created_at": now} for n, u in enumerate(users)])
+    batch: list[dict[str, Any]] = []
+    for row in _year_of_records(users, teams, records, today):
+        batch.append(row)
+        if len(batch) == 5000:
+            with engine.begin() as connection:
+                connection.execute(insert(StoredRecord), batch)
+            batch = []
+    if batch:
+        with engine.begin() as connection:
+            connection.execute(insert(StoredRecord), batch)
+    if url.startswith("postgresql"):
+        with engine.begin() as connection:
+            connection.exec_driver_sql("ANALYZE")
+    loaded_s = time.perf_counter() - started
+    engine.dispose()
+    month = f"{today:%Y-%m}"
+    with running_server(url, workers) as base, httpx.Client(base_url=base, timeout=120, follow_redirects=True) as client:
+        form = client.get("/dashboard/sign-in")
+        token = form.text.split('name="token" value="', 1)[1].split('"', 1)[0]
+        signed = client.post("/dashboard/sign-in", data={"username": "lnd", "password": "bench password",
+                                                          "token": token, "next": "/dashboard"})
+        if signed.status_code not in (200, 303) or "Overview" not in signed.text:
+            raise SystemExit(f"the L&D office could not sign in: {signed.status_code}")
+
+        def timed(path: str) -> list[float]:
+            times = []
+            for _ in range(repeats):
+                begun = time.perf_counter()
+                answer = client.get(path)
+                times.append((time.perf_counter() - begun) * 1000)
+                if answer.status_code != 200:
+                    raise SystemExit(f"{path}: {answer.status_code}")
+            return times
+
+        timed(f"/dashboard?month={month}")  # warm the workers
+        overview = timed(f"/dashboard?month={month}")
+        report = timed(f"/dashboard/report?month={month}")
+        pdf = timed(f"/dashboard/report.pdf?month={month}")[:3]
+    overview_ms = statistics.median(overview)
+    report_ms = statistics.median(report)
+    return {"staff": staff, "teams": len(team_ids), "records": records, "load_s": round(loaded_s, 1),
+            "overview_median_ms": round(overview_ms, 1), "overview_p90_ms": round(percentile(overview, 0.9), 1),
+            "report_median_ms": round(report_ms, 1), "report_p90_ms": round(percentile(report, 0.9), 1),
+            "report_pdf_median_ms": round(statistics.median(pdf), 1),
+            "of_goal": {"overview": round(overview_ms / DASHBOARD_GOAL_MS, 2),
+                        "report": round(report_ms / DASHBOARD_GOAL_MS, 2)}}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--devices", default="100,1000")
@@ -272,10 +409,13 @@ def main() -> None:
     parser.add_argument("--nochange", type=int, default=5000, help="no-change syncs to time")
     parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes")
     parser.add_argument("--concurrency", type=int, default=64, help="requests in flight")
+    parser.add_argument("--dashboard-staff", type=int, default=1000)
+    parser.add_argument("--dashboard-records", type=int, default=500_000, help="0 skips the dashboard's timing")
+    parser.add_argument("--only-dashboard", action="store_true", help="skip the sync figures")
     args = parser.parse_args()
     result: dict[str, Any] = {"benchmark": "server_load", "workers": args.workers, "concurrency": args.concurrency,
                               "cpus": os.cpu_count(), "runs": []}
-    for database in args.databases.split(","):
+    for database in [] if args.only_dashboard else args.databases.split(","):
         for devices in (int(d) for d in args.devices.split(",")):
             if database == "sqlite":
                 folder = tempfile.mkdtemp(prefix="saypro-bench-")
@@ -290,6 +430,10 @@ def main() -> None:
     postgres = [r["nochange_per_s"] for r in result["runs"] if r["database"] == "postgresql"]
     if postgres:
         result["postgresql_nochange_per_s_vs_goal"] = round(min(postgres) / 1000, 3)
+    if args.dashboard_records:
+        with temporary_postgres() as url:
+            result["dashboard_postgresql"] = dashboard_scenario(url, args.dashboard_staff, args.dashboard_records,
+                                                                args.workers)
     print(json.dumps(result))
 
 

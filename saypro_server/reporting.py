@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from saypro_core.codec import format_datetime
@@ -123,26 +123,65 @@ def _people(session: Session, team_id: str | None) -> list[tuple[User, str]]:
     return [(user, team) for user, team in session.execute(query)]
 
 
+@dataclass
+class _Facts:
+    """What every report of a period reads, read once for the whole organisation (the overview
+    shows the organisation and each team from one reading)."""
+
+    window: Period  # the trend's twelve months, ending with the period
+    logs: dict[tuple[str, str], int]  # (owner, "YYYY-MM") -> shared learning logs dated that month
+    notes: list[tuple[str, date, str, str]]  # (owner, day, title, success stories) of the window
+    rolls: list[tuple[date, list[str], list[str]]]  # (day, attendee ids, guests) of the window
+    goals: list[GoalFacts]
+    assessments: list[tuple[str, date, list[int]]]
+    ratings: list[tuple[str, int]]  # (owner, overall) of the period's survey answers
+    featured: list[tuple[str, str, str]]  # (owner, title, text) featured in the period
+
+
+def read_facts(session: Session, period: Period) -> _Facts:
+    window = Period(Period.month(_months_back(period.end, TREND_MONTHS - 1)).start, period.end)
+    return _Facts(window, _log_months(session, window), _session_notes(session, window), _rolls(session, window),
+                  _goals(session), _assessments(session), _satisfaction(session, period), _featured(session, period))
+
+
 def build_report(session: Session, period: Period, team_id: str | None = None, *,
                  today: date | None = None) -> Report:
     """The report of ``period`` for the organisation (``team_id`` None) or one team."""
-    today = today or datetime.now(ORGANISATION_TZ).date()
-    team = session.get(Team, team_id) if team_id is not None else None
-    report = Report(period, team.name if team is not None else "the organisation", team_id, today)
-    people = _people(session, team_id)
+    return build_reports(session, period, [team_id], today=today)[0]
+
+
+def build_reports(session: Session, period: Period, team_ids: list[str | None], *,
+                  today: date | None = None) -> list[Report]:
+    """The reports of ``period`` for each of ``team_ids`` (None: the organisation), from one reading."""
+    facts = read_facts(session, period)
+    everyone = _people(session, None)
+    names = {team.id: team.name for team in session.scalars(select(Team))}
+    return [_report(facts, period, team_id, names.get(team_id or "", ""),
+                    [(u, t) for u, t in everyone if team_id is None or u.team_id == team_id],
+                    today or datetime.now(ORGANISATION_TZ).date()) for team_id in team_ids]
+
+
+def _report(facts: _Facts, period: Period, team_id: str | None, team_name: str, people: list[tuple[User, str]],
+            today: date) -> Report:
+    report = Report(period, team_name if team_id is not None else "the organisation", team_id, today)
     ids = {user.id for user, _ in people}
     report.active_staff = len(people)
-    window = Period(Period.month(_months_back(period.end, TREND_MONTHS - 1)).start, period.end)
-
-    logs = _logs(session, window, ids)
-    notes = _session_notes(session, window, ids)
-    rolls = _rolls(session, window)
-    shared_by: dict[str, set[date]] = defaultdict(set)  # person -> days of shared reflections
-    for owner, day in logs + [(owner, day) for owner, day, _, _ in notes]:
-        shared_by[owner].add(day)
+    months_in = {f"{m:%Y-%m}" for m in _month_starts(period)}
+    shared_in: dict[str, set[str]] = defaultdict(set)  # person -> months with a shared reflection
+    logs_in_period: dict[str, int] = defaultdict(int)
+    logs_by_month: dict[str, int] = defaultdict(int)
+    for (owner, month), count in facts.logs.items():
+        if owner in ids:
+            shared_in[owner].add(month)
+            logs_by_month[month] += count
+            if month in months_in:
+                logs_in_period[owner] += count
+    for owner, day, _title, _stories in facts.notes:
+        if owner in ids:
+            shared_in[owner].add(f"{day:%Y-%m}")
     attended_on: dict[str, list[date]] = defaultdict(list)
     held: list[tuple[date, int]] = []  # (day, people on the roll counted in this scope)
-    for day, attendees, guests in rolls:
+    for day, attendees, guests in facts.rolls:
         counted = [a for a in attendees if a in ids]
         for person in counted:
             attended_on[person].append(day)
@@ -152,41 +191,37 @@ def build_report(session: Session, period: Period, team_id: str | None = None, *
             held.append((day, len(set(counted))))
 
     def took_part(person: str, span: Period) -> bool:
-        return any(d in span for d in shared_by.get(person, ())) or any(d in span for d in attended_on.get(person, ()))
+        months = {f"{m:%Y-%m}" for m in _month_starts(span)}
+        return bool(shared_in.get(person, set()) & months) or any(d in span for d in attended_on.get(person, ()))
 
-    for month_start in _month_starts(window):
+    for month_start in _month_starts(facts.window):
         span = Period.month(month_start)
         report.trend.append(MonthFigures(
             month=month_start,
             participation_percent=percent(sum(took_part(p, span) for p in ids), len(ids)),
-            learnings_shared=sum(day in span for _, day in logs),
+            learnings_shared=logs_by_month[f"{month_start:%Y-%m}"],
             sessions_held=sum(day in span for day, _ in held),
             attendance=sum(count for day, count in held if day in span)))
     report.took_part = sum(took_part(p, period) for p in ids)
-    report.learnings_shared = sum(day in period for _, day in logs)
+    report.learnings_shared = sum(logs_in_period.values())
     report.sessions_held = sum(day in period for day, _ in held)
     report.attendance = sum(count for day, count in held if day in period)
 
     on_day = min(today, period.end)
-    goals = _goals(session, ids)
-    achieved, open_goals = _count_goals(report, goals, on_day)
-    ratings = _satisfaction(session, period, ids if team_id is not None else None)
+    achieved, open_goals = _count_goals(report, [g for g in facts.goals if g.owner_id in ids], on_day)
+    ratings = [overall for owner, overall in facts.ratings if team_id is None or owner in ids]
     report.satisfaction_answers = len(ratings)
     report.satisfaction = round(sum(ratings) / len(ratings), 2) if ratings else None
-    growth = competency_growth(_assessments(session, ids), period)
+    growth = competency_growth([a for a in facts.assessments if a[0] in ids], period)
     report.assessed_twice = len(growth)
     report.competency_growth = round(sum(growth) / len(growth), 2) if growth else None
-
-    logs_in_period: dict[str, int] = defaultdict(int)
-    for owner, day in logs:
-        logs_in_period[owner] += day in period
     report.people = [PersonRow(
-        user_id=user.id, name=user.display_name or user.username, team=team_name,
+        user_id=user.id, name=user.display_name or user.username, team=team,
         learnings_shared=logs_in_period[user.id], sessions_attended=sum(d in period for d in attended_on[user.id]),
         took_part=took_part(user.id, period), goals_achieved=achieved[user.id], goals_open=open_goals[user.id])
-        for user, team_name in people]
+        for user, team in people]
     names = {user.id: user.display_name or user.username for user, _ in people}
-    report.highlights = _highlights(session, period, notes, names, ids)
+    report.highlights = _highlights(facts, period, names, ids)
     return report
 
 
@@ -226,15 +261,26 @@ def _logs(session: Session, window: Period, ids: set[str]) -> list[tuple[str, da
     return [(owner, date.fromisoformat(text)) for owner, text in rows if owner in ids and text]
 
 
-def _session_notes(session: Session, window: Period, ids: set[str]) -> list[tuple[str, date, str, str]]:
-    """(owner, day, title, success stories) of the session notes shared in ``window``."""
+def _log_months(session: Session, window: Period) -> dict[tuple[str, str], int]:
+    """How many learning logs each person shared, by the month of their date, in ``window``
+    (counted in SQL: a year of an organisation's logs is never read row by row)."""
+    day = _field("log_date")
+    month = func.substr(day, 1, 7)
+    rows = session.execute(select(StoredRecord.owner_id, month, func.count()).where(
+        *_shared("learning_log"), day >= window.start.isoformat(), day <= window.end.isoformat())
+        .group_by(StoredRecord.owner_id, month))
+    return {(owner, str(m)): int(count) for owner, m, count in rows}
+
+
+def _session_notes(session: Session, window: Period, ids: set[str] | None = None) -> list[tuple[str, date, str, str]]:
+    """(owner, day, title, success stories) of the session notes shared in ``window`` (by ``ids``)."""
     starts = _field("starts_at")
     low, high = _moment_bounds(window.start, window.end)
     found = []
     for owner, text, title, stories in session.execute(select(
             StoredRecord.owner_id, starts, _field("title"), _field("success_stories")).where(
             *_shared("session_note"), starts >= low, starts < high)):
-        if owner in ids and text:
+        if (ids is None or owner in ids) and text:
             day = session_day(datetime.fromisoformat(text.replace("Z", "+00:00")))
             if day in window:
                 found.append((owner, day, title or "", stories or ""))
@@ -258,17 +304,17 @@ def _rolls(session: Session, window: Period) -> list[tuple[date, list[str], list
     return found
 
 
-def _goals(session: Session, ids: set[str]) -> list[GoalFacts]:
+def _goals(session: Session) -> list[GoalFacts]:
     rows = session.execute(select(StoredRecord.owner_id, _field("status"), _field("target_date"),
                                   _field("next_review")).where(*_shared("development_goal")))
     return [GoalFacts(owner, status or "not_started", date.fromisoformat(target),
                       date.fromisoformat(review) if review else None)
-            for owner, status, target, review in rows if owner in ids and target]
+            for owner, status, target, review in rows if target]
 
 
-def _satisfaction(session: Session, period: Period, ids: set[str] | None) -> list[int]:
-    """The overall ratings (1-5) of the survey answers of session dates in ``period`` (a team's:
-    its members' answers, anonymous ones included: the server knows whose they are)."""
+def _satisfaction(session: Session, period: Period) -> list[tuple[str, int]]:
+    """(owner, overall rating 1-5) of the survey answers of session dates in ``period`` (a team
+    counts its members' answers, anonymous ones included: the server knows whose they are)."""
     occurrence = _field("occurrence")
     low, high = _moment_bounds(period.start, period.end)
     ratings = []
@@ -278,46 +324,46 @@ def _satisfaction(session: Session, period: Period, ids: set[str] | None) -> lis
             occurrence < high)):
         if kind not in (None, "survey") or not isinstance(overall, int) or not 1 <= overall <= 5:
             continue
-        if ids is not None and owner not in ids:
-            continue
         if text and session_day(datetime.fromisoformat(text.replace("Z", "+00:00"))) in period:
-            ratings.append(overall)
+            ratings.append((owner, overall))
     return ratings
 
 
-def _assessments(session: Session, ids: set[str]) -> list[tuple[str, date, list[int]]]:
+def _assessments(session: Session) -> list[tuple[str, date, list[int]]]:
     """(owner, day, ratings) of the self-assessments people shared."""
     found = []
     for owner, day, ratings in session.execute(select(
             StoredRecord.owner_id, _field("assessed_on"), StoredRecord.fields["ratings"]).where(
             *_shared("self_assessment"))):
-        if owner in ids and day and isinstance(ratings, list):
+        if day and isinstance(ratings, list):
             values = [r.get("rating") for r in ratings if isinstance(r, dict)]
             found.append((owner, date.fromisoformat(day), [v for v in values if isinstance(v, int) and v > 0]))
     return found
 
 
-def _highlights(session: Session, period: Period, notes: list[tuple[str, date, str, str]],
-                names: dict[str, str], ids: set[str]) -> list[Highlight]:
-    """Success stories of the period's session reports, then what was featured for the newsletter."""
-    found = [Highlight("success_story", title, stories.strip()[:400], names.get(owner, ""), day)
-             for owner, day, title, stories in sorted(notes, key=lambda n: n[1], reverse=True)
-             if day in period and stories.strip()][:HIGHLIGHTS]
+def _featured(session: Session, period: Period) -> list[tuple[str, str, str]]:
+    """(owner, title, text) of the shared records featured for the newsletter during ``period``."""
     start = datetime.combine(period.start, time(), tzinfo=ORGANISATION_TZ)
     end = datetime.combine(period.end + timedelta(days=1), time(), tzinfo=ORGANISATION_TZ)
-    featured_ids = list(session.scalars(select(StoredRecord.parent_id).where(
+    featured_ids = [i for i in session.scalars(select(StoredRecord.parent_id).where(
         *_shared("feedback"), _field("review_state") == "featured", StoredRecord.updated_at >= start,
-        StoredRecord.updated_at < end)).all())
-    if featured_ids:
-        for record in session.scalars(select(StoredRecord).where(
-                StoredRecord.id.in_([i for i in featured_ids if i]), StoredRecord.deleted.is_(False),
-                StoredRecord.visibility != "private")):
-            if record.owner_id not in ids:
-                continue
-            text = str(record.fields.get("summary") or record.fields.get("what_learned")
-                       or record.fields.get("insights") or "")
-            found.append(Highlight("featured", str(record.fields.get("title") or ""), text.strip()[:400],
-                                   names.get(record.owner_id, ""), None))
+        StoredRecord.updated_at < end)) if i]
+    found = []
+    for record in session.scalars(select(StoredRecord).where(
+            StoredRecord.id.in_(featured_ids), StoredRecord.deleted.is_(False), StoredRecord.visibility != "private")):
+        text = str(record.fields.get("summary") or record.fields.get("what_learned") or record.fields.get("insights")
+                   or "")
+        found.append((record.owner_id, str(record.fields.get("title") or ""), text.strip()[:400]))
+    return found
+
+
+def _highlights(facts: _Facts, period: Period, names: dict[str, str], ids: set[str]) -> list[Highlight]:
+    """Success stories of the period's session reports, then what was featured for the newsletter."""
+    found = [Highlight("success_story", title, stories.strip()[:400], names.get(owner, ""), day)
+             for owner, day, title, stories in sorted(facts.notes, key=lambda n: n[1], reverse=True)
+             if owner in ids and day in period and stories.strip()][:HIGHLIGHTS]
+    found += [Highlight("featured", title, text, names.get(owner, ""), None)
+              for owner, title, text in facts.featured if owner in ids]
     return found
 
 

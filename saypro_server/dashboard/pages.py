@@ -28,7 +28,7 @@ from saypro_server.dashboard import texts
 from saypro_server.dashboard import web_sessions as web
 from saypro_server.deps import AppSettings, DbSession
 from saypro_server.report_files import GOAL_LABELS, GOAL_STATES, period_title, report_csv, report_pdf, summary_rows
-from saypro_server.reporting import Report, build_report, candidates, recognition_reasons
+from saypro_server.reporting import Report, build_report, build_reports, candidates, recognition_reasons
 from saypro_server.security import verify_password, waste_a_verification
 from saypro_server.tables import SignInSession, StoredRecord, Team, User
 
@@ -206,8 +206,10 @@ def overview(request: Request, session: DbSession, settings: AppSettings,
         return refused.response
     period = _period(month, None)
     teams = _teams_of(session, viewer)
-    organisation = build_report(session, period) if viewer.user.role == "admin" else None
-    team_reports = [build_report(session, period, team.id) for team in teams]
+    admin = viewer.user.role == "admin"
+    reports = build_reports(session, period, [*([None] if admin else []), *(team.id for team in teams)])
+    organisation = reports.pop(0) if admin else None
+    team_reports = reports
     audit.note(session, "report", actor_id=viewer.user.id, detail=f"dashboard overview {period.start:%Y-%m}")
     session.commit()
     return _keep(_render(request, "overview.html", {
