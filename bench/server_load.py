@@ -369,7 +369,8 @@ def dashboard_scenario(url: str, staff: int, records: int, workers: int, repeats
     loaded_s = time.perf_counter() - started
     engine.dispose()
     month = f"{today:%Y-%m}"
-    with running_server(url, workers) as base, httpx.Client(base_url=base, timeout=120, follow_redirects=True) as client:
+    with (running_server(url, workers) as base,
+          httpx.Client(base_url=base, timeout=120, follow_redirects=True) as client):
         form = client.get("/dashboard/sign-in")
         token = form.text.split('name="token" value="', 1)[1].split('"', 1)[0]
         signed = client.post("/dashboard/sign-in", data={"username": "lnd", "password": "bench password",
@@ -387,18 +388,24 @@ def dashboard_scenario(url: str, staff: int, records: int, workers: int, repeats
                     raise SystemExit(f"{path}: {answer.status_code}")
             return times
 
-        timed(f"/dashboard?month={month}")  # warm the workers
+        # The first load of each reads the year's records; the next ones (other browsers, or after
+        # going back) find the reports kept while nothing changed (saypro_server.reporting).
         overview = timed(f"/dashboard?month={month}")
         report = timed(f"/dashboard/report?month={month}")
         pdf = timed(f"/dashboard/report.pdf?month={month}")[:3]
+        last_month = f"{date(today.year, today.month, 1) - timedelta(days=1):%Y-%m}"
+        first_report = timed(f"/dashboard/report?month={last_month}")[0]
     overview_ms = statistics.median(overview)
     report_ms = statistics.median(report)
     return {"staff": staff, "teams": len(team_ids), "records": records, "load_s": round(loaded_s, 1),
+            "overview_first_ms": round(overview[0], 1), "report_first_ms": round(first_report, 1),
             "overview_median_ms": round(overview_ms, 1), "overview_p90_ms": round(percentile(overview, 0.9), 1),
             "report_median_ms": round(report_ms, 1), "report_p90_ms": round(percentile(report, 0.9), 1),
             "report_pdf_median_ms": round(statistics.median(pdf), 1),
             "of_goal": {"overview": round(overview_ms / DASHBOARD_GOAL_MS, 2),
-                        "report": round(report_ms / DASHBOARD_GOAL_MS, 2)}}
+                        "report": round(report_ms / DASHBOARD_GOAL_MS, 2),
+                        "overview_first": round(overview[0] / DASHBOARD_GOAL_MS, 2),
+                        "report_first": round(first_report / DASHBOARD_GOAL_MS, 2)}}
 
 
 def main() -> None:

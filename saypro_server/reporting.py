@@ -11,7 +11,9 @@ report`` all show what :func:`build_report` returns.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import threading
+import weakref
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -32,7 +34,7 @@ from saypro_core.metrics import (
     recognition_score,
     session_day,
 )
-from saypro_server.tables import StoredRecord, Team, User
+from saypro_server.tables import FeedCounter, StoredRecord, Team, User
 
 TREND_MONTHS = 12
 HIGHLIGHTS = 8
@@ -136,12 +138,47 @@ class _Facts:
     assessments: list[tuple[str, date, list[int]]]
     ratings: list[tuple[str, int]]  # (owner, overall) of the period's survey answers
     featured: list[tuple[str, str, str]]  # (owner, title, text) featured in the period
+    #: Derived once for every report: each person's months (YYYY-MM) with a shared session report,
+    #: and the days they were on a roll; the period's success stories, newest first.
+    note_months: dict[str, set[str]] = field(default_factory=dict)
+    attended: dict[str, list[date]] = field(default_factory=dict)
+    stories: list[tuple[str, date, str, str]] = field(default_factory=list)
+
+    logs_of: dict[str, dict[str, int]] = field(default_factory=dict)  # person -> month -> logs
+    goals_of: dict[str, list[GoalFacts]] = field(default_factory=dict)
+    assessments_of: dict[str, list[tuple[str, date, list[int]]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        logs_of: dict[str, dict[str, int]] = defaultdict(dict)
+        for (owner, month), count in self.logs.items():
+            logs_of[owner][month] = count
+        self.logs_of = dict(logs_of)
+        goals_of: dict[str, list[GoalFacts]] = defaultdict(list)
+        for goal in self.goals:
+            goals_of[goal.owner_id].append(goal)
+        self.goals_of = dict(goals_of)
+        assessments_of: dict[str, list[tuple[str, date, list[int]]]] = defaultdict(list)
+        for assessment in self.assessments:
+            assessments_of[assessment[0]].append(assessment)
+        self.assessments_of = dict(assessments_of)
+        note_months: dict[str, set[str]] = defaultdict(set)
+        for owner, day, _title, _stories in self.notes:
+            note_months[owner].add(f"{day:%Y-%m}")
+        self.note_months = dict(note_months)
+        attended: dict[str, list[date]] = defaultdict(list)
+        for day, attendees, _guests in self.rolls:
+            for person in set(attendees):
+                attended[person].append(day)
+        self.attended = dict(attended)
 
 
 def read_facts(session: Session, period: Period) -> _Facts:
     window = Period(Period.month(_months_back(period.end, TREND_MONTHS - 1)).start, period.end)
-    return _Facts(window, _log_months(session, window), _session_notes(session, window), _rolls(session, window),
-                  _goals(session), _assessments(session), _satisfaction(session, period), _featured(session, period))
+    facts = _Facts(window, _log_months(session, window), _session_notes(session, window), _rolls(session, window),
+                   _goals(session), _assessments(session), _satisfaction(session, period), _featured(session, period))
+    facts.stories = sorted((n for n in facts.notes if n[1] in period and n[3].strip()), key=lambda n: n[1],
+                           reverse=True)
+    return facts
 
 
 def build_report(session: Session, period: Period, team_id: str | None = None, *,
@@ -150,75 +187,116 @@ def build_report(session: Session, period: Period, team_id: str | None = None, *
     return build_reports(session, period, [team_id], today=today)[0]
 
 
+def _data_version(session: Session) -> tuple[str, int, int, int, int]:
+    """What a report depends on: the feed's epoch (a restored database has a new one) and last
+    position (any record written, changed or deleted), the directory's version (names, roles,
+    teams, supervisors), and the count of accounts and of disabled ones."""
+    epoch, position, directory_version = session.execute(select(
+        FeedCounter.epoch, FeedCounter.position, FeedCounter.directory_version).where(FeedCounter.id == 1)).one()
+    users, disabled = session.execute(select(func.count(), func.count().filter(User.disabled.is_(True)))).one()
+    return str(epoch), int(position), int(directory_version), int(users), int(disabled)
+
+
+#: Reports kept per database (engine): a process serving two databases never mixes them up.
+_caches: weakref.WeakKeyDictionary[Any, OrderedDict[tuple[Any, ...], list[Report]]] = weakref.WeakKeyDictionary()
+_cache_lock = threading.Lock()
+CACHED_REPORTS = 16
+
+
 def build_reports(session: Session, period: Period, team_ids: list[str | None], *,
                   today: date | None = None) -> list[Report]:
-    """The reports of ``period`` for each of ``team_ids`` (None: the organisation), from one reading."""
+    """The reports of ``period`` for each of ``team_ids`` (None: the organisation), from one reading.
+
+    Kept while nothing they depend on changes (:func:`_data_version` and the day): the L&D office
+    opening the overview again, or the report after it, does not read a year of records again."""
+    today = today or datetime.now(ORGANISATION_TZ).date()
+    key = (period, tuple(team_ids), today, _data_version(session))
+    engine = session.get_bind()
+    with _cache_lock:
+        cache = _caches.setdefault(engine, OrderedDict())
+        if key in cache:
+            cache.move_to_end(key)
+            return cache[key]
+    reports = _build_reports(session, period, team_ids, today)
+    with _cache_lock:
+        cache[key] = reports
+        while len(cache) > CACHED_REPORTS:
+            cache.popitem(last=False)
+    return reports
+
+
+def _build_reports(session: Session, period: Period, team_ids: list[str | None], today: date) -> list[Report]:
     facts = read_facts(session, period)
     everyone = _people(session, None)
     names = {team.id: team.name for team in session.scalars(select(Team))}
+    team_of = {user.id: user.team_id for user, _ in everyone}
+    # Sessions held and attendance, by scope: every roll once (the organisation counts everyone on
+    # it, guests too; a team the members it names).
+    held: dict[str | None, list[tuple[date, int]]] = defaultdict(list)
+    for day, attendees, guests in facts.rolls:
+        named = set(attendees)
+        held[None].append((day, len(named) + len(guests)))
+        by_team: dict[str, int] = defaultdict(int)
+        for person in named:
+            if (team := team_of.get(person)) is not None:
+                by_team[team] += 1
+        for team, count in by_team.items():
+            held[team].append((day, count))
     return [_report(facts, period, team_id, names.get(team_id or "", ""),
-                    [(u, t) for u, t in everyone if team_id is None or u.team_id == team_id],
-                    today or datetime.now(ORGANISATION_TZ).date()) for team_id in team_ids]
+                    [(u, t) for u, t in everyone if team_id is None or u.team_id == team_id], held[team_id], today)
+            for team_id in team_ids]
 
 
 def _report(facts: _Facts, period: Period, team_id: str | None, team_name: str, people: list[tuple[User, str]],
-            today: date) -> Report:
+            held: list[tuple[date, int]], today: date) -> Report:
     report = Report(period, team_name if team_id is not None else "the organisation", team_id, today)
     ids = {user.id for user, _ in people}
     report.active_staff = len(people)
     months_in = {f"{m:%Y-%m}" for m in _month_starts(period)}
-    shared_in: dict[str, set[str]] = defaultdict(set)  # person -> months with a shared reflection
+    shared_in: dict[str, set[str]] = {}  # person -> months with a shared reflection
     logs_in_period: dict[str, int] = defaultdict(int)
     logs_by_month: dict[str, int] = defaultdict(int)
-    for (owner, month), count in facts.logs.items():
-        if owner in ids:
-            shared_in[owner].add(month)
+    for owner in ids:
+        months = facts.logs_of.get(owner, {})
+        shared_in[owner] = set(months) | facts.note_months.get(owner, set())
+        for month, count in months.items():
             logs_by_month[month] += count
             if month in months_in:
                 logs_in_period[owner] += count
-    for owner, day, _title, _stories in facts.notes:
-        if owner in ids:
-            shared_in[owner].add(f"{day:%Y-%m}")
-    attended_on: dict[str, list[date]] = defaultdict(list)
-    held: list[tuple[date, int]] = []  # (day, people on the roll counted in this scope)
-    for day, attendees, guests in facts.rolls:
-        counted = [a for a in attendees if a in ids]
-        for person in counted:
-            attended_on[person].append(day)
-        if team_id is None:
-            held.append((day, len(set(attendees)) + len(guests)))
-        elif counted:
-            held.append((day, len(set(counted))))
+    attended_on = {person: facts.attended.get(person, []) for person in ids}
+    sessions_by_month: dict[str, int] = defaultdict(int)
+    attendance_by_month: dict[str, int] = defaultdict(int)
+    for day, count in held:
+        sessions_by_month[f"{day:%Y-%m}"] += 1
+        attendance_by_month[f"{day:%Y-%m}"] += count
+    attended_months = {p: {f"{d:%Y-%m}" for d in days} for p, days in attended_on.items()}
 
-    def took_part(person: str, span: Period) -> bool:
-        months = {f"{m:%Y-%m}" for m in _month_starts(span)}
-        return bool(shared_in.get(person, set()) & months) or any(d in span for d in attended_on.get(person, ()))
+    def took_part(person: str, months: set[str]) -> bool:
+        return bool(shared_in[person] & months) or bool(attended_months[person] & months)
 
     for month_start in _month_starts(facts.window):
-        span = Period.month(month_start)
+        key = f"{month_start:%Y-%m}"
         report.trend.append(MonthFigures(
-            month=month_start,
-            participation_percent=percent(sum(took_part(p, span) for p in ids), len(ids)),
-            learnings_shared=logs_by_month[f"{month_start:%Y-%m}"],
-            sessions_held=sum(day in span for day, _ in held),
-            attendance=sum(count for day, count in held if day in span)))
-    report.took_part = sum(took_part(p, period) for p in ids)
+            month=month_start, participation_percent=percent(sum(took_part(p, {key}) for p in ids), len(ids)),
+            learnings_shared=logs_by_month[key], sessions_held=sessions_by_month[key],
+            attendance=attendance_by_month[key]))
+    report.took_part = sum(took_part(p, months_in) for p in ids)
     report.learnings_shared = sum(logs_in_period.values())
-    report.sessions_held = sum(day in period for day, _ in held)
-    report.attendance = sum(count for day, count in held if day in period)
+    report.sessions_held = sum(sessions_by_month[m] for m in months_in)
+    report.attendance = sum(attendance_by_month[m] for m in months_in)
 
     on_day = min(today, period.end)
-    achieved, open_goals = _count_goals(report, [g for g in facts.goals if g.owner_id in ids], on_day)
+    achieved, open_goals = _count_goals(report, [g for p in ids for g in facts.goals_of.get(p, ())], on_day)
     ratings = [overall for owner, overall in facts.ratings if team_id is None or owner in ids]
     report.satisfaction_answers = len(ratings)
     report.satisfaction = round(sum(ratings) / len(ratings), 2) if ratings else None
-    growth = competency_growth([a for a in facts.assessments if a[0] in ids], period)
+    growth = competency_growth([a for p in ids for a in facts.assessments_of.get(p, ())], period)
     report.assessed_twice = len(growth)
     report.competency_growth = round(sum(growth) / len(growth), 2) if growth else None
     report.people = [PersonRow(
         user_id=user.id, name=user.display_name or user.username, team=team,
         learnings_shared=logs_in_period[user.id], sessions_attended=sum(d in period for d in attended_on[user.id]),
-        took_part=took_part(user.id, period), goals_achieved=achieved[user.id], goals_open=open_goals[user.id])
+        took_part=took_part(user.id, months_in), goals_achieved=achieved[user.id], goals_open=open_goals[user.id])
         for user, team in people]
     names = {user.id: user.display_name or user.username for user, _ in people}
     report.highlights = _highlights(facts, period, names, ids)
@@ -360,8 +438,7 @@ def _featured(session: Session, period: Period) -> list[tuple[str, str, str]]:
 def _highlights(facts: _Facts, period: Period, names: dict[str, str], ids: set[str]) -> list[Highlight]:
     """Success stories of the period's session reports, then what was featured for the newsletter."""
     found = [Highlight("success_story", title, stories.strip()[:400], names.get(owner, ""), day)
-             for owner, day, title, stories in sorted(facts.notes, key=lambda n: n[1], reverse=True)
-             if owner in ids and day in period and stories.strip()][:HIGHLIGHTS]
+             for owner, day, title, stories in facts.stories if owner in ids][:HIGHLIGHTS]
     found += [Highlight("featured", title, text, names.get(owner, ""), None)
               for owner, title, text in facts.featured if owner in ids]
     return found

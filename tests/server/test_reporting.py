@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from saypro_core.metrics import Period
 from saypro_core.records import CompetencyRating, GoalStatus, Record, ReviewState, SurveyKind, Visibility
+from saypro_server import admin
 from saypro_server.cli import main
 from saypro_server.reporting import build_report, candidates, recognition_reasons
 from saypro_server.tables import Team
@@ -171,3 +172,20 @@ def test_only_the_lnd_office_confirms_a_learner_and_the_rules_rank_the_candidate
     ada = factories.recognition(id=factories.new_id(), owner_id=people["ada"].user_id,
                                 person_id=people["thandi"].user_id)
     assert server.sync(people["ada"], [change(ada, people["ada"].device_id)])["ack"][0]["s"] == "ok"
+
+
+def test_a_kept_report_is_read_again_once_anything_it_counts_changes(server: Server, people: dict[str, Account],
+                                                                      november: dict[str, Any]) -> None:
+    with server.session() as session:
+        before = build_report(session, NOVEMBER, today=TODAY)
+        assert build_report(session, NOVEMBER, today=TODAY) is before  # nothing changed: kept
+    _push(server, people["sipho"], factories.learning_log(
+        id=factories.new_id(), owner_id=people["sipho"].user_id, visibility=Visibility.TEAM,
+        log_date=date(2026, 11, 9)))
+    with server.session() as session:
+        after = build_report(session, NOVEMBER, today=TODAY)
+    assert (before.learnings_shared, after.learnings_shared) == (1, 2)
+    with server.session() as session:
+        admin.set_disabled(session, "lerato", True)
+    with server.session() as session:
+        assert build_report(session, NOVEMBER, today=TODAY).active_staff == 2
