@@ -216,13 +216,13 @@ def build_reports(session: Session, period: Period, team_ids: list[str | None], 
         cache = _caches.setdefault(engine, OrderedDict())
         if key in cache:
             cache.move_to_end(key)
-            return cache[key]
+            return list(cache[key])  # the caller's own list (the reports themselves are shared: read only)
     reports = _build_reports(session, period, team_ids, today)
     with _cache_lock:
         cache[key] = reports
         while len(cache) > CACHED_REPORTS:
             cache.popitem(last=False)
-    return reports
+    return list(reports)
 
 
 def _build_reports(session: Session, period: Period, team_ids: list[str | None], today: date) -> list[Report]:

@@ -114,3 +114,13 @@ def test_a_page_in_afrikaans(server: Server, people: dict[str, Account]) -> None
     client.get("/dashboard/language/af?next=/dashboard")
     page = client.get("/dashboard?month=2026-11")
     assert 'lang="af"' in page.text and "Oorsig" in page.text and "Deelname per maand (%)" in page.text
+
+
+@SQLITE
+def test_the_overview_shows_the_same_the_second_time(server: Server, people: dict[str, Account]) -> None:
+    client = _browser(server)
+    _sign_in(client, "ada")
+    first = client.get("/dashboard?month=2026-11")
+    again = client.get("/dashboard?month=2026-11")  # the reports are kept: the page must not eat them
+    assert first.status_code == again.status_code == 200
+    assert again.text.count("/dashboard/teams/") == first.text.count("/dashboard/teams/") == 2
