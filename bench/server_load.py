@@ -374,8 +374,9 @@ def dashboard_scenario(url: str, staff: int, records: int, workers: int, repeats
         form = client.get("/dashboard/sign-in")
         token = form.text.split('name="token" value="', 1)[1].split('"', 1)[0]
         signed = client.post("/dashboard/sign-in", data={"username": "lnd", "password": "bench password",
-                                                          "token": token, "next": "/dashboard"})
-        if signed.status_code not in (200, 303) or "Overview" not in signed.text:
+                                                          "token": token, "next": "/dashboard"},
+                             follow_redirects=False)  # the overview's first load is timed below
+        if signed.status_code != 303:
             raise SystemExit(f"the L&D office could not sign in: {signed.status_code}")
 
         def timed(path: str) -> list[float]:
@@ -397,6 +398,7 @@ def dashboard_scenario(url: str, staff: int, records: int, workers: int, repeats
         first_report = timed(f"/dashboard/report?month={last_month}")[0]
     overview_ms = statistics.median(overview)
     report_ms = statistics.median(report)
+    # Each worker process keeps its own reports: with N workers the first N loads read the records.
     return {"staff": staff, "teams": len(team_ids), "records": records, "load_s": round(loaded_s, 1),
             "overview_first_ms": round(overview[0], 1), "report_first_ms": round(first_report, 1),
             "overview_median_ms": round(overview_ms, 1), "overview_p90_ms": round(percentile(overview, 0.9), 1),
