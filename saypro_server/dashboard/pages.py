@@ -318,9 +318,9 @@ def _report_for(request: Request, session: Session, viewer: web.WebUser, month: 
         if team_id not in teams:
             raise _Refused(_not_yours(request, viewer))
     elif viewer.user.role != "admin":
-        if len(teams) != 1:
+        if not teams:
             raise _Refused(_not_yours(request, viewer))
-        team_id = next(iter(teams))  # a supervisor's report is their team's
+        team_id = next(iter(teams))  # a supervisor's report is of a team of theirs (the first, A to Z)
     period = _period(month, quarter)
     report = build_report(session, period, team_id or None)
     audit.note(session, "report", actor_id=viewer.user.id,
