@@ -52,6 +52,24 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def start_server(data_dir: Path, env: dict[str, str] | None = None) -> tuple[str, subprocess.Popen[str]]:
+    """`saypro-server serve` on a free loopback port, once its health endpoint answers."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "saypro_server", "--data-dir", str(data_dir), "serve", "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(f"{url}/api/v1/health", timeout=1).ok:
+                return url, process
+        except requests.ConnectionError:
+            time.sleep(0.1)
+    process.kill()
+    pytest.fail(f"the server did not start: {process.communicate()[1]}")
+
+
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[str, Path, subprocess.Popen[str]]]:
     data_dir = tmp_path / "server"
@@ -61,21 +79,7 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path, subprocess.Popen[str]]]:
     assert (created.returncode, created.stdout) == (0, "Created staff 'thandi'.\n"), created.stderr
     assert admin(data_dir, "reference", "load", str(default_reference_path())).stdout == (
         "Loaded reference data version 1.\n")
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "saypro_server", "--data-dir", str(data_dir), "serve", "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(f"{url}/api/v1/health", timeout=1).ok:
-                break
-        except requests.ConnectionError:
-            time.sleep(0.1)
-    else:
-        process.kill()
-        pytest.fail(f"the server did not start: {process.communicate()[1]}")
+    url, process = start_server(data_dir)
     yield url, data_dir, process
     if process.poll() is None:
         process.terminate()

@@ -8,8 +8,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -22,7 +20,7 @@ import requests
 from saypro_core.ids import new_id
 from saypro_core.records import Record, Visibility
 from tests import factories
-from tests.integration.conftest import PASSWORD, admin, free_port
+from tests.integration.conftest import PASSWORD, admin, start_server
 from tests.server.helpers import change
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -82,22 +80,8 @@ def site(tmp_path: Path) -> Iterator[Site]:
         assert created.returncode == 0, created.stderr
     assert admin(data_dir, "teams", "set-supervisor", "Limpopo", "sam").returncode == 0
     assert admin(data_dir, "teams", "set-supervisor", "Gauteng", "bongi").returncode == 0
-    port = free_port()
-    env = {**os.environ, "SAYPRO_SERVER_DASHBOARD_SECURE_COOKIE": "false"}  # http on loopback in the test
-    process = subprocess.Popen([sys.executable, "-m", "saypro_server", "--data-dir", str(data_dir), "serve",
-                                "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env=env)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(f"{url}/api/v1/health", timeout=1).ok:
-                break
-        except requests.ConnectionError:
-            time.sleep(0.1)
-    else:
-        process.kill()
-        pytest.fail(f"the server did not start: {process.communicate()[1]}")
+    # The dashboard's cookie goes over plain http on loopback in the test.
+    url, process = start_server(data_dir, {**os.environ, "SAYPRO_SERVER_DASHBOARD_SECURE_COOKIE": "false"})
     accounts = {name: _login(url, name) for name in ("sam", "thandi", "sipho")}
     thandi, sipho, sam = accounts["thandi"], accounts["sipho"], accounts["sam"]
     _push(url, thandi,
