@@ -91,6 +91,12 @@ class Period:
             raise ValueError(f"no quarter {quarter}")
         return cls.quarter(date(int(year), int(quarter) * 3, 1))
 
+    def title(self) -> str:
+        """"November 2026", or "October to December 2026" (English: the server's reports)."""
+        if (self.start.year, self.start.month) == (self.end.year, self.end.month):
+            return self.start.strftime("%B %Y")
+        return f"{self.start:%B} to {self.end:%B %Y}"
+
     def __contains__(self, day: object) -> bool:
         return isinstance(day, date) and self.start <= day <= self.end
 

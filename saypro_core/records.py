@@ -122,6 +122,8 @@ class HubKind(StrEnum):
     SHARED_LEARNING = "shared_learning"
 
 
+#: The roles that run the learning programme: they publish sessions, guides and toolkits.
+PUBLISHER_ROLES = frozenset({"supervisor", "admin"})
 #: Hub kinds only the people who run the learning programme publish (supervisors, admins).
 PROGRAMME_HUB_KINDS = frozenset({HubKind.TOOLKIT, HubKind.GUIDE})
 

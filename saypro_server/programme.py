@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from saypro_core.codec import DecodeError, decode, format_datetime, parse_datetime
 from saypro_core.records import (
     PROGRAMME_HUB_KINDS,
+    PUBLISHER_ROLES,
     PlannedSession,
     RegistrationOutcome,
     RegistrationStatus,
@@ -27,8 +28,6 @@ from saypro_core.records import (
 )
 from saypro_server.tables import StoredRecord
 
-#: Roles that publish sessions and the Hub's guides and toolkits.
-PUBLISHERS = frozenset({"supervisor", "admin"})
 #: Records a supervisor publishes to the team they supervise.
 PUBLISHED_TYPES = frozenset({"planned_session", "hub_entry"})
 #: What an anonymous survey response names as its owner to anyone but its author.
@@ -40,9 +39,9 @@ class Refused(Exception):
 
 
 def check_top_level(role: str, record_type: str, fields: dict[str, Any], is_new: bool) -> None:
-    if record_type == "planned_session" and is_new and role not in PUBLISHERS:
+    if record_type == "planned_session" and is_new and role not in PUBLISHER_ROLES:
         raise Refused("Only supervisors and the L&D office publish sessions.")
-    if record_type == "hub_entry" and fields.get("kind") in PROGRAMME_HUB_KINDS and role not in PUBLISHERS:
+    if record_type == "hub_entry" and fields.get("kind") in PROGRAMME_HUB_KINDS and role not in PUBLISHER_ROLES:
         raise Refused("kind: Only supervisors and the L&D office publish guides and toolkits.")
     if record_type == "recognition" and role != "admin":
         raise Refused("Only the L&D office confirms a learner of the month.")

@@ -18,10 +18,10 @@ from sqlalchemy.orm import Session
 from saypro_core.clock import HybridLogicalClock
 from saypro_core.codec import DecodeError, encode, format_datetime
 from saypro_core.ids import new_id
-from saypro_core.records import BOOKKEEPING_FIELDS, PlannedSession, Record, utc_now
+from saypro_core.records import BOOKKEEPING_FIELDS, PUBLISHER_ROLES, PlannedSession, Record, utc_now
 from saypro_core.validation import problems
 from saypro_core.wire import Change
-from saypro_server.programme import PUBLISHERS, planned
+from saypro_server.programme import planned
 from saypro_server.sync_service import principal_for, push
 from saypro_server.tables import Device, StoredRecord, User
 
@@ -39,7 +39,7 @@ def _publisher(session: Session, username: str) -> User:
         raise PublishError(f"No user '{username}'.")
     if user.disabled:
         raise PublishError(f"'{username}' is disabled.")
-    if user.role not in PUBLISHERS:
+    if user.role not in PUBLISHER_ROLES:
         raise PublishError(f"'{username}' is {user.role}: only supervisors and admins publish sessions.")
     return user
 

@@ -26,10 +26,7 @@ _PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '
 
 
 def period_title(report: Report) -> str:
-    period = report.period
-    if period.start.month == period.end.month:
-        return period.start.strftime("%B %Y")
-    return f"{period.start:%B} to {period.end:%B %Y}"
+    return report.period.title()
 
 
 def summary_rows(report: Report) -> list[tuple[str, str]]:

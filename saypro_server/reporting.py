@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from saypro_core.codec import format_datetime
+from saypro_core.codec import format_datetime, parse_datetime
 from saypro_core.metrics import (
     ORGANISATION_TZ,
     RECOGNITION_POINTS,
@@ -359,7 +359,7 @@ def _session_notes(session: Session, window: Period, ids: set[str] | None = None
             StoredRecord.owner_id, starts, _field("title"), _field("success_stories")).where(
             *_shared("session_note"), starts >= low, starts < high)):
         if (ids is None or owner in ids) and text:
-            day = session_day(datetime.fromisoformat(text.replace("Z", "+00:00")))
+            day = session_day(parse_datetime(text))
             if day in window:
                 found.append((owner, day, title or "", stories or ""))
     return found
@@ -376,7 +376,7 @@ def _rolls(session: Session, window: Period) -> list[tuple[date, list[str], list
             *_shared("attendance"), occurrence >= low, occurrence < high)):
         if not text or closed not in (True,):  # JSON true (SQLite may hand back 1)
             continue
-        day = session_day(datetime.fromisoformat(text.replace("Z", "+00:00")))
+        day = session_day(parse_datetime(text))
         if day in window:
             found.append((day, [str(a) for a in attendees or []], [str(g) for g in guests or []]))
     return found
@@ -402,7 +402,7 @@ def _satisfaction(session: Session, period: Period) -> list[tuple[str, int]]:
             occurrence < high)):
         if kind not in (None, "survey") or not isinstance(overall, int) or not 1 <= overall <= 5:
             continue
-        if text and session_day(datetime.fromisoformat(text.replace("Z", "+00:00"))) in period:
+        if text and session_day(parse_datetime(text)) in period:
             ratings.append((owner, overall))
     return ratings
 

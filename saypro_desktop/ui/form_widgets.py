@@ -24,7 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from saypro_core.records import Record
+from saypro_core.validation import problems
 from saypro_desktop.ui.record_list_model import RecordListModel
+from saypro_desktop.ui.texts import field_error
 
 W = TypeVar("W", bound=QWidget)
 
@@ -215,3 +218,21 @@ class RecordRowDelegate(QStyledItemDelegate):
         painter.drawText(subtitle_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          option.fontMetrics.elidedText(subtitle, Qt.TextElideMode.ElideRight, rect.width()))
         painter.restore()
+
+
+def problems_label() -> QLabel:
+    """Where a dialog lists why what was typed cannot be saved (hidden until there is something)."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {WARNING_COLOUR}")
+    label.hide()
+    return label
+
+
+def passes_checks(record: Record, label: QLabel) -> bool:
+    """Whether ``record`` passes the domain's rules; if not, ``label`` says why, field by field."""
+    errors = problems(record)
+    if errors:
+        label.setText("\n".join(field_error(e) for e in errors))
+        label.show()
+    return not errors

@@ -32,16 +32,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saypro_core.records import PROGRAMME_HUB_KINDS, HubEntry, HubKind, Visibility
+from saypro_core.records import PROGRAMME_HUB_KINDS, PUBLISHER_ROLES, HubEntry, HubKind, Visibility
 from saypro_core.reference import ReflectionTemplate
-from saypro_core.validation import problems
 from saypro_desktop.ui.dialogs import DialogService
-from saypro_desktop.ui.form_widgets import WARNING_COLOUR, ListLineEdit, LongTextEdit, date_edit, from_qdate, to_qdate
+from saypro_desktop.ui.form_widgets import (
+    ListLineEdit,
+    LongTextEdit,
+    date_edit,
+    from_qdate,
+    passes_checks,
+    problems_label,
+    to_qdate,
+)
 from saypro_desktop.ui.session_report import ACCENT, write_pdf
-from saypro_desktop.ui.texts import enum_label, field_error, type_name
-
-#: Roles that publish guides and toolkits (the server checks it too: saypro_server.programme).
-PUBLISHERS = ("supervisor", "admin")
+from saypro_desktop.ui.texts import enum_label, type_name
 
 
 class HubEntryDialog(QDialog):
@@ -58,7 +62,7 @@ class HubEntryDialog(QDialog):
         form.addRow(self.tr("Title"), self.title_edit)
         self.kind_combo = QComboBox()
         for kind in HubKind:
-            if kind not in PROGRAMME_HUB_KINDS or role in PUBLISHERS:
+            if kind not in PROGRAMME_HUB_KINDS or role in PUBLISHER_ROLES:
                 self.kind_combo.addItem(enum_label(kind), kind.value)
         form.addRow(self.tr("Kind"), self.kind_combo)
         self.date_edit = date_edit()
@@ -90,10 +94,7 @@ class HubEntryDialog(QDialog):
                               "colleagues on a costly connection only when they open them."))
         hint.setWordWrap(True)
         hint.setProperty("role", "hint")
-        self.problems = QLabel()
-        self.problems.setWordWrap(True)
-        self.problems.setStyleSheet(f"color: {WARNING_COLOUR}")
-        self.problems.hide()
+        self.problems = problems_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.addButton(self.tr("Add to the Hub"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
@@ -116,13 +117,9 @@ class HubEntryDialog(QDialog):
 
     def accept(self) -> None:
         entry = self.build()
-        errors = problems(entry)
-        if errors:
-            self.problems.setText("\n".join(field_error(e) for e in errors))
-            self.problems.show()
-            return
-        self.entry = entry
-        super().accept()
+        if passes_checks(entry, self.problems):
+            self.entry = entry
+            super().accept()
 
 
 def worksheet_html(template: ReflectionTemplate) -> str:

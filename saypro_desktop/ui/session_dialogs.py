@@ -42,10 +42,9 @@ from saypro_core.records import (
     SessionType,
     Visibility,
 )
-from saypro_core.validation import problems
 from saypro_desktop.storage.directory import Directory
-from saypro_desktop.ui.form_widgets import WARNING_COLOUR, LongTextEdit, date_edit, from_qdate, to_qdate
-from saypro_desktop.ui.texts import enum_label, field_error
+from saypro_desktop.ui.form_widgets import LongTextEdit, date_edit, from_qdate, passes_checks, problems_label, to_qdate
+from saypro_desktop.ui.texts import enum_label
 
 DATE_TIME_FORMAT = "d MMM yyyy HH:mm"
 
@@ -61,14 +60,6 @@ def _moment(edit: QDateTimeEdit) -> datetime:
     local = edit.dateTime().toPython()
     assert isinstance(local, datetime)
     return local.astimezone().astimezone(UTC).replace(second=0, microsecond=0)
-
-
-def _problems_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet(f"color: {WARNING_COLOUR}")
-    label.hide()
-    return label
 
 
 class PublishSessionDialog(QDialog):
@@ -145,7 +136,7 @@ class PublishSessionDialog(QDialog):
             self.audience_combo.addItem(enum_label(visibility), visibility)
         self.audience_combo.setCurrentIndex(1)
         form.addRow(self.tr("Who can register"), self.audience_combo)
-        self.problems = _problems_label()
+        self.problems = problems_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.publish_button = buttons.addButton(self.tr("Publish"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
@@ -179,13 +170,9 @@ class PublishSessionDialog(QDialog):
 
     def accept(self) -> None:
         session = self.build()
-        errors = problems(session)
-        if errors:
-            self.problems.setText("\n".join(field_error(e) for e in errors))
-            self.problems.show()
-            return
-        self.session = session
-        super().accept()
+        if passes_checks(session, self.problems):
+            self.session = session
+            super().accept()
 
 
 def parse_check_questions(text: str) -> list[CheckQuestion]:
@@ -332,7 +319,7 @@ class SurveyDialog(QDialog):
         form.addRow(self.tr("What to improve"), self.improve_edit)
         self.anonymous_check = QCheckBox(self.tr("Answer anonymously (the facilitator does not see my name)"))
         form.addRow("", self.anonymous_check)
-        self.problems = _problems_label()
+        self.problems = problems_label()
         form.addRow(self.problems)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.addButton(self.tr("Send"), QDialogButtonBox.ButtonRole.AcceptRole)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saypro_core.records import LocationKind, RegistrationOutcome, SurveyKind
+from saypro_core.records import PUBLISHER_ROLES, LocationKind, RegistrationOutcome, SurveyKind
 from saypro_desktop.storage import programme as schedule
 from saypro_desktop.storage.programme import Occasion, Programme
 from saypro_desktop.ui.form_widgets import format_moment
@@ -30,9 +30,6 @@ from saypro_desktop.ui.page_parts import FlowLayout, heading_label
 from saypro_desktop.ui.services import PageServices
 from saypro_desktop.ui.session_dialogs import CheckDialog, PublishSessionDialog, RollDialog, SurveyDialog
 from saypro_desktop.ui.texts import enum_label
-
-#: Roles that publish sessions (the server checks it too).
-PUBLISHERS = ("supervisor", "admin")
 
 
 class SessionsPage(QWidget):
@@ -132,7 +129,7 @@ class SessionsPage(QWidget):
 
     def me_publishes(self) -> bool:
         me = self.services.directory.people.get(self.services.owner_id)
-        return me is not None and me.role in PUBLISHERS
+        return me is not None and me.role in PUBLISHER_ROLES
 
     def show_content(self, content: Programme) -> None:
         self.content = content

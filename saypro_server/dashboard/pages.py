@@ -21,7 +21,8 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from saypro_core.metrics import ORGANISATION_TZ, RECOGNITION_POINTS, GoalFacts, Period, goal_state_of
+from saypro_core.codec import parse_datetime
+from saypro_core.metrics import ORGANISATION_TZ, RECOGNITION_POINTS, GoalFacts, Period, goal_state_of, session_day
 from saypro_core.records import Recognition, Visibility
 from saypro_server import audit, publishing, sessions, throttle
 from saypro_server.dashboard import texts
@@ -213,7 +214,7 @@ def overview(request: Request, session: DbSession, settings: AppSettings,
     audit.note(session, "report", actor_id=viewer.user.id, detail=f"dashboard overview {period.start:%Y-%m}")
     session.commit()
     return _keep(_render(request, "overview.html", {
-        "viewer": viewer, "period": period, "title": period_title_of(period), "month": f"{period.start:%Y-%m}",
+        "viewer": viewer, "period": period, "title": period.title(), "month": f"{period.start:%Y-%m}",
         "organisation": organisation, "teams": list(zip(teams, team_reports, strict=True)),
         "goal_states": GOAL_STATES, "goal_labels": GOAL_LABELS}), request, settings, viewer)
 
@@ -233,7 +234,7 @@ def team_page(team_id: str, request: Request, session: DbSession, settings: AppS
     audit.note(session, "report", actor_id=viewer.user.id, detail=f"dashboard team {team.name} {period.start:%Y-%m}")
     session.commit()
     return _keep(_render(request, "team.html", {
-        "viewer": viewer, "team": team, "report": report, "period": period, "title": period_title_of(period),
+        "viewer": viewer, "team": team, "report": report, "period": period, "title": period.title(),
         "month": f"{period.start:%Y-%m}", "goal_states": GOAL_STATES, "goal_labels": GOAL_LABELS}),
         request, settings, viewer)
 
@@ -256,7 +257,7 @@ def person_page(user_id: str, request: Request, session: DbSession, settings: Ap
     session.commit()
     return _keep(_render(request, "person.html", {
         "viewer": viewer, "person": person, "team": teams[person.team_id], "period": period,
-        "title": period_title_of(period), "month": f"{period.start:%Y-%m}", **shared}), request, settings, viewer)
+        "title": period.title(), "month": f"{period.start:%Y-%m}", **shared}), request, settings, viewer)
 
 
 @router.get("/report")
@@ -332,11 +333,6 @@ def _not_yours(request: Request, viewer: web.WebUser) -> Response:
     return _render(request, "refused.html", {"viewer": viewer, "not_yours": True}, status_code=404)
 
 
-def period_title_of(period: Period) -> str:
-    return period.start.strftime("%B %Y") if period.start.month == period.end.month else (
-        f"{period.start:%B} to {period.end:%B %Y}")
-
-
 def _shared_records(session: Session, owner_id: str, period: Period) -> dict[str, Any]:
     """What a person shared (never a private record): the period's logs and session reports, and
     their goals with the state each is counted in."""
@@ -351,8 +347,7 @@ def _shared_records(session: Session, owner_id: str, period: Period) -> dict[str
                          "learned": str(fields.get("what_learned") or "")[:300]})
         elif kind == "session_note":
             starts = str(fields.get("starts_at") or "")
-            day = datetime.fromisoformat(starts.replace("Z", "+00:00")).astimezone(ORGANISATION_TZ).date() \
-                if starts else None
+            day = session_day(parse_datetime(starts)) if starts else None
             if day in period:
                 notes.append({"title": fields.get("title") or "", "day": day})
         elif kind == "development_goal" and _day(fields.get("target_date")) is not None:
@@ -394,7 +389,7 @@ def recognition_page(request: Request, session: DbSession, settings: AppSettings
     code = quarter or f"{period.start:%Y-%m}"
     confirmed = _confirmed(session, code)
     return _keep(_render(request, "recognition.html", {
-        "viewer": viewer, "period": period, "title": period_title_of(period), "code": code,
+        "viewer": viewer, "period": period, "title": period.title(), "code": code,
         "month": month or "", "quarter": quarter or "", "candidates": candidates(session, period),
         "points": RECOGNITION_POINTS, "confirmed": confirmed, "done": done}), request, settings, viewer)
 
@@ -420,7 +415,7 @@ def confirm_recognition(request: Request, session: DbSession, settings: AppSetti
     kind = "quarter" if "Q" in period else "month"
     record = Recognition(owner_id=viewer.user.id, visibility=Visibility.ORGANISATION, person_id=chosen.user_id,
                          person_name=chosen.name, period=period, reasons=recognition_reasons(chosen),
-                         title=f"Continuous learner of the {kind}: {period_title_of(span)}")
+                         title=f"Continuous learner of the {kind}: {span.title()}")
     try:
         publishing.push_as(session, viewer.user, record, device_name=DASHBOARD_DEVICE)
     except publishing.PublishError as exc:
