@@ -120,7 +120,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(sync.router)
     app.include_router(attachments.router)
     app.include_router(reports.router)
-    app.include_router(dashboard_pages.router)
+    dashboard_pages.install(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     _offline_docs(app)
     app.add_middleware(GZipMiddleware, minimum_size=512)

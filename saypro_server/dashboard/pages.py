@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import select
@@ -56,7 +56,9 @@ VIEWERS = ("admin", "supervisor")
 WRONG = "Wrong user name or password (or the account is disabled)."
 
 
-class _Refused(Exception):
+class Refused(Exception):
+    """A page answered instead (the sign-in page, a refusal): shown by the handler ``install`` sets."""
+
     def __init__(self, response: Response) -> None:
         self.response = response
 
@@ -81,17 +83,32 @@ def _render(request: Request, name: str, context: dict[str, Any], *, status_code
     return response
 
 
-def _viewer(request: Request, session: Session, settings: AppSettings) -> web.WebUser:
+def install(app: FastAPI) -> None:
+    """The dashboard's pages on ``app``, with its answer to a refused request."""
+    app.include_router(router)
+
+    async def refused(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, Refused)
+        return exc.response
+
+    app.add_exception_handler(Refused, refused)
+
+
+def _viewer(request: Request, session: DbSession, settings: AppSettings) -> web.WebUser:
     """The signed-in supervisor or admin; otherwise the sign-in page (or a refusal for others)."""
     viewer = web.current(request, session)
     if viewer is None:
         here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         response = RedirectResponse(f"/dashboard/sign-in?{urlencode({'next': _safe_next(here)})}", status_code=303)
         web.clear_cookie(response, settings)
-        raise _Refused(response)
+        raise Refused(response)
     if viewer.user.role not in VIEWERS:
-        raise _Refused(_render(request, "refused.html", {"viewer": viewer}, status_code=403))
+        raise Refused(_render(request, "refused.html", {"viewer": viewer}, status_code=403))
     return viewer
+
+
+#: The signed-in supervisor or admin of a page (anyone else gets the sign-in page or a refusal).
+Viewer = Annotated[web.WebUser, Depends(_viewer)]
 
 
 def _safe_next(path: str) -> str:
@@ -199,12 +216,8 @@ def choose_language(language: str, next: Annotated[str, Query(max_length=200)] =
 
 
 @router.get("")
-def overview(request: Request, session: DbSession, settings: AppSettings,
+def overview(request: Request, viewer: Viewer, session: DbSession, settings: AppSettings,
              month: Annotated[str | None, Query(pattern=MONTH)] = None) -> Response:
-    try:
-        viewer = _viewer(request, session, settings)
-    except _Refused as refused:
-        return refused.response
     period = _period(month, None)
     teams = _teams_of(session, viewer)
     admin = viewer.user.role == "admin"
@@ -220,12 +233,8 @@ def overview(request: Request, session: DbSession, settings: AppSettings,
 
 
 @router.get("/teams/{team_id}")
-def team_page(team_id: str, request: Request, session: DbSession, settings: AppSettings,
+def team_page(team_id: str, request: Request, viewer: Viewer, session: DbSession, settings: AppSettings,
               month: Annotated[str | None, Query(pattern=MONTH)] = None) -> Response:
-    try:
-        viewer = _viewer(request, session, settings)
-    except _Refused as refused:
-        return refused.response
     team = next((t for t in _teams_of(session, viewer) if t.id == team_id), None)
     if team is None:
         return _not_yours(request, viewer)
@@ -240,12 +249,8 @@ def team_page(team_id: str, request: Request, session: DbSession, settings: AppS
 
 
 @router.get("/people/{user_id}")
-def person_page(user_id: str, request: Request, session: DbSession, settings: AppSettings,
+def person_page(user_id: str, request: Request, viewer: Viewer, session: DbSession, settings: AppSettings,
                 month: Annotated[str | None, Query(pattern=MONTH)] = None) -> Response:
-    try:
-        viewer = _viewer(request, session, settings)
-    except _Refused as refused:
-        return refused.response
     person = session.get(User, user_id) if re.fullmatch(r"[0-9a-f-]{36}", user_id) else None
     teams = {t.id: t for t in _teams_of(session, viewer)}
     if person is None or person.team_id not in teams:
@@ -261,15 +266,11 @@ def person_page(user_id: str, request: Request, session: DbSession, settings: Ap
 
 
 @router.get("/report")
-def report_page(request: Request, session: DbSession, settings: AppSettings,
+def report_page(request: Request, viewer: Viewer, session: DbSession, settings: AppSettings,
                 month: Annotated[str | None, Query(pattern=MONTH)] = None,
                 quarter: Annotated[str | None, Query(pattern=QUARTER)] = None,
                 team: Annotated[str | None, Query(max_length=36)] = None) -> Response:
-    try:
-        viewer = _viewer(request, session, settings)
-        report = _report_for(request, session, viewer, month, quarter, team)
-    except _Refused as refused:
-        return refused.response
+    report = _report_for(request, session, viewer, month, quarter, team)
     session.commit()
     query = request.url.query
     return _keep(_render(request, "report.html", {
@@ -279,28 +280,24 @@ def report_page(request: Request, session: DbSession, settings: AppSettings,
 
 
 @router.get("/report.pdf")
-def report_pdf_file(request: Request, session: DbSession, settings: AppSettings,
+def report_pdf_file(request: Request, viewer: Viewer, session: DbSession, settings: AppSettings,
                     month: Annotated[str | None, Query(pattern=MONTH)] = None,
                     quarter: Annotated[str | None, Query(pattern=QUARTER)] = None,
                     team: Annotated[str | None, Query(max_length=36)] = None) -> Response:
-    return _download(request, session, settings, month, quarter, team, "pdf")
+    return _download(request, viewer, session, settings, month, quarter, team, "pdf")
 
 
 @router.get("/report.csv")
-def report_csv_file(request: Request, session: DbSession, settings: AppSettings,
+def report_csv_file(request: Request, viewer: Viewer, session: DbSession, settings: AppSettings,
                     month: Annotated[str | None, Query(pattern=MONTH)] = None,
                     quarter: Annotated[str | None, Query(pattern=QUARTER)] = None,
                     team: Annotated[str | None, Query(max_length=36)] = None) -> Response:
-    return _download(request, session, settings, month, quarter, team, "csv")
+    return _download(request, viewer, session, settings, month, quarter, team, "csv")
 
 
-def _download(request: Request, session: Session, settings: AppSettings, month: str | None, quarter: str | None,
-              team: str | None, kind: str) -> Response:
-    try:
-        viewer = _viewer(request, session, settings)
-        report = _report_for(request, session, viewer, month, quarter, team)
-    except _Refused as refused:
-        return refused.response
+def _download(request: Request, viewer: web.WebUser, session: Session, settings: AppSettings, month: str | None,
+              quarter: str | None, team: str | None, kind: str) -> Response:
+    report = _report_for(request, session, viewer, month, quarter, team)
     session.commit()
     name = re.sub(r"[^A-Za-z0-9]+", "-", f"saypro-report-{report.scope}-{report.period.start:%Y-%m}").strip("-")
     if kind == "pdf":
@@ -317,10 +314,10 @@ def _report_for(request: Request, session: Session, viewer: web.WebUser, month: 
     teams = {t.id: t for t in _teams_of(session, viewer)}
     if team_id:
         if team_id not in teams:
-            raise _Refused(_not_yours(request, viewer))
+            raise Refused(_not_yours(request, viewer))
     elif viewer.user.role != "admin":
         if not teams:
-            raise _Refused(_not_yours(request, viewer))
+            raise Refused(_not_yours(request, viewer))
         team_id = next(iter(teams))  # a supervisor's report is of a team of theirs (the first, A to Z)
     period = _period(month, quarter)
     report = build_report(session, period, team_id or None)
@@ -373,16 +370,12 @@ DASHBOARD_DEVICE = "web dashboard"
 
 
 @router.get("/recognition")
-def recognition_page(request: Request, session: DbSession, settings: AppSettings,
+def recognition_page(request: Request, viewer: Viewer, session: DbSession, settings: AppSettings,
                      month: Annotated[str | None, Query(pattern=MONTH)] = None,
                      quarter: Annotated[str | None, Query(pattern=QUARTER)] = None,
                      done: Annotated[str | None, Query(max_length=200)] = None) -> Response:
     """"Continuous learner of the month (or quarter)": the candidates by the stated rules, and the
     one the L&D office confirmed. Only admins see it."""
-    try:
-        viewer = _viewer(request, session, settings)
-    except _Refused as refused:
-        return refused.response
     if viewer.user.role != "admin":
         return _not_yours(request, viewer)
     period = _period(month, quarter)
