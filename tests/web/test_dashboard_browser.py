@@ -140,6 +140,7 @@ def test_a_supervisor_sees_their_team_only_and_staff_are_refused(browser: Any, s
     assert page.get_by_role("link", name="Limpopo").is_visible()
     assert page.get_by_role("link", name="Gauteng").count() == 0
     assert page.locator("#org").count() == 0  # no organisation figures
+    _shoot(page, "supervisor_overview_1366")
     gauteng = re.search(r"/dashboard/teams/([0-9a-f-]{36})", _team_links(site, "nomsa", browser, "Gauteng"))
     assert gauteng is not None
     answer = page.goto(f"{site.url}/dashboard/teams/{gauteng.group(1)}")
@@ -151,6 +152,7 @@ def test_a_supervisor_sees_their_team_only_and_staff_are_refused(browser: Any, s
     staff = _context(browser, site, tried).new_page()
     _sign_in(staff, site, "thandi")
     assert staff.locator("h1").inner_text() == "This dashboard is for supervisors and the L&D office"
+    _shoot(staff, "staff_refused_1366")
     answer = staff.goto(f"{site.url}/dashboard/report.csv?month=2026-11")
     assert answer is not None and answer.status == 403
     assert tried == []
