@@ -27,6 +27,7 @@ from saypro_core.records import (
     HubEntry,
     LearningLog,
     PlannedSession,
+    Recognition,
     Registration,
     SelfAssessment,
     SurveyResponse,
@@ -199,6 +200,7 @@ def test_programme_records_that_break_the_rules_are_set_aside_and_the_page_still
         record_out(factories.registration(id=new_id(), target_id=sound.id), occurrence="soon"),
         record_out(factories.survey_response(id=new_id(), target_id=sound.id), overall=99),
         record_out(factories.hub_entry(id=new_id()), links=["file:///etc/passwd"]),
+        record_out(factories.recognition(id=new_id()), person_id="../../everyone", period="forever"),
         record_out(sound),
     ]}
     script = Script(sync=[json.dumps(frame).encode() + b"\n"])
@@ -208,8 +210,8 @@ def test_programme_records_that_break_the_rules_are_set_aside_and_the_page_still
         assert outcome.attempt.complete, outcome.report.error
         assert [s.title for s in store.records(PlannedSession)] == ["A sound café"]
         assert store.records(Registration) == [] and store.records(SurveyResponse) == []
-        assert store.records(HubEntry) == []
-        assert outcome.report.set_aside == 5
+        assert store.records(HubEntry) == [] and store.records(Recognition) == []
+        assert outcome.report.set_aside == 6
         reasons = " ".join(reason for _, _, reason, _ in store.set_aside())
         assert "must be a web address" in reasons and "Overall must be from 1 to 5" in reasons
         listed = programme(store, "me", now=factories.SESSION_START - timedelta(days=1)).upcoming
