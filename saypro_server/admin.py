@@ -1,4 +1,9 @@
-"""Administration: users, teams, roles and reference data (used by the command line and tests)."""
+"""Administration: users, teams, roles and reference data (the command line and the dashboard's
+administration pages both act through these functions).
+
+Every change is written to the audit trail with who made it (``actor_id``; None is the command
+line) in the same transaction as the change itself.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from saypro_core.codec import DecodeError, encode
 from saypro_core.ids import new_id
-from saypro_core.reference import parse_reference
+from saypro_core.reference import parse_reference, reference_problems
 from saypro_core.validation import text_problem
 from saypro_server import audit, directory, sessions
 from saypro_server.passwords import WeakPassword, check_password
@@ -33,6 +38,7 @@ from saypro_server.tables import (
     FeedCounter,
     LoginThrottle,
     ReferenceData,
+    ReferenceVersion,
     RefreshToken,
     SignInSession,
     StoredRecord,
@@ -85,7 +91,7 @@ def _check_text(what: str, value: str, limit: int) -> None:
 
 
 def create_user(session: Session, username: str, password: str, *, display_name: str = "", role: str = "staff",
-                team: str | None = None) -> User:
+                team: str | None = None, actor_id: str | None = None) -> User:
     if role not in ROLES:
         raise AdminError(f"Role must be one of {', '.join(ROLES)}.")
     if not username or len(username) > 64 or any(c.isspace() for c in username):
@@ -99,6 +105,8 @@ def create_user(session: Session, username: str, password: str, *, display_name:
                 password_hash=hash_password(password), role=role,
                 team_id=_team(session, team).id if team else None, disabled=False, created_at=datetime.now(UTC))
     session.add(user)
+    audit.note(session, "user created", actor_id=actor_id, owner_id=user.id,
+               detail=f"{username} as {role}" + (f" in {team}" if team else ""))
     session.commit()
     return user
 
@@ -107,29 +115,69 @@ def list_users(session: Session) -> list[User]:
     return list(session.scalars(select(User).order_by(User.username)))
 
 
-def set_disabled(session: Session, username: str, disabled: bool) -> None:
+def set_disabled(session: Session, username: str, disabled: bool, *, actor_id: str | None = None) -> None:
+    """Disable an account (every sign-in of theirs ends; they cannot sign in) or enable it again.
+    Nobody disables their own account: an administrator would lock themselves out."""
     user = _user(session, username)
+    if disabled and user.id == actor_id:
+        raise AdminError("You cannot disable your own account.")
+    if user.disabled == disabled:
+        return
     user.disabled = disabled
     if disabled:
         sessions.end(session, SignInSession.user_id == user.id, "account disabled")
+    audit.note(session, "user disabled" if disabled else "user enabled", actor_id=actor_id, owner_id=user.id,
+               detail=username)
     session.commit()
 
 
-def set_role(session: Session, username: str, role: str) -> None:
+def set_role(session: Session, username: str, role: str, *, actor_id: str | None = None) -> None:
+    """Change a person's role. A team's supervisor stays a supervisor or admin until the team has
+    another (what they read follows the team), and nobody changes their own role."""
     if role not in ROLES:
         raise AdminError(f"Role must be one of {', '.join(ROLES)}.")
-    _user(session, username).role = role
+    user = _user(session, username)
+    if user.role == role:
+        return
+    if user.id == actor_id:
+        raise AdminError("You cannot change your own role; another administrator can.")
+    if role == "staff":
+        supervised = list(session.scalars(select(Team.name).where(Team.supervisor_id == user.id).order_by(Team.name)))
+        if supervised:
+            raise AdminError(f"'{username}' supervises {', '.join(supervised)}; give the team another supervisor "
+                             "first.")
+    before = user.role
+    user.role = role
+    audit.note(session, "role changed", actor_id=actor_id, owner_id=user.id, detail=f"{username}: {before} -> {role}")
     session.commit()
 
 
-def reset_password(session: Session, username: str, password: str) -> None:
+def rename(session: Session, username: str, display_name: str, *, actor_id: str | None = None) -> None:
+    """A person's display name (what colleagues see; every laptop learns it with its next sync)."""
+    user = _user(session, username)
+    display_name = display_name.strip()
+    if not display_name:
+        raise AdminError("A display name cannot be empty.")
+    _check_text("A display name", display_name, 120)
+    if user.display_name == display_name:
+        return
+    audit.note(session, "user renamed", actor_id=actor_id, owner_id=user.id,
+               detail=f"{user.display_name} -> {display_name}")
+    user.display_name = display_name
+    session.commit()
+
+
+def reset_password(session: Session, username: str, password: str, *, actor_id: str | None = None) -> None:
+    """A new password; every device signs in again (with the new password, which opens the
+    laptop's profile again online)."""
     user = _user(session, username)
     _check_password(password, username, user.display_name)
     user.password_hash = hash_password(password)
-    revoke_devices(session, username)
+    audit.note(session, "password reset", actor_id=actor_id, owner_id=user.id, detail=username)
+    revoke_devices(session, username, actor_id=actor_id)
 
 
-def revoke_devices(session: Session, username: str) -> int:
+def revoke_devices(session: Session, username: str, *, actor_id: str | None = None) -> int:
     """Sign the user out everywhere: every device must sign in again (its sign-in sessions end for
     good: no token of theirs works again). Returns how many devices were signed in."""
     user = _user(session, username)
@@ -137,15 +185,40 @@ def revoke_devices(session: Session, username: str) -> int:
         SignInSession.user_id == user.id, SignInSession.revoked_at.is_(None))))
     sessions.end(session, SignInSession.user_id == user.id, "signed out by an administrator")
     session.execute(update(Device).where(Device.user_id == user.id).values(revoked=True))
+    audit.note(session, "devices revoked", actor_id=actor_id, owner_id=user.id,
+               detail=f"{username}: every device ({len(signed_in)} signed in)")
     session.commit()
     return len(signed_in)
 
 
-def create_team(session: Session, name: str, supervisor: str | None = None) -> Team:
+def revoke_device(session: Session, device_id: str, *, actor_id: str | None = None) -> Device:
+    """Sign one device out for good (a lost or stolen laptop): its sign-in sessions end, its tokens
+    stop working, and it must sign in again with the password."""
+    device = session.get(Device, device_id)
+    if device is None:
+        raise AdminError("No such device.")
+    sessions.end(session, SignInSession.device_id == device.id, "device revoked by an administrator")
+    device.revoked = True
+    audit.note(session, "device revoked", actor_id=actor_id, owner_id=device.user_id, detail=device.name)
+    session.commit()
+    return device
+
+
+def create_team(session: Session, name: str, supervisor: str | None = None, *,
+                actor_id: str | None = None) -> Team:
+    name = name.strip()
+    if not name:
+        raise AdminError("A team needs a name.")
+    _check_text("A team name", name, 120)
     if session.scalar(select(Team.id).where(Team.name == name)):
         raise AdminError(f"Team '{name}' already exists.")
-    team = Team(id=new_id(), name=name, supervisor_id=_user(session, supervisor).id if supervisor else None)
+    chosen = _user(session, supervisor) if supervisor else None
+    if chosen is not None and chosen.role not in ("supervisor", "admin"):
+        raise AdminError(f"'{supervisor}' is {chosen.role}; make them a supervisor first.")
+    team = Team(id=new_id(), name=name, supervisor_id=chosen.id if chosen else None)
     session.add(team)
+    audit.note(session, "team created", actor_id=actor_id, detail=name + (f", supervised by {supervisor}"
+                                                                          if supervisor else ""))
     session.commit()
     return team
 
@@ -156,24 +229,49 @@ def list_teams(session: Session) -> list[tuple[Team, list[str]]]:
             for t in teams]
 
 
-def load_reference(session: Session, path: Path) -> int:
-    """Replace the reference data every device receives; returns its new version."""
+def load_reference(session: Session, path: Path, *, actor_id: str | None = None) -> int:
+    """Replace the reference data every device receives with a JSON file's; returns its new version."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        reference = parse_reference(data)
-    except (OSError, json.JSONDecodeError, DecodeError) as exc:
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise AdminError(f"{path} is not valid reference data: {exc}") from None
+    return replace_reference(session, data, actor_id=actor_id, note=f"loaded from {path.name}")
+
+
+def replace_reference(session: Session, data: Any, *, actor_id: str | None = None, note: str = "") -> int:
+    """Replace the reference data (competency frameworks, reflection templates, session types)
+    every device receives with its next sync, keeping the version it replaces in the history.
+    Data that does not parse is refused with the reason and changes nothing. Returns the new version."""
+    try:
+        reference = parse_reference(data)
+    except (DecodeError, TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise AdminError(f"This is not valid reference data: {exc}") from None
+    problems = reference_problems(reference)
+    if problems:
+        raise AdminError("This reference data cannot be used: " + " ".join(problems[:10]))
+    _check_text("The note", note, 300)
     body = encode(reference)
-    current = session.get(ReferenceData, 1)
+    now = datetime.now(UTC)
+    current = session.get(ReferenceData, 1, with_for_update=True)
     if current is None:
-        current = ReferenceData(id=1, version=1, body=body, updated_at=datetime.now(UTC))
+        current = ReferenceData(id=1, version=1, body=body, updated_at=now)
         session.add(current)
+    elif current.body == body:
+        raise AdminError(f"This is version {current.version} as it is; nothing changed.")
     else:
         current.version += 1
         current.body = body
-        current.updated_at = datetime.now(UTC)
+        current.updated_at = now
+    session.add(ReferenceVersion(version=current.version, body=body, created_at=now, actor_id=actor_id,
+                                 note=note))
+    audit.note(session, "reference data", actor_id=actor_id, detail=f"version {current.version}: {note}")
     session.commit()
     return current.version
+
+
+def reference_history(session: Session) -> list[ReferenceVersion]:
+    """Every version of the reference data, the newest first."""
+    return list(session.scalars(select(ReferenceVersion).order_by(ReferenceVersion.version.desc())))
 
 
 # -- scope changes: what a person may read follows their team and role --------------------------
@@ -215,7 +313,7 @@ def _rescope(session: Session, users: list[User], change: Callable[[], list[Stor
     assign_feed_positions(session, touched, [], withdrawals)
 
 
-def add_member(session: Session, team: str, username: str) -> None:
+def add_member(session: Session, team: str, username: str, *, actor_id: str | None = None) -> None:
     """Put a person in a team. Their records shared with a team or supervisor move with them: the new
     team and supervisor receive them, the old ones lose them; they lose the old team's records and
     receive the new team's."""
@@ -242,6 +340,8 @@ def add_member(session: Session, team: str, username: str) -> None:
         return moved
 
     _rescope(session, list({u.id: u for u in affected}.values()), move)
+    audit.note(session, "team changed", actor_id=actor_id, owner_id=user.id,
+               detail=f"{username}: {old_team.name if old_team else '(no team)'} -> {new_team.name}")
     session.commit()
 
 
@@ -256,13 +356,17 @@ def _team_people(session: Session, team: Team | None) -> list[User]:
     return people
 
 
-def set_supervisor(session: Session, team: str, username: str) -> None:
+def set_supervisor(session: Session, team: str, username: str, *, actor_id: str | None = None) -> None:
     """Make a supervisor (or admin) the team's supervisor: they receive what the team shares with its
     supervisor; the one before loses it."""
     user = _user(session, username)
     if user.role not in ("supervisor", "admin"):
         raise AdminError(f"'{username}' is {user.role}; make them a supervisor first (users set-role).")
+    if user.disabled:
+        raise AdminError(f"'{username}' is disabled.")
     chosen = _team(session, team)
+    if chosen.supervisor_id == user.id:
+        return
     previous = session.get(User, chosen.supervisor_id) if chosen.supervisor_id else None
 
     def assign() -> list[StoredRecord]:
@@ -270,10 +374,12 @@ def set_supervisor(session: Session, team: str, username: str) -> None:
         return []
 
     _rescope(session, [user] + ([previous] if previous is not None and previous.id != user.id else []), assign)
+    audit.note(session, "supervisor", actor_id=actor_id, owner_id=user.id,
+               detail=f"{team}: {previous.username if previous else '(none)'} -> {username}")
     session.commit()
 
 
-def set_mentor(session: Session, username: str, mentor: str | None) -> None:
+def set_mentor(session: Session, username: str, mentor: str | None, *, actor_id: str | None = None) -> None:
     """Give a person a mentor (anyone but themselves: a supervisor of another team, a peer), or none.
     The mentor receives what the person shares with "my supervisor and mentor" and with the team,
     and may review it; the mentor before loses it."""
@@ -292,6 +398,8 @@ def set_mentor(session: Session, username: str, mentor: str | None) -> None:
         return []
 
     _rescope(session, [mentor_ for mentor_ in (chosen, previous) if mentor_ is not None], assign)
+    audit.note(session, "mentor", actor_id=actor_id, owner_id=user.id,
+               detail=f"{username}: {previous.username if previous else '(none)'} -> {mentor or '(none)'}")
     session.commit()
 
 

@@ -15,9 +15,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from saypro_core.wire import MAX_BODY_BYTES, MAX_INFLATED_BYTES, ErrorOut
-from saypro_server import __version__
+from saypro_server import __version__, dashboard
 from saypro_server.body_limits import RequestBodyMiddleware
-from saypro_server.dashboard import pages as dashboard_pages
 from saypro_server.db import make_engine, make_session_factory
 from saypro_server.deps import reject_unknown_query
 from saypro_server.routes import attachments, auth, health, reports, sync
@@ -120,7 +119,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(sync.router)
     app.include_router(attachments.router)
     app.include_router(reports.router)
-    dashboard_pages.install(app)
+    dashboard.install(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     _offline_docs(app)
     app.add_middleware(GZipMiddleware, minimum_size=512)

@@ -46,6 +46,7 @@ def note_reads(session_factory: sessionmaker[Session], actor_id: str, role: str,
 
 @dataclass(frozen=True)
 class AuditLine:
+    id: int
     at: datetime
     actor: str
     action: str
@@ -55,9 +56,11 @@ class AuditLine:
 
 
 def listing(session: Session, *, actor: str | None = None, owner: str | None = None,
-            since: datetime | None = None, limit: int = 1000) -> list[AuditLine]:
-    """The newest entries first, with user names instead of ids."""
-    statement = select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit)
+            since: datetime | None = None, action: str | None = None, before_id: int | None = None,
+            limit: int = 1000) -> list[AuditLine]:
+    """The newest entries first, with user names instead of ids; ``before_id`` pages back (the
+    entries older than that one)."""
+    statement = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
     names = dict(session.execute(select(User.id, User.username)).all())
     ids_of = {name: user_id for user_id, name in names.items()}
     if actor is not None:
@@ -66,7 +69,12 @@ def listing(session: Session, *, actor: str | None = None, owner: str | None = N
         statement = statement.where(AuditEntry.owner_id == ids_of.get(owner, "-"))
     if since is not None:
         statement = statement.where(AuditEntry.at >= since)
-    return [AuditLine(entry.at, names.get(entry.actor_id or "", entry.actor_id or "(command line)"), entry.action,
+    if action is not None:
+        statement = statement.where(AuditEntry.action == action)
+    if before_id is not None:
+        statement = statement.where(AuditEntry.id < before_id)
+    return [AuditLine(entry.id, entry.at, names.get(entry.actor_id or "", entry.actor_id or "(command line)"),
+                      entry.action,
                       names.get(entry.owner_id or "", entry.owner_id or ""),
                       f"{entry.record_type or ''} {entry.record_id or ''}".strip(), entry.detail)
             for entry in session.scalars(statement)]

@@ -263,6 +263,18 @@ class ReferenceData(Base):
     updated_at: Mapped[datetime]
 
 
+class ReferenceVersion(Base):
+    """Every version the reference data has had (the current one is reference_data's): who made it,
+    when and why, and what it held, so an earlier one can be read or brought back."""
+
+    __tablename__ = "reference_versions"
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    body: Mapped[dict[str, Any]]
+    created_at: Mapped[datetime]
+    actor_id: Mapped[str | None] = mapped_column(String(36))  # None: the command line
+    note: Mapped[str] = mapped_column(String(300), default="")
+
+
 class AttachmentBlob(Base):
     """An attachment's bytes, addressed by its owner and sha256, uploaded in resumable chunks.
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, FastAPI, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import select
@@ -70,7 +70,7 @@ def _language(request: Request) -> str:
     return "af" if request.headers.get("accept-language", "").lower().startswith("af") else "en"
 
 
-def _render(request: Request, name: str, context: dict[str, Any], *, status_code: int = 200) -> HTMLResponse:
+def render(request: Request, name: str, context: dict[str, Any], *, status_code: int = 200) -> HTMLResponse:
     language = _language(request)
     context = {"request": request, "t": texts.translator(language), "language": language, **context}
     response = TEMPLATES.TemplateResponse(request, name, context, status_code=status_code)
@@ -83,17 +83,6 @@ def _render(request: Request, name: str, context: dict[str, Any], *, status_code
     return response
 
 
-def install(app: FastAPI) -> None:
-    """The dashboard's pages on ``app``, with its answer to a refused request."""
-    app.include_router(router)
-
-    async def refused(request: Request, exc: Exception) -> Response:
-        assert isinstance(exc, Refused)
-        return exc.response
-
-    app.add_exception_handler(Refused, refused)
-
-
 def _viewer(request: Request, session: DbSession, settings: AppSettings) -> web.WebUser:
     """The signed-in supervisor or admin; otherwise the sign-in page (or a refusal for others)."""
     viewer = web.current(request, session)
@@ -103,7 +92,7 @@ def _viewer(request: Request, session: DbSession, settings: AppSettings) -> web.
         web.clear_cookie(response, settings)
         raise Refused(response)
     if viewer.user.role not in VIEWERS:
-        raise Refused(_render(request, "refused.html", {"viewer": viewer}, status_code=403))
+        raise Refused(render(request, "refused.html", {"viewer": viewer}, status_code=403))
     return viewer
 
 
@@ -133,7 +122,7 @@ def _period(month: str | None, quarter: str | None) -> Period:
     return Period.month(datetime.now(ORGANISATION_TZ).date())
 
 
-def _keep(response: Response, request: Request, settings: AppSettings, viewer: web.WebUser) -> Response:
+def keep(response: Response, request: Request, settings: AppSettings, viewer: web.WebUser) -> Response:
     """The session's cookie renewed (the idle timeout counts from this request)."""
     web.set_cookie(response, request, settings, viewer.session_id)
     return response
@@ -146,7 +135,7 @@ def _keep(response: Response, request: Request, settings: AppSettings, viewer: w
 def sign_in_page(request: Request, settings: AppSettings,
                  next: Annotated[str, Query(max_length=200)] = "/dashboard") -> Response:  # noqa: A002
     token = web.sign_in_token()
-    response = _render(request, "sign_in.html", {"token": token, "next": _safe_next(next), "problem": ""})
+    response = render(request, "sign_in.html", {"token": token, "next": _safe_next(next), "problem": ""})
     web.set_sign_in_cookie(response, settings, token)
     return response
 
@@ -184,7 +173,7 @@ def sign_in(request: Request, session: DbSession, settings: AppSettings,
 
 def _sign_in_again(request: Request, settings: AppSettings, problem: str, next_page: str, code: int) -> Response:
     token = web.sign_in_token()
-    response = _render(request, "sign_in.html", {"token": token, "next": _safe_next(next_page),
+    response = render(request, "sign_in.html", {"token": token, "next": _safe_next(next_page),
                                                  "problem": problem}, status_code=code)
     web.set_sign_in_cookie(response, settings, token)
     return response
@@ -196,7 +185,7 @@ def sign_out(request: Request, session: DbSession, settings: AppSettings,
     viewer = web.current(request, session)
     if viewer is not None:
         if not web.same_token(csrf, viewer.csrf):
-            return _render(request, "refused.html", {"viewer": viewer, "csrf_failed": True}, status_code=403)
+            return render(request, "refused.html", {"viewer": viewer, "csrf_failed": True}, status_code=403)
         sessions.end(session, SignInSession.id == viewer.session_id, "signed out of the dashboard")
         session.commit()
     response = RedirectResponse("/dashboard/sign-in", status_code=303)
@@ -226,7 +215,7 @@ def overview(request: Request, viewer: Viewer, session: DbSession, settings: App
     team_reports = reports
     audit.note(session, "report", actor_id=viewer.user.id, detail=f"dashboard overview {period.start:%Y-%m}")
     session.commit()
-    return _keep(_render(request, "overview.html", {
+    return keep(render(request, "overview.html", {
         "viewer": viewer, "period": period, "title": period.title(), "month": f"{period.start:%Y-%m}",
         "organisation": organisation, "teams": list(zip(teams, team_reports, strict=True)),
         "goal_states": GOAL_STATES, "goal_labels": GOAL_LABELS}), request, settings, viewer)
@@ -237,12 +226,12 @@ def team_page(team_id: str, request: Request, viewer: Viewer, session: DbSession
               month: Annotated[str | None, Query(pattern=MONTH)] = None) -> Response:
     team = next((t for t in _teams_of(session, viewer) if t.id == team_id), None)
     if team is None:
-        return _not_yours(request, viewer)
+        return not_yours(request, viewer)
     period = _period(month, None)
     report = build_report(session, period, team.id)
     audit.note(session, "report", actor_id=viewer.user.id, detail=f"dashboard team {team.name} {period.start:%Y-%m}")
     session.commit()
-    return _keep(_render(request, "team.html", {
+    return keep(render(request, "team.html", {
         "viewer": viewer, "team": team, "report": report, "period": period, "title": period.title(),
         "month": f"{period.start:%Y-%m}", "goal_states": GOAL_STATES, "goal_labels": GOAL_LABELS}),
         request, settings, viewer)
@@ -254,13 +243,13 @@ def person_page(user_id: str, request: Request, viewer: Viewer, session: DbSessi
     person = session.get(User, user_id) if re.fullmatch(r"[0-9a-f-]{36}", user_id) else None
     teams = {t.id: t for t in _teams_of(session, viewer)}
     if person is None or person.team_id not in teams:
-        return _not_yours(request, viewer)
+        return not_yours(request, viewer)
     period = _period(month, None)
     shared = _shared_records(session, person.id, period)
     audit.note(session, "read", actor_id=viewer.user.id, owner_id=person.id,
                detail=f"dashboard person page {period.start:%Y-%m}")
     session.commit()
-    return _keep(_render(request, "person.html", {
+    return keep(render(request, "person.html", {
         "viewer": viewer, "person": person, "team": teams[person.team_id], "period": period,
         "title": period.title(), "month": f"{period.start:%Y-%m}", **shared}), request, settings, viewer)
 
@@ -273,7 +262,7 @@ def report_page(request: Request, viewer: Viewer, session: DbSession, settings: 
     report = _report_for(request, session, viewer, month, quarter, team)
     session.commit()
     query = request.url.query
-    return _keep(_render(request, "report.html", {
+    return keep(render(request, "report.html", {
         "viewer": viewer, "report": report, "title": period_title(report), "summary": summary_rows(report),
         "query": query, "teams": _teams_of(session, viewer), "month": month or "", "quarter": quarter or "",
         "team_id": team or "", "goal_states": GOAL_STATES, "goal_labels": GOAL_LABELS}), request, settings, viewer)
@@ -306,7 +295,7 @@ def _download(request: Request, viewer: web.WebUser, session: Session, settings:
         response = Response(report_csv(report).encode("utf-8"), media_type="text/csv; charset=utf-8")
     response.headers["Content-Disposition"] = f'attachment; filename="{name.lower()}.{kind}"'
     response.headers["Cache-Control"] = "no-store"
-    return _keep(response, request, settings, viewer)
+    return keep(response, request, settings, viewer)
 
 
 def _report_for(request: Request, session: Session, viewer: web.WebUser, month: str | None, quarter: str | None,
@@ -314,10 +303,10 @@ def _report_for(request: Request, session: Session, viewer: web.WebUser, month: 
     teams = {t.id: t for t in _teams_of(session, viewer)}
     if team_id:
         if team_id not in teams:
-            raise Refused(_not_yours(request, viewer))
+            raise Refused(not_yours(request, viewer))
     elif viewer.user.role != "admin":
         if not teams:
-            raise Refused(_not_yours(request, viewer))
+            raise Refused(not_yours(request, viewer))
         team_id = next(iter(teams))  # a supervisor's report is of a team of theirs (the first, A to Z)
     period = _period(month, quarter)
     report = build_report(session, period, team_id or None)
@@ -326,8 +315,8 @@ def _report_for(request: Request, session: Session, viewer: web.WebUser, month: 
     return report
 
 
-def _not_yours(request: Request, viewer: web.WebUser) -> Response:
-    return _render(request, "refused.html", {"viewer": viewer, "not_yours": True}, status_code=404)
+def not_yours(request: Request, viewer: web.WebUser) -> Response:
+    return render(request, "refused.html", {"viewer": viewer, "not_yours": True}, status_code=404)
 
 
 def _shared_records(session: Session, owner_id: str, period: Period) -> dict[str, Any]:
@@ -377,11 +366,11 @@ def recognition_page(request: Request, viewer: Viewer, session: DbSession, setti
     """"Continuous learner of the month (or quarter)": the candidates by the stated rules, and the
     one the L&D office confirmed. Only admins see it."""
     if viewer.user.role != "admin":
-        return _not_yours(request, viewer)
+        return not_yours(request, viewer)
     period = _period(month, quarter)
     code = quarter or f"{period.start:%Y-%m}"
     confirmed = _confirmed(session, code)
-    return _keep(_render(request, "recognition.html", {
+    return keep(render(request, "recognition.html", {
         "viewer": viewer, "period": period, "title": period.title(), "code": code,
         "month": month or "", "quarter": quarter or "", "candidates": candidates(session, period),
         "points": RECOGNITION_POINTS, "confirmed": confirmed, "done": done}), request, settings, viewer)
@@ -395,11 +384,11 @@ def confirm_recognition(request: Request, session: DbSession, settings: AppSetti
     if viewer is None:
         return RedirectResponse("/dashboard/sign-in", status_code=303)
     if not web.same_token(csrf, viewer.csrf):
-        return _render(request, "refused.html", {"viewer": viewer, "csrf_failed": True}, status_code=403)
+        return render(request, "refused.html", {"viewer": viewer, "csrf_failed": True}, status_code=403)
     if viewer.user.role != "admin":
-        return _not_yours(request, viewer)
+        return not_yours(request, viewer)
     if not (re.fullmatch(MONTH, period) or re.fullmatch(QUARTER, period)):
-        return _render(request, "refused.html", {"viewer": viewer, "not_yours": True}, status_code=400)
+        return render(request, "refused.html", {"viewer": viewer, "not_yours": True}, status_code=400)
     span = Period.parse_quarter(period) if "Q" in period else Period.parse_month(period)
     query = f"quarter={period}" if "Q" in period else f"month={period}"
     chosen = next((c for c in candidates(session, span) if c.user_id == user_id), None)
@@ -413,11 +402,11 @@ def confirm_recognition(request: Request, session: DbSession, settings: AppSetti
         publishing.push_as(session, viewer.user, record, device_name=DASHBOARD_DEVICE)
     except publishing.PublishError as exc:
         session.rollback()
-        return _render(request, "refused.html", {"viewer": viewer, "problem": str(exc)}, status_code=400)
+        return render(request, "refused.html", {"viewer": viewer, "problem": str(exc)}, status_code=400)
     audit.note(session, "recognition", actor_id=viewer.user.id, owner_id=chosen.user_id,
                detail=f"continuous learner {period}")
     session.commit()
-    return _keep(RedirectResponse(f"/dashboard/recognition?{query}&done=1", status_code=303), request, settings,
+    return keep(RedirectResponse(f"/dashboard/recognition?{query}&done=1", status_code=303), request, settings,
                  viewer)
 
 

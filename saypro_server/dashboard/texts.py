@@ -128,6 +128,125 @@ AFRIKAANS = {
     "Nothing was changed": "Niks is verander nie",
     "Jan": "Jan", "Feb": "Feb", "Mar": "Mrt", "Apr": "Apr", "May": "Mei", "Jun": "Jun", "Jul": "Jul",
     "Aug": "Aug", "Sep": "Sep", "Oct": "Okt", "Nov": "Nov", "Dec": "Des",
+    # Administration
+    "(all)": "(alles)",
+    "(command line)": "(opdragreël)",
+    "(no team)": "(geen span)",
+    "(none)": "(geen)",
+    "A mentor reads what the person shares with their supervisor and mentor, and gives feedback.":
+        "’n Mentor lees wat die persoon met hul toesighouer en mentor deel, en gee terugvoer.",
+    "A new version of the reference data was saved; laptops receive it with their next sync.":
+        "’n Nuwe weergawe van die verwysingsdata is gestoor; skootrekenaars kry dit met hul volgende sinkronisering.",
+    "About whom": "Oor wie",
+    "Account": "Rekening",
+    "Add": "Voeg by",
+    "Add a person": "Voeg ’n persoon by",
+    "Add a team": "Voeg ’n span by",
+    "Administration": "Administrasie",
+    ("At least 12 characters that are hard to guess (a few unrelated words), not built on their name. Give it to "
+     "the person privately."):
+        "Minstens 12 karakters wat moeilik is om te raai (’n paar onverwante woorde), nie op hul naam gebou nie. Gee "
+        "dit privaat aan die persoon.",
+    "Audit trail": "Ouditspoor",
+    "Bring this version back": "Bring hierdie weergawe terug",
+    "Change": "Verander",
+    "Competency frameworks": "Bevoegdheidsraamwerke",
+    "Details": "Besonderhede",
+    "Device": "Toestel",
+    "Devices": "Toestelle",
+    "Disable": "Deaktiveer",
+    "Download JSON": "Laai JSON af",
+    ("Each framework: id, name, version, description, competencies (id, name, area, description, 5 levels, "
+     "expected level 1-5). JSON."):
+        "Elke raamwerk: id, name, version, description, competencies (id, name, area, description, 5 vlakke, "
+        "verwagte vlak 1-5). JSON.",
+    ("Each template: id, name, purpose, used_for (learning_log, self_assessment, session_note), questions (id, "
+     "text, hint). JSON."):
+        "Elke sjabloon: id, name, purpose, used_for (learning_log, self_assessment, session_note), questions (id, "
+        "text, hint). JSON.",
+    "Each type: id (one of the kinds the app knows), name, description. JSON.":
+        "Elke soort: id (een van die soorte wat die toep ken), name, description. JSON.",
+    "Enable": "Aktiveer",
+    "Every device of theirs signs in again; the new password opens their laptop's profile when it is online.":
+        "Elke toestel van hulle meld weer aan; die nuwe wagwoord maak hul skootrekenaar se profiel oop wanneer dit "
+        "aanlyn is.",
+    "Find": "Soek",
+    "First signed in": "Eerste aangemeld",
+    "Laptops use the reference data the app ships with until a version is saved here.":
+        "Skootrekenaars gebruik die verwysingsdata wat saam met die toep kom totdat ’n weergawe hier gestoor word.",
+    "Last seen": "Laas gesien",
+    "Members": "Lede",
+    "Mentor": "Mentor",
+    "Move": "Skuif",
+    "Name": "Naam",
+    "New password": "Nuwe wagwoord",
+    "Next": "Volgende",
+    "No device has signed in yet.": "Geen toestel het nog aangemeld nie.",
+    "No teams yet.": "Nog geen spanne nie.",
+    "Nobody matches.": "Niemand pas nie.",
+    "Nothing matches.": "Niks pas nie.",
+    "Nothing yet.": "Nog niks nie.",
+    "Older": "Ouer",
+    "Only supervisors and admins can supervise a team; make someone a supervisor on their page first.":
+        "Net toesighouers en administrateurs kan ’n span lei; maak iemand eers op hul bladsy ’n toesighouer.",
+    "Pages": "Bladsye",
+    "Password again": "Wagwoord weer",
+    "Previous": "Vorige",
+    "Recent changes and reads": "Onlangse veranderinge en lees",
+    "Reference data": "Verwysingsdata",
+    "Reflection templates": "Refleksiesjablone",
+    "Reset the password": "Stel die wagwoord terug",
+    "Role": "Rol",
+    "Save": "Stoor",
+    "Save as a new version": "Stoor as ’n nuwe weergawe",
+    "Saved.": "Gestoor.",
+    "Session types": "Sessiesoorte",
+    "Set": "Stel",
+    "Sign out everywhere": "Meld oral af",
+    "Signed out everywhere: every device of theirs must sign in again.":
+        "Oral afgemeld: elke toestel van hulle moet weer aanmeld.",
+    "Signed out: that device must sign in again with the password.":
+        "Afgemeld: daardie toestel moet weer met die wagwoord aanmeld.",
+    "Since": "Sedert",
+    "Supervises": "Lei",
+    "Supervisor": "Toesighouer",
+    "The password was changed; every device of theirs signs in again with the new one.":
+        "Die wagwoord is verander; elke toestel van hulle meld weer met die nuwe een aan.",
+    "The person was added. They sign in to the app with this user name and password.":
+        "Die persoon is bygevoeg. Hulle meld by die toep aan met hierdie gebruikersnaam en wagwoord.",
+    "The team was created.": "Die span is geskep.",
+    "The whole audit trail about them": "Die hele ouditspoor oor hulle",
+    "Version": "Weergawe",
+    "Version history": "Weergawegeskiedenis",
+    "What": "Wat",
+    "What changed": "Wat het verander",
+    "What changed (kept in the history)": "Wat het verander (in die geskiedenis gehou)",
+    ("What the forms in the app offer: the competency frameworks of self-assessments, the reflection templates' "
+     "guided questions and the names of the session types. Laptops receive a new version with their next sync; "
+     "every version is kept below."):
+        "Wat die vorms in die toep aanbied: die bevoegdheidsraamwerke van selfassesserings, die refleksiesjablone se "
+        "gerigte vrae en die name van die sessiesoorte. Skootrekenaars kry ’n nuwe weergawe met hul volgende "
+        "sinkronisering; elke weergawe word hieronder gehou.",
+    "When": "Wanneer",
+    "Who": "Wie",
+    ("Who changed an account, a team or the reference data, who read what others shared with them, and every "
+     "report, export and erasure. The newest first."):
+        "Wie ’n rekening, ’n span of die verwysingsdata verander het, wie gelees het wat ander met hulle gedeel het, "
+        "en elke verslag, uitvoer en uitwissing. Die nuutste eerste.",
+    "Who they are": "Wie hulle is",
+    "active": "aktief",
+    "admin": "administrateur",
+    "disabled": "gedeaktiveer",
+    "in use": "in gebruik",
+    "name or user name": "naam of gebruikersnaam",
+    "not signed in": "nie aangemeld nie",
+    "signed in": "aangemeld",
+    "signed out": "afgemeld",
+    "supervisor": "toesighouer",
+    "team": "span",
+    "user name": "gebruikersnaam",
+    "user name, or empty for none": "gebruikersnaam, of leeg vir geen",
+    "version": "weergawe",
 }
 
 

@@ -100,9 +100,11 @@ def test_every_word_of_the_pages_is_in_afrikaans() -> None:
     for template in TEMPLATES.glob("*.html"):
         words |= set(re.findall(r't\("([^"]+)"\)', template.read_text())) | set(
             re.findall(r"t\('([^']+)'\)", template.read_text()))
+    from saypro_server.admin import ROLES
+    from saypro_server.dashboard.administration import DONE
     from saypro_server.report_files import GOAL_LABELS
 
-    words |= set(GOAL_LABELS.values())
+    words |= set(GOAL_LABELS.values()) | set(DONE.values()) | set(ROLES)
     missing = sorted(w for w in words if w not in texts.AFRIKAANS)
     assert missing == []
 
