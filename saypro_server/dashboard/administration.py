@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import UTC, datetime, time
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Query, Request
@@ -35,6 +36,7 @@ ID = r"^[0-9a-f-]{36}$"
 PEOPLE_PER_PAGE = 50
 AUDIT_PER_PAGE = 100
 REFERENCE_SECTIONS = ("frameworks", "templates", "session_types")
+SHIPPED_REFERENCE = Path(__file__).resolve().parents[2] / "resources" / "reference" / "default_reference.json"
 #: What a notice after a change says (the redirect names it; the page shows the words).
 DONE = {
     "created": "The person was added. They sign in to the app with this user name and password.",
@@ -334,10 +336,20 @@ def _pretty(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2)
 
 
+def _shipped_reference() -> dict[str, Any]:
+    """The reference data the app ships with (a source checkout's resources/), the starting point
+    while the server has none of its own; empty where the server was installed without it."""
+    try:
+        data = json.loads(SHIPPED_REFERENCE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def _reference(request: Request, viewer: web.WebUser, session: Session, *, notice: str = "", problem: str = "",
                texts: dict[str, str] | None = None, note: str = "", status_code: int = 200) -> Response:
     current = session.get(ReferenceData, 1)
-    body = current.body if current is not None else {}
+    body = current.body if current is not None else _shipped_reference()
     history = admin.reference_history(session)
     names = dict(session.execute(select(User.id, User.display_name).where(
         User.id.in_({v.actor_id for v in history if v.actor_id}))).all())

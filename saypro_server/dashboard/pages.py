@@ -48,7 +48,13 @@ def chart_points(report: Report, t: Callable[[str], str]) -> dict[str, list[tupl
     }
 
 
+def local_time(moment: datetime, seconds: bool = False) -> str:
+    """A moment as South Africans read it (the organisation's time, SAST)."""
+    return moment.astimezone(ORGANISATION_TZ).strftime("%Y-%m-%d %H:%M" + (":%S" if seconds else ""))
+
+
 TEMPLATES.env.globals["chart_points"] = chart_points
+TEMPLATES.env.filters["local"] = local_time
 
 MONTH = r"^(199\d|20\d\d)-(0[1-9]|1[0-2])$"
 QUARTER = r"^(199\d|20\d\d)-Q[1-4]$"

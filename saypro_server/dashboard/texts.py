@@ -215,6 +215,10 @@ AFRIKAANS = {
     "The person was added. They sign in to the app with this user name and password.":
         "Die persoon is bygevoeg. Hulle meld by die toep aan met hierdie gebruikersnaam en wagwoord.",
     "The team was created.": "Die span is geskep.",
+    ("The server has no reference data of its own yet: laptops use what the app ships with, shown here. Save it "
+     "(changed or not) to start the history."):
+        "Die bediener het nog nie eie verwysingsdata nie: skootrekenaars gebruik wat saam met die toep kom, hier "
+        "gewys. Stoor dit (verander of nie) om die geskiedenis te begin.",
     "The whole audit trail about them": "Die hele ouditspoor oor hulle",
     "Version": "Weergawe",
     "Version history": "Weergawegeskiedenis",
