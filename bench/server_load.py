@@ -5,8 +5,9 @@ device pushes its changes in batches, all at once), p50/p99 request latency, and
 and latency of no-change syncs (a device that is up to date asks for news: the most common
 request). Goal (issue 4): >= 1,000 no-change syncs/s with PostgreSQL on a 2-core machine. Then, on
 PostgreSQL, the L&D dashboard with 1,000 staff and a year of activity (500,000 records): the
-overview and the monthly report, median of ten loads each as a signed-in browser gets them. Goal
-(issue 15): each <= 500 ms.
+overview and the monthly report as a signed-in browser gets them, cold (the first load of each of
+five months: its records read) and warm (ten loads of one month: the reports kept). Goal (issue
+15): each <= 500 ms, cold included.
 
     .venv/bin/python bench/server_load.py [--devices 100,1000] [--databases sqlite,postgresql]
                                           [--dashboard-records 500000 | 0] [--only-dashboard]
@@ -44,6 +45,7 @@ from sqlalchemy import insert, select
 from saypro_core.clock import HybridLogicalClock
 from saypro_core.codec import encode, format_datetime
 from saypro_core.ids import new_id
+from saypro_core.metrics import activity_day
 from saypro_core.records import BOOKKEEPING_FIELDS, LearningLog
 from saypro_server.db import make_engine
 from saypro_server.migrate import migrate
@@ -318,7 +320,7 @@ def _year_of_records(users: list[str], teams: dict[str, str], count: int, today:
             elif kind == "feedback":
                 subject = users[rng.randrange(len(users))]
                 fields |= {"review_state": "featured" if n % 200 == 0 else "comment", "comment": "Well done."}
-            yield {"id": record_id, "type": kind, "owner_id": owner,
+            yield {"id": record_id, "type": kind, "owner_id": owner, "activity_on": activity_day(kind, fields, moment),
                    "team_id": teams[owner], "subject_id": subject, "parent_id": parent, "visibility": visibility,
                    "deleted": False, "revision": 1, "fields": fields, "field_revisions": {}, "field_stamps": {},
                    "stamp": "", "updated_at": moment, "created_at": moment, "author_updated_at": moment,
@@ -379,9 +381,9 @@ def dashboard_scenario(url: str, staff: int, records: int, workers: int, repeats
         if signed.status_code != 303:
             raise SystemExit(f"the L&D office could not sign in: {signed.status_code}")
 
-        def timed(path: str) -> list[float]:
+        def timed(path: str, times_: int = repeats) -> list[float]:
             times = []
-            for _ in range(repeats):
+            for _ in range(times_):
                 begun = time.perf_counter()
                 answer = client.get(path)
                 times.append((time.perf_counter() - begun) * 1000)
@@ -389,25 +391,31 @@ def dashboard_scenario(url: str, staff: int, records: int, workers: int, repeats
                     raise SystemExit(f"{path}: {answer.status_code}")
             return times
 
-        # The first load of each reads the year's records; the next ones (other browsers, or after
-        # going back) find the reports kept while nothing changed (saypro_server.reporting).
+        # A month's first load reads its records (cold): five months, each opened for the first
+        # time; opened again (other browsers, going back) the reports are kept while nothing
+        # changed (saypro_server.reporting): warm.
+        months = [f"{date(today.year, today.month, 1) - timedelta(days=31 * back):%Y-%m}" for back in range(5)]
+        overview_cold = [timed(f"/dashboard?month={m}", 1)[0] for m in months]
+        report_cold = [timed(f"/dashboard/report?month={m}", 1)[0] for m in months]
         overview = timed(f"/dashboard?month={month}")
         report = timed(f"/dashboard/report?month={month}")
         pdf = timed(f"/dashboard/report.pdf?month={month}")[:3]
-        last_month = f"{date(today.year, today.month, 1) - timedelta(days=1):%Y-%m}"
-        first_report = timed(f"/dashboard/report?month={last_month}")[0]
     overview_ms = statistics.median(overview)
     report_ms = statistics.median(report)
-    # Each worker process keeps its own reports: with N workers the first N loads read the records.
+    overview_cold_ms = statistics.median(overview_cold)
+    report_cold_ms = statistics.median(report_cold)
     return {"staff": staff, "teams": len(team_ids), "records": records, "load_s": round(loaded_s, 1),
-            "overview_first_ms": round(overview[0], 1), "report_first_ms": round(first_report, 1),
+            "overview_cold_ms": [round(t, 1) for t in overview_cold],
+            "report_cold_ms": [round(t, 1) for t in report_cold],
+            "overview_cold_median_ms": round(overview_cold_ms, 1), "report_cold_median_ms": round(report_cold_ms, 1),
             "overview_median_ms": round(overview_ms, 1), "overview_p90_ms": round(percentile(overview, 0.9), 1),
             "report_median_ms": round(report_ms, 1), "report_p90_ms": round(percentile(report, 0.9), 1),
             "report_pdf_median_ms": round(statistics.median(pdf), 1),
-            "of_goal": {"overview": round(overview_ms / DASHBOARD_GOAL_MS, 2),
-                        "report": round(report_ms / DASHBOARD_GOAL_MS, 2),
-                        "overview_first": round(overview[0] / DASHBOARD_GOAL_MS, 2),
-                        "report_first": round(first_report / DASHBOARD_GOAL_MS, 2)}}
+            "goal_ms": DASHBOARD_GOAL_MS,
+            "of_goal": {"overview_cold": round(overview_cold_ms / DASHBOARD_GOAL_MS, 2),
+                        "report_cold": round(report_cold_ms / DASHBOARD_GOAL_MS, 2),
+                        "overview": round(overview_ms / DASHBOARD_GOAL_MS, 2),
+                        "report": round(report_ms / DASHBOARD_GOAL_MS, 2)}}
 
 
 def main() -> None:

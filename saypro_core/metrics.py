@@ -105,6 +105,40 @@ def session_day(moment: datetime) -> date:
     return moment.astimezone(ORGANISATION_TZ).date()
 
 
+#: Per record type, the field holding the day of its activity ("day": a date; "moment": a date and
+#: time, whose day in South Africa counts).
+ACTIVITY_FIELDS = {
+    "learning_log": ("log_date", "day"),
+    "self_assessment": ("assessed_on", "day"),
+    "development_goal": ("target_date", "day"),
+    "session_note": ("starts_at", "moment"),
+    "planned_session": ("starts_at", "moment"),
+    "attendance": ("occurrence", "moment"),
+    "survey_response": ("occurrence", "moment"),
+}
+
+
+def activity_day(record_type: str, fields: dict[str, object], written_at: datetime) -> date | None:
+    """The day a stored record's activity happened, by which every figure counts it: a log's date,
+    a self-assessment's, a goal's target date, the South African day a session (its note, its roll,
+    its survey answers) started; for feedback, the day it was written (``written_at``). None for
+    other records and for a field that is missing or not a date (such a record counts nowhere).
+    The server keeps it beside each record (records.activity_on) so the reports filter by it."""
+    if record_type == "feedback":
+        return session_day(written_at)
+    name, kind = ACTIVITY_FIELDS.get(record_type, ("", ""))
+    value = fields.get(name) if name else None
+    if not isinstance(value, str):
+        return None
+    try:
+        if kind == "day":
+            return date.fromisoformat(value)
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return session_day(moment) if moment.tzinfo is not None else None
+
+
 @dataclass(frozen=True)
 class GoalFacts:
     """What a goal's state depends on (read without decoding the whole goal, on the server)."""
@@ -116,7 +150,9 @@ class GoalFacts:
 
 
 def goal_state_of(goal: GoalFacts, today: date) -> str:
-    """The one state a goal is counted in on ``today`` (see the module's definitions)."""
+    """The one state a goal is counted in on ``today`` (see the module's definitions). It depends
+    on the status and on whether the target date has passed, nothing more: the server's report
+    groups goals in SQL by just these (tests/unit/core/test_activity_day.py holds it to that)."""
     if goal.status == GoalStatus.ACHIEVED.value:
         return "achieved"
     if goal.status == GoalStatus.DROPPED.value:

@@ -11,19 +11,22 @@ report`` all show what :func:`build_report` returns.
 
 from __future__ import annotations
 
+import functools
 import threading
 import weakref
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, case, false, func, select, true
 from sqlalchemy.orm import Session
 
-from saypro_core.codec import format_datetime, parse_datetime
 from saypro_core.metrics import (
+    OPEN_STATES,
     ORGANISATION_TZ,
     RECOGNITION_POINTS,
     GoalFacts,
@@ -32,7 +35,6 @@ from saypro_core.metrics import (
     goal_state_of,
     percent,
     recognition_score,
-    session_day,
 )
 from saypro_server.tables import FeedCounter, StoredRecord, Team, User
 
@@ -100,16 +102,8 @@ class Report:
         return sum(self.goals.values())
 
 
-def _moment_bounds(start: date, end: date) -> tuple[str, str]:
-    """UTC text bounds around South African days start..end (a day's margin each side; the exact
-    day is decided in Python by session_day)."""
-    low = format_datetime(datetime.combine(start - timedelta(days=1), time(), tzinfo=UTC))
-    high = format_datetime(datetime.combine(end + timedelta(days=2), time(), tzinfo=UTC))
-    return low, high
-
-
 def _shared(record_type: str) -> list[ColumnElement[bool]]:
-    return [StoredRecord.type == record_type, StoredRecord.deleted.is_(False), StoredRecord.visibility != "private"]
+    return [StoredRecord.type == record_type, StoredRecord.deleted == false(), StoredRecord.visibility != "private"]
 
 
 def _field(name: str) -> Any:
@@ -132,20 +126,18 @@ class _Facts:
 
     window: Period  # the trend's twelve months, ending with the period
     logs: dict[tuple[str, str], int]  # (owner, "YYYY-MM") -> shared learning logs dated that month
-    notes: list[tuple[str, date, str, str]]  # (owner, day, title, success stories) of the window
-    rolls: list[tuple[date, list[str], list[str]]]  # (day, attendee ids, guests) of the window
-    goals: list[GoalFacts]
-    assessments: list[tuple[str, date, list[int]]]
+    note_months: dict[str, set[str]]  # owner -> months ("YYYY-MM") with a shared session report
+    stories: list[tuple[str, date, str, str]]  # (owner, day, title, success stories) of the period, newest first
+    rolls: list[tuple[date, list[str], int]]  # (day, attendee ids, how many guests) of the window
+    goals: list[tuple[GoalFacts, int]]  # grouped: see _goals
+    assessments: list[tuple[str, date, list[int]]]  # each person's last two up to the period's end
     ratings: list[tuple[str, int]]  # (owner, overall) of the period's survey answers
     featured: list[tuple[str, str, str]]  # (owner, title, text) featured in the period
-    #: Derived once for every report: each person's months (YYYY-MM) with a shared session report,
-    #: and the days they were on a roll; the period's success stories, newest first.
-    note_months: dict[str, set[str]] = field(default_factory=dict)
+    #: Derived once for every report: the days each person was on a roll.
     attended: dict[str, list[date]] = field(default_factory=dict)
-    stories: list[tuple[str, date, str, str]] = field(default_factory=list)
 
     logs_of: dict[str, dict[str, int]] = field(default_factory=dict)  # person -> month -> logs
-    goals_of: dict[str, list[GoalFacts]] = field(default_factory=dict)
+    goals_of: dict[str, list[tuple[GoalFacts, int]]] = field(default_factory=dict)
     assessments_of: dict[str, list[tuple[str, date, list[int]]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -153,18 +145,14 @@ class _Facts:
         for (owner, month), count in self.logs.items():
             logs_of[owner][month] = count
         self.logs_of = dict(logs_of)
-        goals_of: dict[str, list[GoalFacts]] = defaultdict(list)
-        for goal in self.goals:
-            goals_of[goal.owner_id].append(goal)
+        goals_of: dict[str, list[tuple[GoalFacts, int]]] = defaultdict(list)
+        for goal, count in self.goals:
+            goals_of[goal.owner_id].append((goal, count))
         self.goals_of = dict(goals_of)
         assessments_of: dict[str, list[tuple[str, date, list[int]]]] = defaultdict(list)
         for assessment in self.assessments:
             assessments_of[assessment[0]].append(assessment)
         self.assessments_of = dict(assessments_of)
-        note_months: dict[str, set[str]] = defaultdict(set)
-        for owner, day, _title, _stories in self.notes:
-            note_months[owner].add(f"{day:%Y-%m}")
-        self.note_months = dict(note_months)
         attended: dict[str, list[date]] = defaultdict(list)
         for day, attendees, _guests in self.rolls:
             for person in set(attendees):
@@ -172,13 +160,26 @@ class _Facts:
         self.attended = dict(attended)
 
 
-def read_facts(session: Session, period: Period) -> _Facts:
+def read_facts(session: Session, period: Period, on_day: date) -> _Facts:
+    """What the reports of ``period`` count, read once; goals in the state they have on ``on_day``.
+
+    On PostgreSQL the biggest reading (a year of logs and session reports counted by person and
+    month) runs on a connection of its own while this one reads the rest: the database works on
+    both at once, and the page waits for the longer of the two instead of their sum."""
     window = Period(Period.month(_months_back(period.end, TREND_MONTHS - 1)).start, period.end)
-    facts = _Facts(window, _log_months(session, window), _session_notes(session, window), _rolls(session, window),
-                   _goals(session), _assessments(session), _satisfaction(session, period), _featured(session, period))
-    facts.stories = sorted((n for n in facts.notes if n[1] in period and n[3].strip()), key=lambda n: n[1],
-                           reverse=True)
-    return facts
+    with ThreadPoolExecutor(max_workers=1) if _postgresql(session) else nullcontext() as pool:
+        if pool is not None:
+            engine = session.get_bind()
+            reflections = pool.submit(_in_a_session_of_its_own, engine, _reflections_by_month, window)
+        rest = (_stories(session, period), _rolls(session, window), _goals(session, on_day),
+                _assessments(session, period), _satisfaction(session, period), _featured(session, period))
+        logs, note_months = reflections.result() if pool is not None else _reflections_by_month(session, window)
+    return _Facts(window, logs, note_months, *rest)
+
+
+def _in_a_session_of_its_own(engine: Any, reading: Any, *args: Any) -> Any:
+    with Session(engine) as session:
+        return reading(session, *args)
 
 
 def build_report(session: Session, period: Period, team_id: str | None = None, *,
@@ -225,17 +226,53 @@ def build_reports(session: Session, period: Period, team_ids: list[str | None], 
     return list(reports)
 
 
+@dataclass
+class _Person:
+    """One person's share of a period's figures, worked out once for every report that counts them."""
+
+    logs_by_month: dict[str, int]
+    active_months: set[str]  # months ("YYYY-MM") with a shared reflection or a session attended
+    logs_in_period: int
+    attended_in_period: int
+    took_part: bool
+    goal_states: dict[str, int]
+    reviews_overdue: int
+    achieved: int
+    open_goals: int
+
+
+def _person(facts: _Facts, person: str, period: Period, months_in: set[str], on_day: date) -> _Person:
+    logs = facts.logs_of.get(person, {})
+    attended = facts.attended.get(person, [])
+    active = set(logs) | facts.note_months.get(person, set()) | {month_key(day) for day in attended}
+    states: dict[str, int] = defaultdict(int)
+    reviews_overdue = 0
+    for goal, count in facts.goals_of.get(person, ()):
+        state = goal_state_of(goal, on_day)
+        states[state] += count
+        if state not in ("achieved", "dropped") and goal.next_review is not None and goal.next_review < on_day:
+            reviews_overdue += count
+    return _Person(
+        logs_by_month=logs, active_months=active, logs_in_period=sum(logs.get(m, 0) for m in months_in),
+        attended_in_period=sum(day in period for day in attended), took_part=bool(active & months_in),
+        goal_states=dict(states), reviews_overdue=reviews_overdue, achieved=states["achieved"],
+        open_goals=sum(states[s] for s in OPEN_STATES))
+
+
 def _build_reports(session: Session, period: Period, team_ids: list[str | None], today: date) -> list[Report]:
-    facts = read_facts(session, period)
+    on_day = min(today, period.end)
+    facts = read_facts(session, period, on_day)
     everyone = _people(session, None)
     names = {team.id: team.name for team in session.scalars(select(Team))}
     team_of = {user.id: user.team_id for user, _ in everyone}
+    months_in = {f"{m:%Y-%m}" for m in _month_starts(period)}
+    persons = {user.id: _person(facts, user.id, period, months_in, on_day) for user, _ in everyone}
     # Sessions held and attendance, by scope: every roll once (the organisation counts everyone on
     # it, guests too; a team the members it names).
     held: dict[str | None, list[tuple[date, int]]] = defaultdict(list)
     for day, attendees, guests in facts.rolls:
         named = set(attendees)
-        held[None].append((day, len(named) + len(guests)))
+        held[None].append((day, len(named) + guests))
         by_team: dict[str, int] = defaultdict(int)
         for person in named:
             if (team := team_of.get(person)) is not None:
@@ -243,50 +280,44 @@ def _build_reports(session: Session, period: Period, team_ids: list[str | None],
         for team, count in by_team.items():
             held[team].append((day, count))
     return [_report(facts, period, team_id, names.get(team_id or "", ""),
-                    [(u, t) for u, t in everyone if team_id is None or u.team_id == team_id], held[team_id], today)
+                    [(u, t) for u, t in everyone if team_id is None or u.team_id == team_id], persons,
+                    held[team_id], today)
             for team_id in team_ids]
 
 
 def _report(facts: _Facts, period: Period, team_id: str | None, team_name: str, people: list[tuple[User, str]],
-            held: list[tuple[date, int]], today: date) -> Report:
+            persons: dict[str, _Person], held: list[tuple[date, int]], today: date) -> Report:
     report = Report(period, team_name if team_id is not None else "the organisation", team_id, today)
     ids = {user.id for user, _ in people}
+    members = [persons[user.id] for user, _ in people]
     report.active_staff = len(people)
     months_in = {f"{m:%Y-%m}" for m in _month_starts(period)}
-    shared_in: dict[str, set[str]] = {}  # person -> months with a shared reflection
-    logs_in_period: dict[str, int] = defaultdict(int)
     logs_by_month: dict[str, int] = defaultdict(int)
-    for owner in ids:
-        months = facts.logs_of.get(owner, {})
-        shared_in[owner] = set(months) | facts.note_months.get(owner, set())
-        for month, count in months.items():
+    took_part_by_month: dict[str, int] = defaultdict(int)
+    for member in members:
+        for month, count in member.logs_by_month.items():
             logs_by_month[month] += count
-            if month in months_in:
-                logs_in_period[owner] += count
-    attended_on = {person: facts.attended.get(person, []) for person in ids}
+        for month in member.active_months:
+            took_part_by_month[month] += 1
+        for state, count in member.goal_states.items():
+            report.goals[state] = report.goals.get(state, 0) + count
+        report.reviews_overdue += member.reviews_overdue
     sessions_by_month: dict[str, int] = defaultdict(int)
     attendance_by_month: dict[str, int] = defaultdict(int)
     for day, count in held:
-        sessions_by_month[f"{day:%Y-%m}"] += 1
-        attendance_by_month[f"{day:%Y-%m}"] += count
-    attended_months = {p: {f"{d:%Y-%m}" for d in days} for p, days in attended_on.items()}
-
-    def took_part(person: str, months: set[str]) -> bool:
-        return bool(shared_in[person] & months) or bool(attended_months[person] & months)
-
+        sessions_by_month[month_key(day)] += 1
+        attendance_by_month[month_key(day)] += count
     for month_start in _month_starts(facts.window):
         key = f"{month_start:%Y-%m}"
         report.trend.append(MonthFigures(
-            month=month_start, participation_percent=percent(sum(took_part(p, {key}) for p in ids), len(ids)),
+            month=month_start, participation_percent=percent(took_part_by_month[key], len(ids)),
             learnings_shared=logs_by_month[key], sessions_held=sessions_by_month[key],
             attendance=attendance_by_month[key]))
-    report.took_part = sum(took_part(p, months_in) for p in ids)
-    report.learnings_shared = sum(logs_in_period.values())
+    report.took_part = sum(member.took_part for member in members)
+    report.learnings_shared = sum(member.logs_in_period for member in members)
     report.sessions_held = sum(sessions_by_month[m] for m in months_in)
     report.attendance = sum(attendance_by_month[m] for m in months_in)
 
-    on_day = min(today, period.end)
-    achieved, open_goals = _count_goals(report, [g for p in ids for g in facts.goals_of.get(p, ())], on_day)
     ratings = [overall for owner, overall in facts.ratings if team_id is None or owner in ids]
     report.satisfaction_answers = len(ratings)
     report.satisfaction = round(sum(ratings) / len(ratings), 2) if ratings else None
@@ -295,28 +326,12 @@ def _report(facts: _Facts, period: Period, team_id: str | None, team_name: str, 
     report.competency_growth = round(sum(growth) / len(growth), 2) if growth else None
     report.people = [PersonRow(
         user_id=user.id, name=user.display_name or user.username, team=team,
-        learnings_shared=logs_in_period[user.id], sessions_attended=sum(d in period for d in attended_on[user.id]),
-        took_part=took_part(user.id, months_in), goals_achieved=achieved[user.id], goals_open=open_goals[user.id])
-        for user, team in people]
+        learnings_shared=persons[user.id].logs_in_period, sessions_attended=persons[user.id].attended_in_period,
+        took_part=persons[user.id].took_part, goals_achieved=persons[user.id].achieved,
+        goals_open=persons[user.id].open_goals) for user, team in people]
     names = {user.id: user.display_name or user.username for user, _ in people}
     report.highlights = _highlights(facts, period, names, ids)
     return report
-
-
-def _count_goals(report: Report, goals: list[GoalFacts], on_day: date) -> tuple[dict[str, int], dict[str, int]]:
-    """Goals by state and reviews overdue into ``report``; each person's achieved and open goals."""
-    achieved: dict[str, int] = defaultdict(int)
-    open_goals: dict[str, int] = defaultdict(int)
-    for facts in goals:
-        state = goal_state_of(facts, on_day)
-        report.goals[state] = report.goals.get(state, 0) + 1
-        if state == "achieved":
-            achieved[facts.owner_id] += 1
-        elif state != "dropped":
-            open_goals[facts.owner_id] += 1
-            if facts.next_review is not None and facts.next_review < on_day:
-                report.reviews_overdue += 1
-    return achieved, open_goals
 
 
 def _months_back(day: date, months: int) -> date:
@@ -331,101 +346,140 @@ def _month_starts(window: Period) -> Iterable[date]:
         month = (month + timedelta(days=32)).replace(day=1)
 
 
-def _logs(session: Session, window: Period, ids: set[str]) -> list[tuple[str, date]]:
-    """(owner, day) of the learning logs shared in ``window`` by people of the scope."""
-    day = _field("log_date")
-    rows = session.execute(select(StoredRecord.owner_id, day).where(
-        *_shared("learning_log"), day >= window.start.isoformat(), day <= window.end.isoformat()))
-    return [(owner, date.fromisoformat(text)) for owner, text in rows if owner in ids and text]
+def _on(record_type: str | None, span: Period, *, shared: bool = True) -> list[ColumnElement[bool]]:
+    """Live records of a type (None: the caller says which) whose activity falls in ``span``
+    (through records.activity_on and its index); ``shared``: never a private one."""
+    conditions = [StoredRecord.type == record_type] if record_type is not None else []
+    conditions += [StoredRecord.deleted == false(),
+                  StoredRecord.activity_on >= span.start, StoredRecord.activity_on <= span.end]
+    return conditions + ([StoredRecord.visibility != "private"] if shared else [])
 
 
-def _log_months(session: Session, window: Period) -> dict[tuple[str, str], int]:
-    """How many learning logs each person shared, by the month of their date, in ``window``
-    (counted in SQL: a year of an organisation's logs is never read row by row)."""
-    day = _field("log_date")
-    month = func.substr(day, 1, 7)
-    rows = session.execute(select(StoredRecord.owner_id, month, func.count()).where(
-        *_shared("learning_log"), day >= window.start.isoformat(), day <= window.end.isoformat())
-        .group_by(StoredRecord.owner_id, month))
-    return {(owner, str(m)): int(count) for owner, m, count in rows}
+def _postgresql(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
 
 
-def _session_notes(session: Session, window: Period, ids: set[str] | None = None) -> list[tuple[str, date, str, str]]:
-    """(owner, day, title, success stories) of the session notes shared in ``window`` (by ``ids``)."""
-    starts = _field("starts_at")
-    low, high = _moment_bounds(window.start, window.end)
+@functools.lru_cache(maxsize=512)
+def month_key(day: date) -> str:
+    """"2026-11" for any day of November 2026 (the reports' months; kept, as a year of rolls and
+    logs asks for the same few hundred days again and again)."""
+    return f"{day:%Y-%m}"
+
+
+def _reflections_by_month(session: Session, window: Period) -> tuple[dict[tuple[str, str], int], dict[str, set[str]]]:
+    """Each person's shared learning logs by the month of their date in ``window``, and the months
+    in which they shared a session report: counted in SQL from the index, in one statement (a year
+    of an organisation's logs is never read)."""
+    if _postgresql(session):
+        month: Any = func.date_trunc("month", StoredRecord.activity_on)  # the cheapest grouping there
+    else:
+        month = func.strftime("%Y-%m", StoredRecord.activity_on)
+    is_log = StoredRecord.type == "learning_log"
+    rows = session.execute(select(StoredRecord.owner_id, month, func.count().filter(is_log),
+                                  func.count().filter(~is_log)).where(
+        StoredRecord.type.in_(("learning_log", "session_note")), *_on(None, window)).group_by(
+        StoredRecord.owner_id, month))
+    logs: dict[tuple[str, str], int] = {}
+    note_months: dict[str, set[str]] = defaultdict(set)
+    for owner, value, log_count, note_count in rows:
+        key = value if isinstance(value, str) else month_key(value)
+        if log_count:
+            logs[owner, key] = int(log_count)
+        if note_count:
+            note_months[owner].add(key)
+    return logs, dict(note_months)
+
+
+def _counts(session: Session, record_type: str, period: Period) -> dict[str, int]:
+    """How many records of a type each person shared with its activity in ``period``."""
+    rows = session.execute(select(StoredRecord.owner_id, func.count()).where(*_on(record_type, period))
+                           .group_by(StoredRecord.owner_id))
+    return {owner: int(count) for owner, count in rows}
+
+
+def _stories(session: Session, period: Period) -> list[tuple[str, date, str, str]]:
+    """(owner, day, title, success stories) of the period's shared session reports that tell one,
+    newest first."""
+    found = [(owner, day, title or "", stories) for owner, day, title, stories in session.execute(select(
+        StoredRecord.owner_id, StoredRecord.activity_on, _field("title"), _field("success_stories")).where(
+        *_on("session_note", period))) if stories and stories.strip()]
+    return sorted(found, key=lambda story: story[1], reverse=True)
+
+
+def _rolls(session: Session, window: Period) -> list[tuple[date, list[str], int]]:
+    """(day, attendee ids, how many guests) of the closed rolls of session dates in ``window``."""
+    guests = StoredRecord.fields["guests"]
+    if _postgresql(session):  # jsonb_array_length refuses anything but an array
+        guest_count: Any = case((func.jsonb_typeof(guests) == "array", func.jsonb_array_length(guests)), else_=0)
+    else:  # SQLite's is 0 for anything but an array
+        guest_count = func.json_array_length(guests)
     found = []
-    for owner, text, title, stories in session.execute(select(
-            StoredRecord.owner_id, starts, _field("title"), _field("success_stories")).where(
-            *_shared("session_note"), starts >= low, starts < high)):
-        if (ids is None or owner in ids) and text:
-            day = session_day(parse_datetime(text))
-            if day in window:
-                found.append((owner, day, title or "", stories or ""))
+    for day, attendees, count in session.execute(select(
+            StoredRecord.activity_on, StoredRecord.fields["attendee_ids"], guest_count).where(
+            *_on("attendance", window), StoredRecord.fields["closed"].as_boolean() == true())):
+        if isinstance(attendees, list):
+            found.append((day, [str(a) for a in attendees], int(count or 0)))
     return found
 
 
-def _rolls(session: Session, window: Period) -> list[tuple[date, list[str], list[str]]]:
-    """(day, attendee ids, guests) of the closed rolls of session dates in ``window``."""
-    occurrence = _field("occurrence")
-    low, high = _moment_bounds(window.start, window.end)
-    found = []
-    for text, attendees, guests, closed in session.execute(select(
-            occurrence, StoredRecord.fields["attendee_ids"], StoredRecord.fields["guests"],
-            StoredRecord.fields["closed"]).where(
-            *_shared("attendance"), occurrence >= low, occurrence < high)):
-        if not text or closed not in (True,):  # JSON true (SQLite may hand back 1)
-            continue
-        day = session_day(parse_datetime(text))
-        if day in window:
-            found.append((day, [str(a) for a in attendees or []], [str(g) for g in guests or []]))
-    return found
+def _goals(session: Session, on_day: date) -> list[tuple[GoalFacts, int]]:
+    """The shared goals, as (facts, how many goals have them) grouped in SQL by what a goal's state
+    and an overdue review depend on (saypro_core.metrics.goal_state_of): the owner, the status,
+    whether the target date and the next review date are before ``on_day``. Each group stands for
+    its goals with dates that say just that (the day before ``on_day``, or ``on_day``)."""
+    passed = StoredRecord.activity_on < on_day
+    review = _field("next_review")
+    review_passed = case((review.is_(None), None), (review == "", None), else_=review < on_day.isoformat())
+    status = _field("status")
+    rows = session.execute(select(StoredRecord.owner_id, status, passed, review_passed, func.count()).where(
+        *_shared("development_goal"), StoredRecord.activity_on.is_not(None)).group_by(
+        StoredRecord.owner_id, status, passed, review_passed))
+    before = on_day - timedelta(days=1)
+    return [(GoalFacts(owner, goal_status or "not_started", before if target_passed else on_day,
+                       None if review_is_past is None else before if review_is_past else on_day), int(count))
+            for owner, goal_status, target_passed, review_is_past, count in rows]
 
 
-def _goals(session: Session) -> list[GoalFacts]:
-    rows = session.execute(select(StoredRecord.owner_id, _field("status"), _field("target_date"),
-                                  _field("next_review")).where(*_shared("development_goal")))
-    return [GoalFacts(owner, status or "not_started", date.fromisoformat(target),
-                      date.fromisoformat(review) if review else None)
-            for owner, status, target, review in rows if target]
+def _day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 def _satisfaction(session: Session, period: Period) -> list[tuple[str, int]]:
     """(owner, overall rating 1-5) of the survey answers of session dates in ``period`` (a team
     counts its members' answers, anonymous ones included: the server knows whose they are)."""
-    occurrence = _field("occurrence")
-    low, high = _moment_bounds(period.start, period.end)
-    ratings = []
-    for owner, text, kind, overall in session.execute(select(
-            StoredRecord.owner_id, occurrence, _field("kind"), StoredRecord.fields["overall"]).where(
-            StoredRecord.type == "survey_response", StoredRecord.deleted.is_(False), occurrence >= low,
-            occurrence < high)):
-        if kind not in (None, "survey") or not isinstance(overall, int) or not 1 <= overall <= 5:
-            continue
-        if text and session_day(parse_datetime(text)) in period:
-            ratings.append((owner, overall))
-    return ratings
+    return [(owner, overall) for owner, kind, overall in session.execute(select(
+        StoredRecord.owner_id, _field("kind"), StoredRecord.fields["overall"]).where(
+        *_on("survey_response", period, shared=False)))
+        if kind in (None, "survey") and isinstance(overall, int) and 1 <= overall <= 5]
 
 
-def _assessments(session: Session) -> list[tuple[str, date, list[int]]]:
-    """(owner, day, ratings) of the self-assessments people shared."""
+def _assessments(session: Session, period: Period) -> list[tuple[str, date, list[int]]]:
+    """(owner, day, ratings) of the last two self-assessments up to the period's end of each person
+    who shared one in the period: what competency growth compares (the ratings of no other
+    assessment are read)."""
+    assessed = select(StoredRecord.owner_id).where(*_on("self_assessment", period))
+    latest = select(StoredRecord.id, func.row_number().over(
+        partition_by=StoredRecord.owner_id,
+        order_by=(StoredRecord.activity_on.desc(), StoredRecord.id.desc())).label("n")).where(
+        *_shared("self_assessment"), StoredRecord.activity_on <= period.end,
+        StoredRecord.owner_id.in_(assessed)).subquery()
     found = []
     for owner, day, ratings in session.execute(select(
-            StoredRecord.owner_id, _field("assessed_on"), StoredRecord.fields["ratings"]).where(
-            *_shared("self_assessment"))):
-        if day and isinstance(ratings, list):
+            StoredRecord.owner_id, StoredRecord.activity_on, StoredRecord.fields["ratings"]).join(
+            latest, latest.c.id == StoredRecord.id).where(latest.c.n <= 2)):
+        if isinstance(ratings, list):
             values = [r.get("rating") for r in ratings if isinstance(r, dict)]
-            found.append((owner, date.fromisoformat(day), [v for v in values if isinstance(v, int) and v > 0]))
+            found.append((owner, day, [v for v in values if isinstance(v, int) and v > 0]))
     return found
 
 
 def _featured(session: Session, period: Period) -> list[tuple[str, str, str]]:
     """(owner, title, text) of the shared records featured for the newsletter during ``period``."""
-    start = datetime.combine(period.start, time(), tzinfo=ORGANISATION_TZ)
-    end = datetime.combine(period.end + timedelta(days=1), time(), tzinfo=ORGANISATION_TZ)
     featured_ids = [i for i in session.scalars(select(StoredRecord.parent_id).where(
-        *_shared("feedback"), _field("review_state") == "featured", StoredRecord.updated_at >= start,
-        StoredRecord.updated_at < end)) if i]
+        *_on("feedback", period), _field("review_state") == "featured")) if i]
     found = []
     for record in session.scalars(select(StoredRecord).where(
             StoredRecord.id.in_(featured_ids), StoredRecord.deleted.is_(False), StoredRecord.visibility != "private")):
@@ -460,10 +514,10 @@ def candidates(session: Session, period: Period, *, limit: int = 5) -> list[Cand
     people = _people(session, None)
     ids = {user.id for user, _ in people}
     counts: dict[str, dict[str, int]] = {user.id: defaultdict(int) for user, _ in people}
-    for owner, _day in _logs(session, period, ids):
-        counts[owner]["reflections_shared"] += 1
-    for owner, _day, _title, _stories in _session_notes(session, period, ids):
-        counts[owner]["reflections_shared"] += 1
+    for record_type in ("learning_log", "session_note"):
+        for owner, shared in _counts(session, record_type, period).items():
+            if owner in ids:
+                counts[owner]["reflections_shared"] += shared
     for _day, attendees, _guests in _rolls(session, period):
         for person in set(attendees) & ids:
             counts[person]["sessions_attended"] += 1
@@ -475,8 +529,8 @@ def candidates(session: Session, period: Period, *, limit: int = 5) -> list[Cand
         if owner in ids:
             counts[owner]["goals_achieved"] += 1
     for owner, subject in session.execute(select(StoredRecord.owner_id, StoredRecord.subject_id).where(
-            StoredRecord.type == "feedback", StoredRecord.deleted.is_(False), StoredRecord.created_at >= start,
-            StoredRecord.created_at < end)):
+            StoredRecord.type == "feedback", StoredRecord.deleted.is_(False), StoredRecord.activity_on >= period.start,
+            StoredRecord.created_at >= start, StoredRecord.created_at < end)):
         if owner in ids and subject != owner:
             counts[owner]["feedback_given"] += 1
     ranked = [Candidate(user.id, user.display_name or user.username, team, dict(counts[user.id]),

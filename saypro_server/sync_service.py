@@ -31,6 +31,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from saypro_core.codec import DecodeError, decode, encode, format_datetime, parse_datetime
 from saypro_core.ids import new_id
+from saypro_core.metrics import activity_day
 from saypro_core.records import (
     BOOKKEEPING_FIELDS,
     CHILD_TYPES,
@@ -450,6 +451,7 @@ def _apply(session: Session, principal: Principal, change: Change, records: dict
     _place(existing, parent, principal, canonical["visibility"])
     existing.stamp = max(existing.stamp, change.h)
     existing.updated_at = now
+    existing.activity_on = activity_day(change.t, canonical, now)
     authored = _authors_time(change.u, now)
     existing.author_updated_at = authored or now
     if existing.created_at is None:

@@ -189,3 +189,25 @@ def test_a_kept_report_is_read_again_once_anything_it_counts_changes(server: Ser
         admin.set_disabled(session, "lerato", True)
     with server.session() as session:
         assert build_report(session, NOVEMBER, today=TODAY).active_staff == 2
+
+
+def test_a_record_counts_on_its_new_day_once_its_date_is_changed_and_nowhere_once_deleted(
+        server: Server, people: dict[str, Account]) -> None:
+    sipho = people["sipho"]
+    log = factories.learning_log(id=factories.new_id(), owner_id=sipho.user_id, visibility=Visibility.TEAM,
+                                 log_date=date(2026, 10, 30))
+    _push(server, sipho, log)
+    october = Period.parse_month("2026-10")
+
+    def shared() -> tuple[int, int]:
+        with server.session() as session:
+            return (build_report(session, october, today=TODAY).learnings_shared,
+                    build_report(session, NOVEMBER, today=TODAY).learnings_shared)
+
+    assert shared() == (1, 0)
+    answer = server.sync(sipho, [change(log, sipho.device_id, base=1, fields={"log_date": "2026-11-02"})])
+    assert answer["ack"][0]["s"] == "ok"
+    assert shared() == (0, 1)
+    answer = server.sync(sipho, [change(log, sipho.device_id, base=2, fields={"deleted": True})])
+    assert answer["ack"][0]["s"] == "ok"
+    assert shared() == (0, 0)
