@@ -515,8 +515,20 @@
         <translation>Nog geen terugvoer nie. Wanneer jou toesighouer, mentor of ’n kollega iets wat jy gedeel het, kommentaar gee, verskyn dit hier ná ’n sinkronisering.</translation>
     </message>
     <message>
-        <source>You are the {title}!</source>
-        <translation>Jy is die {title}!</translation>
+        <source>You are the continuous learner of the quarter: {period}!</source>
+        <translation>Jy is die voortdurende leerder van die kwartaal: {period}!</translation>
+    </message>
+    <message>
+        <source>Continuous learner of the quarter: {period}</source>
+        <translation>Voortdurende leerder van die kwartaal: {period}</translation>
+    </message>
+    <message>
+        <source>You are the continuous learner of the month: {period}!</source>
+        <translation>Jy is die voortdurende leerder van die maand: {period}!</translation>
+    </message>
+    <message>
+        <source>Continuous learner of the month: {period}</source>
+        <translation>Voortdurende leerder van die maand: {period}</translation>
     </message>
     <message>
         <source>{title}: {name}</source>
@@ -575,7 +587,6 @@
     <name>HubEntryDialog</name>
     <message>
         <source>New Hub entry</source>
-        <extracomment>Roles that publish guides and toolkits (the server checks it too: saypro_server.programme).</extracomment>
         <translation>Nuwe inskrywing in die Kennissentrum</translation>
     </message>
     <message>
@@ -1790,7 +1801,6 @@
     <name>SessionsPage</name>
     <message>
         <source>Sessions</source>
-        <extracomment>Roles that publish sessions (the server checks it too).</extracomment>
         <translation>Sessies</translation>
     </message>
     <message>

@@ -515,7 +515,19 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>You are the {title}!</source>
+        <source>You are the continuous learner of the quarter: {period}!</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Continuous learner of the quarter: {period}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You are the continuous learner of the month: {period}!</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Continuous learner of the month: {period}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -575,7 +587,6 @@
     <name>HubEntryDialog</name>
     <message>
         <source>New Hub entry</source>
-        <extracomment>Roles that publish guides and toolkits (the server checks it too: saypro_server.programme).</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1790,7 +1801,6 @@
     <name>SessionsPage</name>
     <message>
         <source>Sessions</source>
-        <extracomment>Roles that publish sessions (the server checks it too).</extracomment>
         <translation type="unfinished" />
     </message>
     <message>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from saypro_core.metrics import Period
 from saypro_core.records import ReviewState
 from saypro_desktop.storage.month_summary import MonthSummary, month_summary
 from saypro_desktop.ui.form_widgets import format_day, format_moment, human_size
@@ -76,14 +77,14 @@ class HomePage(QWidget):
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
         self.reminder = QLabel()
-        self.reminder.setProperty("role", "card")
+        self.reminder.setProperty("role", "notice")
         self.reminder.setWordWrap(True)
         self.reminder.setTextFormat(Qt.TextFormat.RichText)
         self.reminder.linkActivated.connect(lambda _link: self.go_to.emit(SESSIONS_ROW))
         self.reminder.hide()
         layout.addWidget(self.reminder)
         self.recognition = QLabel()
-        self.recognition.setProperty("role", "card")
+        self.recognition.setProperty("role", "notice")
         self.recognition.setWordWrap(True)
         self.recognition.setTextFormat(Qt.TextFormat.RichText)
         self.recognition.hide()
@@ -195,14 +196,26 @@ class HomePage(QWidget):
             self.reminder.setText("<br>".join(lines) + f" · <a href='sessions'>{html.escape(self.tr('Sessions'))}</a>")
 
     def _show_recognitions(self, summary: MonthSummary) -> None:
-        """The L&D office's "continuous learner": congratulations to the person, news to everyone."""
+        """The L&D office's "continuous learner": congratulations to the person, news to everyone,
+        in the app's language (the record's own title is the server's English)."""
         lines = []
         for recognition in summary.recognitions:
-            if recognition.person_id == self.services.owner_id:
-                headline = self.tr("You are the {title}!").format(title=recognition.title[:1].lower()
-                                                                   + recognition.title[1:])
+            try:
+                quarterly = "Q" in recognition.period.upper()
+                span = (Period.parse_quarter if quarterly else Period.parse_month)(recognition.period).title()
+            except ValueError:
+                quarterly, span = False, ""
+            mine = recognition.person_id == self.services.owner_id
+            if not span:
+                headline = recognition.title
+            elif quarterly:
+                headline = (self.tr("You are the continuous learner of the quarter: {period}!") if mine
+                            else self.tr("Continuous learner of the quarter: {period}")).format(period=span)
             else:
-                headline = self.tr("{title}: {name}").format(title=recognition.title, name=recognition.person_name)
+                headline = (self.tr("You are the continuous learner of the month: {period}!") if mine
+                            else self.tr("Continuous learner of the month: {period}")).format(period=span)
+            if not mine:
+                headline = self.tr("{title}: {name}").format(title=headline, name=recognition.person_name)
             reasons = f"<br><span style='color:gray'>{html.escape(recognition.reasons)}</span>" \
                 if recognition.reasons else ""
             lines.append(f"<b>★ {html.escape(headline)}</b>{reasons}")

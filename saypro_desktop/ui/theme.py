@@ -19,6 +19,8 @@ QLabel[role="error"] { color: %(error)s; }
 QLabel[role="figure"] { font-size: 22pt; font-weight: 600; color: %(accent)s; }
 QFrame[role="banner"] { background: %(banner)s; border: 1px solid %(accent)s; border-radius: 6px; }
 QFrame[role="card"] { background: palette(base); border: 1px solid palette(mid); border-radius: 8px; }
+QLabel[role="notice"] { background: palette(base); border: 1px solid palette(mid); border-left: 4px solid %(accent)s;
+    border-radius: 6px; padding: 8px 12px; }
 QPushButton[role="primary"] { background: %(accent)s; color: white; border: none; border-radius: 4px;
                               padding: 6px 16px; font-weight: 600; }
 QPushButton[role="primary"]:disabled { background: palette(mid); }

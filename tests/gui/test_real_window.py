@@ -130,6 +130,8 @@ store.save_many([case, toolkit,
                        review_state=ReviewState.FEATURED, comment="Featured in the newsletter.",
                        visibility=Visibility.ORGANISATION),
 ])
+store.save(factories.recognition(id=factories.new_id(), person_id=ME, title="Continuous learner of the month: "
+                                 "November 2026", reasons="4 reflections shared, 2 sessions attended."))
 mine = store.records(factories.LearningLog, where=RecordFilter(owner=ME))[0]
 store.save(factories.feedback(target_id=mine.id, owner_id=SAM, review_state=ReviewState.NEEDS_MORE,
                               comment="Which savings rules did the group agree? Add them, please."))
