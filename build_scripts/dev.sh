@@ -24,6 +24,7 @@ APT_PACKAGES=(
   trayer  # a system tray for X: the tray icon's test runs under Xvfb with it
   dbus-daemon gnome-keyring  # a real Secret Service (the desktop keyring) for the sign-in tokens' test
   wrk  # bench/server_load.py's HTTP load generator
+  nginx  # the two-app-servers test runs its own nginx on loopback (Docker-style machines keep the service stopped)
   chromium  # the web dashboard's browser tests (tests/web, Playwright driving Debian's Chromium)
 )
 
