@@ -196,6 +196,19 @@ def _wrk_duration_ms(text: str) -> float:
 
 def wrk_nochange(base: str, jobs: list[tuple[str, str, bytes]], seconds: int, connections: int) -> dict[str, Any]:
     """No-change syncs driven by wrk (C, a few % of one core), rotating over every device's token."""
+    return _wrk(base, "/api/v1/sync", jobs, seconds, connections, "nochange")
+
+
+def wrk_minimal(base: str, jobs: list[tuple[str, str, bytes]], seconds: int, connections: int) -> dict[str, Any]:
+    """The yardstick of no-change syncs: GET /api/v1/auth/me (the token and its sign-in session
+    checked, one row read), the least an authenticated request costs this server, with the same
+    tokens, workers and connections."""
+    return _wrk(base, "/api/v1/auth/me", [(device, token, b"") for device, token, _ in jobs], seconds, connections,
+                "minimal")
+
+
+def _wrk(base: str, path: str, jobs: list[tuple[str, str, bytes]], seconds: int, connections: int,
+         name: str) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as folder:
         lines = ["local jobs = {"]
         for n, (_device, token, body) in enumerate(jobs):
@@ -207,29 +220,58 @@ def wrk_nochange(base: str, jobs: list[tuple[str, str, bytes]], seconds: int, co
                   "local i = 0",
                   "request = function()",
                   "  i = i % #jobs + 1",
-                  "  return wrk.format('POST', '/api/v1/sync', {['Authorization'] = 'Bearer ' .. jobs[i][1],",
+                  f"  if #bodies[i] == 0 then return wrk.format('GET', '{path}', "
+                  "{['Authorization'] = 'Bearer ' .. jobs[i][1]}) end",
+                  f"  return wrk.format('POST', '{path}', {{['Authorization'] = 'Bearer ' .. jobs[i][1],",
                   "    ['Content-Encoding'] = 'gzip', ['Content-Type'] = 'application/json'}, bodies[i])",
                   "end",
                   "response = function(status) if status ~= 200 then wrk.thread:stop() end end"]
-        script = Path(folder) / "sync.lua"
+        script = Path(folder) / "load.lua"
         script.write_text("\n".join(lines))
         out = subprocess.run(["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", str(script),
-                              f"{base}/api/v1/sync"], capture_output=True, text=True, check=True).stdout
-    stats: dict[str, Any] = {"nochange_client": "wrk"}
+                              f"{base}{path}"], capture_output=True, text=True, check=True).stdout
+    stats: dict[str, Any] = {f"{name}_client": "wrk"}
     for line in out.splitlines():
         parts = line.split()
         if line.startswith("Requests/sec:"):
-            stats["nochange_per_s"] = float(parts[1])
+            stats[f"{name}_per_s"] = float(parts[1])
         elif parts[:1] == ["50.000%"] or parts[:1] == ["50%"]:
-            stats["nochange_p50_ms"] = round(_wrk_duration_ms(parts[1]), 2)
+            stats[f"{name}_p50_ms"] = round(_wrk_duration_ms(parts[1]), 2)
         elif parts[:1] == ["99.000%"] or parts[:1] == ["99%"]:
-            stats["nochange_p99_ms"] = round(_wrk_duration_ms(parts[1]), 2)
+            stats[f"{name}_p99_ms"] = round(_wrk_duration_ms(parts[1]), 2)
         elif "requests in" in line:
-            stats["nochange_syncs"] = int(parts[0])
+            stats[f"{name}_requests"] = int(parts[0])
         elif line.strip().startswith("Non-2xx"):
-            stats["nochange_failures"] = int(parts[-1])
-    stats.setdefault("nochange_failures", 0)
+            stats[f"{name}_failures"] = int(parts[-1])
+    stats.setdefault(f"{name}_failures", 0)
     return stats
+
+
+def executemany_rate(url: str, rows: list[dict[str, Any]]) -> float:
+    """PostgreSQL's own rate (rows/s) of inserting ``rows`` into a table of the records' shape
+    (CREATE TABLE ... LIKE records, its indexes included) with psycopg's executemany, one
+    transaction per push batch: what the push path is measured against."""
+    import psycopg
+    from psycopg.types.json import Jsonb
+
+    dsn = url.replace("postgresql+psycopg://", "postgresql://")
+    columns = list(rows[0])
+    statement = (f"INSERT INTO bench_records ({', '.join(columns)}) "
+                 f"VALUES ({', '.join('%s' for _ in columns)})")
+    values = [tuple(Jsonb(v) if isinstance(v, dict) else v for v in row.values()) for row in rows]
+    with psycopg.connect(dsn) as connection:
+        connection.execute("DROP TABLE IF EXISTS bench_records")
+        connection.execute("CREATE TABLE bench_records (LIKE records INCLUDING ALL)")
+        connection.commit()
+        started = time.perf_counter()
+        for start in range(0, len(values), BATCH):
+            with connection.cursor() as cursor:
+                cursor.executemany(statement, values[start:start + BATCH])
+            connection.commit()
+        elapsed = time.perf_counter() - started
+        connection.execute("DROP TABLE bench_records")
+        connection.commit()
+    return len(values) / elapsed
 
 
 def scenario(url: str, devices: int, changes_per_device: int, nochange: int, workers: int,
@@ -257,6 +299,8 @@ def scenario(url: str, devices: int, changes_per_device: int, nochange: int, wor
         asyncio.run(_run(base, idle_jobs[:200], concurrency))  # warm the workers' connection pools
         if shutil.which("wrk"):
             idle = wrk_nochange(base, idle_jobs[:devices], seconds=10, connections=32)
+            idle |= wrk_minimal(base, idle_jobs[:devices], seconds=10, connections=32)
+            idle["nochange_of_minimal"] = round(idle["nochange_per_s"] / idle["minimal_per_s"], 3)
         else:  # the Python client costs the server a good part of the CPU it measures
             idle_s, idle_latency, idle_failures = asyncio.run(_run(base, idle_jobs, concurrency))
             idle = {"nochange_client": "httpx", "nochange_syncs": len(idle_jobs),
@@ -264,9 +308,21 @@ def scenario(url: str, devices: int, changes_per_device: int, nochange: int, wor
                     "nochange_p50_ms": round(percentile(idle_latency, 0.5), 2),
                     "nochange_p99_ms": round(percentile(idle_latency, 0.99), 2), "nochange_failures": idle_failures}
     total_changes = len(push_jobs) * BATCH
+    ingest = total_changes / push_s
+    baseline: dict[str, Any] = {}
+    if url.startswith("postgresql"):
+        now = datetime.now(UTC)
+        owners = [new_id() for _ in range(total_changes)]
+        rows = [{"id": new_id(), "type": "learning_log", "owner_id": owner, "team_id": None, "subject_id": None,
+                 "parent_id": None, "visibility": "team", "deleted": False, "revision": 1,
+                 "fields": content(template), "field_revisions": {}, "field_stamps": {}, "stamp": "",
+                 "updated_at": now, "created_at": now, "author_updated_at": now, "feed_position": n + 1,
+                 "size": 600, "activity_on": template.log_date} for n, owner in enumerate(owners)]
+        rate = executemany_rate(url, rows)
+        baseline = {"executemany_rows_per_s": round(rate, 1), "ingest_of_executemany": round(ingest / rate, 3)}
     return {
         "devices": devices, "changes": total_changes, "push_requests": len(push_jobs),
-        "ingest_changes_per_s": round(total_changes / push_s, 1),
+        "ingest_changes_per_s": round(ingest, 1), **baseline,
         "push_p50_ms": round(percentile(push_latency, 0.5), 1), "push_p99_ms": round(percentile(push_latency, 0.99), 1),
         "push_failures": push_failures, **idle,
     }

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import logging
 from collections.abc import Sequence
@@ -131,7 +132,9 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+@functools.cache
 def allowed_fields(record_type: str) -> frozenset[str]:
+    """The fields a change of ``record_type`` may carry (kept: every change asks, several times)."""
     cls = RECORD_TYPES[record_type]
     return frozenset(f.name for f in dataclasses.fields(cls) if f.name not in BOOKKEEPING_FIELDS) | SYNCED_BOOKKEEPING
 
@@ -167,9 +170,10 @@ def _claim_change_ids(session: Session, changes: Sequence[Change], principal: Pr
     now = _now()
     rows = [{"device_id": principal.device_id, "change_id": change_id, "user_id": principal.user_id, "ack": {},
              "created_at": now} for change_id in dict.fromkeys(_id(c) for c in changes)]
-    statement = insert(AppliedChange).values(rows).on_conflict_do_nothing(
+    # One statement built once for every batch size (rows as parameters, sent as one INSERT).
+    statement = insert(AppliedChange).on_conflict_do_nothing(
         index_elements=["device_id", "change_id"]).returning(AppliedChange.change_id)
-    return set(session.scalars(statement))
+    return set(session.scalars(statement, rows))
 
 
 def _id(change: Change) -> str:
@@ -528,9 +532,10 @@ def push(session: Session, principal: Principal, changes: Sequence[Change], *,
 
 def _push(session: Session, principal: Principal, changes: Sequence[Change], record_quota: int) -> list[Ack]:
     claimed = _claim_change_ids(session, changes, principal)
+    replayed = {_id(c) for c in changes} - claimed
     earlier = {a.change_id: a for a in session.scalars(
         select(AppliedChange).where(AppliedChange.device_id == principal.device_id,
-                                    AppliedChange.change_id.in_({_id(c) for c in changes} - claimed)))}
+                                    AppliedChange.change_id.in_(replayed)))} if replayed else {}
     stored_bytes = session.scalar(select(User.stored_bytes).where(User.id == principal.user_id).with_for_update())
     state = _PushState(_Quota(record_quota, int(stored_bytes or 0)))
     # Lock the records in id order, so two pushes touching the same records cannot deadlock.
