@@ -210,7 +210,8 @@ def test_supervisors_reads_of_others_records_are_audited(server: Server) -> None
     _pull(server, people["sipho"])  # staff reading the public log is not watched
     with server.session() as session:
         lines = audit.listing(session, owner="thandi")
-    assert [(line.actor, line.action, line.record) for line in lines] == [("sam", "read", f"learning_log {shared.id}")]
+    assert [(line.actor, line.action, line.record) for line in lines] == [
+        ("sam", "read", f"learning_log {shared.id}"), ("(command line)", "user created", "")]  # newest first
     report = server.client.get("/api/v1/reports/team", headers=sam.headers)
     assert report.status_code == 200
     with server.session() as session:
