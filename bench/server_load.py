@@ -16,6 +16,10 @@ PostgreSQL: SAYPRO_BENCH_POSTGRES_URL, or a temporary cluster this script starts
 postgresql package). The load generator runs on the same machine and shares its cores: pushes come
 from an httpx client, no-change syncs from wrk (apt-get install wrk) when it is installed, as it
 leaves the cores to the server; without it, from httpx too (the figure is then much lower).
+Ingest is also printed as a ratio of PostgreSQL's own executemany rate for the same rows
+(``ingest_of_executemany``, goal >= 0.2), and no-change syncs as a ratio of a minimal authenticated
+endpoint on the same server (``nochange_of_minimal``, goal >= 0.5). SAYPRO_BENCH_SERVER_LOG=FILE
+keeps the app servers' log.
 """
 
 from __future__ import annotations
@@ -128,12 +132,14 @@ def prepare(url: str, devices: int) -> list[tuple[str, str]]:
 @contextmanager
 def running_server(url: str, workers: int) -> Iterator[str]:
     port = free_port()
+    log_path = os.environ.get("SAYPRO_BENCH_SERVER_LOG")
+    server_log = open(log_path, "a") if log_path else subprocess.DEVNULL  # noqa: SIM115 (closed below)
     env = {**os.environ, "SAYPRO_SERVER_DATABASE_URL": url, "SAYPRO_SERVER_SIGNING_KEY": KEY,
            "SAYPRO_SERVER_DASHBOARD_SECURE_COOKIE": "false"}
     process = subprocess.Popen(  # what `saypro-server serve --workers N` runs
         [sys.executable, "-m", "gunicorn", "saypro_server.asgi:app", "--worker-class", "uvicorn_worker.UvicornWorker",
          "--workers", str(workers), "--bind", f"127.0.0.1:{port}"],
-        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=server_log)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -149,6 +155,8 @@ def running_server(url: str, workers: int) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=30)
+        if log_path and not isinstance(server_log, int):
+            server_log.close()
 
 
 def content(log: LearningLog) -> dict[str, Any]:
