@@ -73,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     users.add_parser("list")
     for action in ("disable", "enable", "revoke-devices"):
         users.add_parser(action).add_argument("username")
+    rename = users.add_parser("rename", help="the name colleagues see")
+    rename.add_argument("username")
+    rename.add_argument("display_name")
     role = users.add_parser("set-role")
     role.add_argument("username")
     role.add_argument("role", choices=admin.ROLES)
@@ -291,6 +294,9 @@ def _users(session: object, args: argparse.Namespace) -> None:
     elif args.action == "set-role":
         admin.set_role(session, args.username, args.role)
         print(f"'{args.username}' is now {args.role}.")
+    elif args.action == "rename":
+        admin.rename(session, args.username, args.display_name)
+        print(f"'{args.username}' is now called {args.display_name.strip()}.")
     elif args.action == "set-mentor":
         _set_mentor(session, args)
     elif args.action == "reset-password":

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from saypro_server import admin
+from saypro_server.cli import main
 from saypro_server.tables import AuditEntry, ReferenceData, ReferenceVersion, Team, User
 from tests.server.conftest import PASSWORD, Account, Server
 from tests.server.test_dashboard import SQLITE, _browser, _sign_in
@@ -345,3 +347,18 @@ def test_only_an_admin_administers_and_a_forged_form_changes_nothing(server: Ser
     for path in ("/dashboard/admin/people/not-an-id", "/dashboard/admin/people/00000000-0000-4000-8000-000000000000",
                  "/dashboard/admin/reference/999", "/dashboard/admin/people?page=0"):
         assert ada.get(path).status_code in (404, 422), path
+
+
+@SQLITE
+def test_the_command_lines_changes_are_in_the_audit_trail_too(
+        server: Server, people: dict[str, Account], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    common = ["--data-dir", str(tmp_path), "--database-url", str(server.settings.database_url), "users"]
+    assert main([*common, "rename", "thandi", "Thandi Mokoena"]) == 0
+    assert "'thandi' is now called Thandi Mokoena." in capsys.readouterr().out
+    assert main([*common, "rename", "thandi", "   "]) == 1
+    assert main([*common, "set-role", "sipho", "supervisor"]) == 0
+    assert _user(server, "thandi").display_name == "Thandi Mokoena"
+    assert _audit(server, "user renamed") == [(None, "thandi -> Thandi Mokoena")]
+    assert _audit(server, "role changed") == [(None, "sipho: staff -> supervisor")]
+    client, _csrf_token = _admin(server)
+    assert "(command line)" in client.get("/dashboard/admin/audit?action=user+renamed").text
