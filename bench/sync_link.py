@@ -14,12 +14,17 @@ through bench/linkem.py in front of a real `saypro-server` process:
   again and the laptop reconciles (sends the 100 the server lost): its seconds as a ratio of the
   first sync's.
 
+- an outage (first link only; root): a first sync up through a namespace link (kernel TCP on both
+  ends, bench/netns_link.py) with every packet lost for 20 s once a third has gone up, with and
+  without the laptop's stall watch: the extra time as a ratio of the outage (goal <= 1.3).
+
 Goals: first sync within 1.25x of the ideal and at least 4x faster than PouchDB; one edited record
 in one request and <= 1.5 KB on the wire; an interrupted sync resends at most one batch (issue 5);
 reconciling 10,000 records <= 0.3 of their first sync (issue 12).
 
     .venv/bin/python bench/sync_link.py [--links 128/400,50/800] [--records 1000] [--no-peer]
                                         [--reconcile-records 10000 | 0 to skip]
+                                        [--outage 20 | 0 to skip] [--only-outage]
 
 The peer needs Node.js and `npm install` in bench/pouchdb (done here when node_modules is missing).
 """
@@ -264,13 +269,95 @@ def peer(root: Path, kbit: float, rtt: float, logs: list[LearningLog]) -> dict[s
     return result
 
 
+def outage(root: Path, kbit: float, outage_s: float, logs: list[LearningLog]) -> dict[str, Any]:
+    """A first sync up through a namespace link (kernel TCP on both ends, bench/netns_link.py), clean,
+    then with every packet lost for ``outage_s`` seconds once a third of it has gone up: with the
+    stall watch (as the app syncs) and without it (the kernel's backoff decides). The outage's cost
+    is the extra time as a ratio of the outage: goal <= 1.3."""
+    from bench.netns_link import NamespaceLink, available
+
+    why = available()
+    if why:
+        return {"skipped": f"a namespace link {why}"}
+    result: dict[str, Any] = {"outage_s": outage_s, "kbit": kbit}
+    for case in ("clean", "outage_watched", "outage_unwatched"):
+        folder = root / case
+        data = folder / "server"
+        subprocess.run([sys.executable, "-m", "saypro_server", "--data-dir", str(data), "users", "create",
+                        "laptop_user", "--password-stdin"], input=f"{PASSWORD}\n", text=True, capture_output=True,
+                       check=True)
+        with NamespaceLink(kbit=kbit, name=f"o{os.getpid() % 10_000}") as link:
+            server = link.popen([sys.executable, "-m", "saypro_server", "--data-dir", str(data), "serve", "--host",
+                                 link.server_ip, "--port", "8765"], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+            url = f"http://{link.server_ip}:8765"
+            try:
+                wait_for(f"{url}/api/v1/health")
+                result[case] = _sync_through(link, url, folder, logs, outage_s if case != "clean" else 0,
+                                             watched=case != "outage_unwatched",
+                                             upload_bytes=result.get("clean", {}).get("bytes_up", 0))
+            finally:
+                server.terminate()
+                server.wait(timeout=30)
+    clean = result["clean"]["seconds"]
+    for case in ("outage_watched", "outage_unwatched"):
+        result[f"{case}_cost_of_outage"] = round((result[case]["seconds"] - clean) / outage_s, 2)
+    result["goal_cost_of_outage"] = 1.3
+    return result
+
+
+def _sync_through(link: Any, url: str, folder: Path, logs: list[LearningLog], outage_s: float,
+                  watched: bool, upload_bytes: int = 0) -> dict[str, Any]:
+    """One laptop's first sync of ``logs`` (tried again as the app does until it is through)."""
+    import threading
+
+    store = RecordStore.open(folder / "laptop.sqlite")
+    store.save_many([dataclasses.replace(log) for log in logs])
+    token = requests.post(f"{url}/api/v1/auth/login", timeout=10, json={
+        "username": "laptop_user", "password": PASSWORD, "device_id": store.device_id}).json()["access_token"]
+    transport = HttpTransport(url, lambda: token, session=None if watched else requests.Session())
+    attempts = 0
+    started = time.monotonic()
+
+    def sync() -> None:
+        nonlocal attempts
+        while True:  # the app's background sync tries again until the outbox is empty
+            attempts += 1
+            report = SyncEngine(store, transport).sync()
+            if report.complete and not report.error:
+                return
+
+    syncing = threading.Thread(target=sync)
+    syncing.start()
+    if outage_s:  # mid-upload: once a third of what the clean sync sent has gone into the connection
+        while transport.bytes_sent < upload_bytes / 3 and syncing.is_alive():
+            time.sleep(0.02)
+        link.outage(True)
+        time.sleep(outage_s)
+        link.outage(False)
+    syncing.join()
+    seconds = time.monotonic() - started
+    transport.close()
+    store.close()
+    return {"seconds": round(seconds, 2), "syncs": attempts, "requests": transport.requests,
+            "stalls_noticed": transport.stall_watch.stalls, "bytes_up": transport.bytes_sent}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--links", default="128/400,50/800", help="kbit/rtt_ms pairs, comma separated")
     parser.add_argument("--records", type=int, default=1000)
     parser.add_argument("--no-peer", action="store_true", help="skip PouchDB (no Node.js here)")
     parser.add_argument("--reconcile-records", type=int, default=10_000, help="0 skips the reconciliation")
+    parser.add_argument("--outage", type=float, default=20.0, help="seconds of the mid-upload outage (0 skips it)")
+    parser.add_argument("--only-outage", action="store_true", help="only the outage case")
     args = parser.parse_args()
+    if args.only_outage:
+        root = Path(tempfile.mkdtemp(prefix="saypro-outage-"))
+        print(json.dumps({"records": args.records, "outage": outage(root, 128, args.outage,
+                                                                     make_logs(args.records, seed=1))}))
+        shutil.rmtree(root, ignore_errors=True)
+        return
     logs = make_logs(args.records, seed=1)
     report: dict[str, Any] = {"records": args.records, "links": {}}
     for spec in args.links.split(","):
@@ -290,6 +377,8 @@ def main() -> None:
             }
         if args.reconcile_records and not report["links"]:
             entry["reconciliation"] = reconciliation(root / "reconcile", kbit, rtt, args.reconcile_records)
+        if args.outage and not report["links"]:
+            entry["outage"] = outage(root / "outage", kbit, args.outage, logs)
         report["links"][f"{int(kbit)}kbit_{int(rtt)}ms"] = entry
         shutil.rmtree(root, ignore_errors=True)
         print(json.dumps(report["links"][f"{int(kbit)}kbit_{int(rtt)}ms"]), file=sys.stderr, flush=True)

@@ -13,6 +13,7 @@ import requests
 from urllib3.util.request import ACCEPT_ENCODING
 
 from saypro_core import compression
+from saypro_desktop.sync.stall import StallWatch, watched_adapter
 
 if TYPE_CHECKING:
     from saypro_desktop.storage.blobs import PartialFile
@@ -81,7 +82,14 @@ class HttpTransport:
         self.timeouts = timeouts
         self._access_token = access_token
         self._refresh = refresh
-        self._session = session or requests.Session()
+        #: Drops a connection whose link stalled mid-transfer (saypro_desktop.sync.stall).
+        self.stall_watch = StallWatch()
+        if session is None:
+            session = requests.Session()
+            adapter = watched_adapter(self.stall_watch)
+            session.mount("http://", adapter)
+            session.mount("https://", adapter)
+        self._session = session
         self.bytes_sent = 0
         self.bytes_received = 0
         self.requests = 0
@@ -91,6 +99,7 @@ class HttpTransport:
         self.on_bytes: Callable[[], None] | None = None
         #: How request bodies are compressed: zstd, or gzip once a server has refused zstd.
         self.encoding: compression.Encoding = "zstd"
+        self._stalls_before = 0
 
     def _moved(self, *, sent: int = 0, received: int = 0) -> None:
         self.bytes_sent += sent
@@ -122,6 +131,7 @@ class HttpTransport:
     def _open(self, compressed: bytes) -> requests.Response:
         """The answer, its status and headers read, its body still to come."""
         self.batch_sizes.append(len(compressed))
+        self._stalls_before = self.stall_watch.stalls
         response = self._post_sync(compressed)
         self.requests += 1
         if 300 <= response.status_code < 400:
@@ -131,14 +141,14 @@ class HttpTransport:
                 "chunked" not in response.headers.get("Transfer-Encoding", ""):
             # The header block itself was cut off (http.client then reports what it got as complete).
             response.close()
-            raise SyncError("The connection broke during the sync. Will try again.")
+            raise self._broke()
         if response.status_code == 200:
             return response
         with response:
             try:
                 self._moved(received=len(response.content))
             except requests.RequestException:
-                raise SyncError("The connection broke during the sync. Will try again.") from None
+                raise self._broke() from None
             if response.status_code == 401:
                 raise SignInNeeded(SIGN_IN_AGAIN)
             if response.status_code == 415:
@@ -160,11 +170,18 @@ class HttpTransport:
         except requests.Timeout:
             raise SyncError("The server took too long to answer (weak signal?). Will try again.") from None
         except requests.ConnectionError as exc:
-            if _broke_mid_transfer(exc):
-                raise SyncError("The connection broke during the sync. Will try again.") from None
+            if _broke_mid_transfer(exc) or self.stall_watch.stalls > self._stalls_before:
+                raise self._broke() from None
             raise SyncError(UNREACHABLE) from None
         except requests.RequestException:  # the answer broke off half-way (a dropped signal mid-transfer)
-            raise SyncError("The connection broke during the sync. Will try again.") from None
+            raise self._broke() from None
+
+    def _broke(self) -> SyncError:
+        """A connection that broke during a sync request, in words: a stall this side noticed (and
+        dropped the connection for), or a drop."""
+        if self.stall_watch.stalls > self._stalls_before:
+            return SyncError("The signal stalled during the sync; reconnecting. Will try again.")
+        return SyncError("The connection broke during the sync. Will try again.")
 
     def _frames(self, response: requests.Response) -> Iterator[bytes]:
         """The lines of the answer as they arrive (an answer that is not streamed is one line)."""
@@ -180,7 +197,7 @@ class HttpTransport:
         except requests.RequestException as exc:  # a drop, a reset, a stall or a cut mid-answer
             if isinstance(exc, requests.Timeout) or "timed out" in str(exc):
                 raise SyncError("The server took too long to answer (weak signal?). Will try again.") from None
-            raise SyncError("The connection broke during the sync. Will try again.") from None
+            raise self._broke() from None
         finally:
             self._moved(received=response.raw.tell() - counted)
         if pending.strip():

@@ -59,7 +59,7 @@ def test_a_supervisor_follows_the_team_and_asks_for_more(qtbot: QtBot, store: Re
     assert team.grid.item(lerato, facilitation).text() == "–"
     # Sipho's shared log, opened from the page: read-only, in the Hub, with a review box.
     team.table.setCurrentCell(sipho, 0)
-    qtbot.waitUntil(lambda: team.shared_list.count() >= 2)
+    qtbot.waitUntil(lambda: team.shared_list.count() >= 2, timeout=15_000)  # loaded off the GUI thread
     item = next(team.shared_list.item(i) for i in range(team.shared_list.count())
                 if "Savings group visit" in team.shared_list.item(i).text())
     team.shared_list.itemActivated.emit(item)
